@@ -1,0 +1,149 @@
+import {
+  ActivityHandler,
+  TeamsInfo,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import type { Router } from '../src/app/router.js';
+import type { ActionOutcome, Turn } from '../src/app/turn.js';
+import type { IdentityResolver } from '../src/domain/identity.js';
+import { localeFrom } from '../src/i18n/locale.js';
+import { translator } from '../src/i18n/translate.js';
+import type { Logger } from '../src/logger.js';
+import type { ConversationRegistry } from '../src/messaging/conversations.js';
+import { conversationKind, toActivity } from './activities.js';
+
+export interface BotDependencies {
+  readonly router: Router;
+  readonly identity: IdentityResolver;
+  readonly conversations: ConversationRegistry;
+  readonly logger: Logger;
+}
+
+const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
+
+/**
+ * The receiver: turns Teams activities into domain turns and domain outcomes
+ * into activities. It holds no business rules.
+ */
+export class HonbuBot extends ActivityHandler {
+  constructor(private readonly deps: BotDependencies) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      await this.handleMembership(context);
+      await next();
+    });
+    this.onInstallationUpdate(async (context, next) => {
+      const action = context.activity.action ?? '';
+      if (action.startsWith('remove'))
+        await this.deps.conversations.markInactive(context.activity.conversation.id);
+      else await this.remember(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const turn = await this.turnFor(context);
+    const data = isRecord(invokeValue.action.data) ? invokeValue.action.data : {};
+    const outcome = await this.deps.router.dispatchAction(
+      turn,
+      invokeValue.action.verb ?? '',
+      data,
+    );
+    return invokeResponse(outcome, turn);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const turn = await this.turnFor(context);
+    const value = context.activity.value;
+    // Action.Submit (older clients, or cards without Execute) arrives as a message with data.
+    if (isRecord(value) && typeof value['verb'] === 'string') {
+      const outcome = await this.deps.router.dispatchAction(turn, value['verb'], value);
+      await turn.reply(
+        outcome.card ? { card: outcome.card } : (outcome.message ?? turn.t('action.done')),
+      );
+      return;
+    }
+    const text =
+      TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+    if (text.trim() === '') return;
+    await this.deps.router.dispatchText(turn, text);
+  }
+
+  private async handleMembership(context: TurnContext): Promise<void> {
+    const botId = context.activity.recipient.id;
+    const removed = context.activity.membersRemoved?.some((m) => m.id === botId);
+    if (removed) {
+      await this.deps.conversations.markInactive(context.activity.conversation.id);
+      return;
+    }
+    const added = context.activity.membersAdded?.some((m) => m.id === botId);
+    if (!added) return;
+    await this.remember(context);
+    await context.sendActivity(
+      toActivity(translator(localeFrom(context.activity.locale))('welcome')),
+    );
+  }
+
+  private async remember(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const kind = conversationKind(activity);
+    await this.deps.conversations.remember({
+      id: activity.conversation.id,
+      kind,
+      reference: TurnContext.getConversationReference(activity),
+      ...(kind === 'personal' && activity.from.aadObjectId
+        ? { userAadObjectId: activity.from.aadObjectId }
+        : {}),
+    });
+  }
+
+  private async turnFor(context: TurnContext): Promise<Turn> {
+    const activity = context.activity;
+    await this.remember(context);
+    const actor = await this.deps.identity.resolve(
+      {
+        aadObjectId: activity.from.aadObjectId ?? activity.from.id,
+        displayName: activity.from.name ?? '',
+      },
+      async () => {
+        if (activity.channelId !== 'msteams') return undefined;
+        const member = await TeamsInfo.getMember(context, activity.from.id);
+        return member.userPrincipalName ?? member.email ?? undefined;
+      },
+    );
+    const locale = localeFrom(activity.locale);
+    return {
+      actor,
+      locale,
+      t: translator(locale),
+      conversation: { id: activity.conversation.id, kind: conversationKind(activity) },
+      activityId: activity.id,
+      reply: async (message) => {
+        await context.sendActivity(toActivity(message));
+      },
+    };
+  }
+}
+
+function invokeResponse(outcome: ActionOutcome, turn: Turn): AdaptiveCardInvokeResponse {
+  if (outcome.card) return { statusCode: 200, type: CARD_CONTENT_TYPE, value: outcome.card };
+  return {
+    statusCode: 200,
+    type: MESSAGE_CONTENT_TYPE,
+    value: (outcome.message ?? turn.t('action.done')) as never,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Config } from '../src/config.js';
+import type { MessageEndpoint } from '../src/http/server.js';
+import { localeFrom } from '../src/i18n/locale.js';
+import { translator } from '../src/i18n/translate.js';
+import type { Logger } from '../src/logger.js';
+import type { ConversationRegistry } from '../src/messaging/conversations.js';
+import type { Sender } from '../src/messaging/sender.js';
+import { createAdapter } from './adapter.js';
+import { BotSender } from './bot-sender.js';
+import { HonbuBot, type BotDependencies } from './honbu-bot.js';
+
+export interface BotTransport {
+  readonly sender: Sender;
+  /** Builds the bot over the domain and returns the handler for POST /api/messages. */
+  attach(deps: BotDependencies): MessageEndpoint;
+}
+
+/** Everything Bot Framework-specific starts here; the rest of Honbu never imports botbuilder. */
+export function createBotTransport(
+  config: Config,
+  conversations: ConversationRegistry,
+  logger: Logger,
+): BotTransport {
+  const adapter = createAdapter(config);
+  const sender = new BotSender(adapter, config.botAuth.appId, conversations, logger);
+  adapter.onTurnError = async (context, error) => apologise(context, error, logger);
+  return {
+    sender,
+    attach(deps) {
+      const bot = new HonbuBot(deps);
+      return async (req, res) => {
+        await adapter.process(req, res, (context) => bot.run(context));
+      };
+    },
+  };
+}
+
+/** A failed turn is logged with its activity id; the user gets an apology in their language. */
+async function apologise(context: TurnContext, error: Error, logger: Logger): Promise<void> {
+  const ref = randomUUID().slice(0, 8);
+  logger.error(
+    { err: error, activityId: context.activity.id, type: context.activity.type, ref },
+    'turn failed',
+  );
+  const text = translator(localeFrom(context.activity.locale))('error.apology', { ref });
+  try {
+    if (context.activity.type === ActivityTypes.Invoke) {
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: {
+          status: 200,
+          body: {
+            statusCode: 200,
+            type: 'application/vnd.microsoft.activity.message',
+            value: text,
+          },
+        },
+      });
+    } else {
+      await context.sendActivity(text);
+    }
+  } catch (sendError) {
+    logger.error(
+      { err: sendError, activityId: context.activity.id, ref },
+      'could not send the apology',
+    );
+  }
+}

@@ -1,0 +1,132 @@
+import type { MessageKey } from '../i18n/catalog.js';
+import type { Locale } from '../i18n/locale.js';
+import { allows, type Role } from '../domain/roles.js';
+import type { ActionOutcome, ActionTurn, CommandTurn, Turn } from './turn.js';
+
+/** One text command: its words in each language, who may use it, what it does. */
+export interface CommandSpec {
+  readonly id: string;
+  /** Synonyms per language; the first one of the user's language is shown in help. */
+  readonly words: { readonly ja: readonly string[]; readonly en: readonly string[] };
+  /** Extra full-text forms (matched against the normalised text), e.g. /^#(?<n>\d+) 完了$/. */
+  readonly patterns?: readonly RegExp[];
+  readonly summary: MessageKey;
+  readonly allowed: readonly Role[];
+  /** Not listed in help (e.g. word replies that only make sense after a ping). */
+  readonly hidden?: boolean;
+  readonly handle: (turn: CommandTurn) => Promise<void>;
+}
+
+/** One card verb (Action.Execute `verb`, or `verb` in Action.Submit data). */
+export interface ActionSpec {
+  readonly verb: string;
+  readonly allowed: readonly Role[];
+  readonly handle: (turn: ActionTurn) => Promise<ActionOutcome>;
+}
+
+export interface RouteTable {
+  readonly commands: readonly CommandSpec[];
+  readonly actions: readonly ActionSpec[];
+  /** Text no command matched (policy questions land here once that feature exists). */
+  readonly fallback: (turn: CommandTurn) => Promise<void>;
+}
+
+/** NFKC folds full-width letters and digits; case and spacing are ignored. */
+export function normaliseText(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+export type CommandMatch =
+  | { kind: 'command'; spec: CommandSpec; args: string; groups: Record<string, string> }
+  | { kind: 'none' };
+
+interface Word {
+  readonly word: string;
+  readonly spec: CommandSpec;
+}
+
+/** Finds the command a text means; longer words win ("会議一覧" before "会議"). */
+export class Router {
+  private readonly words: readonly Word[];
+  private readonly actionsByVerb: ReadonlyMap<string, ActionSpec>;
+
+  constructor(readonly table: RouteTable) {
+    this.words = table.commands
+      .flatMap((spec) =>
+        [...spec.words.ja, ...spec.words.en].map((w) => ({
+          word: normaliseText(w).toLowerCase(),
+          spec,
+        })),
+      )
+      .sort((a, b) => b.word.length - a.word.length);
+    const verbs = new Map<string, ActionSpec>();
+    for (const action of table.actions) {
+      if (verbs.has(action.verb)) throw new Error(`card verb ${action.verb} registered twice`);
+      verbs.set(action.verb, action);
+    }
+    this.actionsByVerb = verbs;
+  }
+
+  match(text: string): CommandMatch {
+    const normalised = normaliseText(text);
+    const lower = normalised.toLowerCase();
+    for (const spec of this.table.commands) {
+      for (const pattern of spec.patterns ?? []) {
+        const found = pattern.exec(normalised);
+        if (found) return { kind: 'command', spec, args: normalised, groups: { ...found.groups } };
+      }
+    }
+    for (const { word, spec } of this.words) {
+      if (lower === word) return { kind: 'command', spec, args: '', groups: {} };
+      if (lower.startsWith(word)) {
+        const rest = normalised.slice(word.length);
+        // A word must end at a separator, so "helpful" is not "help" and
+        // "会議室のWi-Fiは？" is a question, not the command "会議".
+        if (/^[\s:、,]/.test(rest)) {
+          return { kind: 'command', spec, args: rest.replace(/^[\s:、,]+/, '').trim(), groups: {} };
+        }
+      }
+    }
+    return { kind: 'none' };
+  }
+
+  action(verb: string): ActionSpec | undefined {
+    return this.actionsByVerb.get(verb);
+  }
+
+  /** The commands this role may use, for help. */
+  visibleTo(role: Role): CommandSpec[] {
+    return this.table.commands.filter((c) => !c.hidden && allows(c.allowed, role));
+  }
+
+  async dispatchText(turn: Turn, text: string): Promise<void> {
+    const found = this.match(text);
+    const normalised = normaliseText(text);
+    if (found.kind === 'none') {
+      return this.table.fallback({ ...turn, text: normalised, args: normalised, groups: {} });
+    }
+    if (!allows(found.spec.allowed, turn.actor.role))
+      return turn.reply(notAllowed(turn, found.spec.allowed));
+    return found.spec.handle({ ...turn, text: normalised, args: found.args, groups: found.groups });
+  }
+
+  async dispatchAction(
+    turn: Turn,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<ActionOutcome> {
+    const spec = this.action(verb);
+    if (!spec) return { message: turn.t('error.badAction') };
+    if (!allows(spec.allowed, turn.actor.role)) return { message: notAllowed(turn, spec.allowed) };
+    return spec.handle({ ...turn, verb, data });
+  }
+}
+
+export function notAllowed(turn: Turn, allowed: readonly Role[]): string {
+  const roles = allowed.filter((r) => r !== 'guest').map((r) => turn.t(`role.${r}`));
+  return turn.t('notAllowed', { roles: roles.join(turn.t('roles.or')) });
+}
+
+export function commandWord(spec: CommandSpec, locale: Locale): string {
+  return spec.words[locale][0] ?? spec.words.ja[0] ?? spec.id;
+}

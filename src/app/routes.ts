@@ -1,0 +1,17 @@
+import { directoryCommands } from './directory-commands.js';
+import { helpCommand, unknownTextFallback, whoamiCommand } from './core-commands.js';
+import { Router } from './router.js';
+import type { Services } from './services.js';
+
+/**
+ * The routing table: every command and card verb Honbu understands, with who
+ * may use it. Reading this file tells what the bot can do.
+ */
+export function createRouter(services: Services): Router {
+  const router: Router = new Router({
+    commands: [helpCommand(() => router), whoamiCommand, ...directoryCommands(services.directory)],
+    actions: [],
+    fallback: unknownTextFallback(() => router),
+  });
+  return router;
+}

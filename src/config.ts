@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Environment variables Honbu reads, validated once at start-up. */
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not an IANA time zone such as Asia/Tokyo' },
+);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  STORE_URL: z
+    .string()
+    .regex(/^(file:|memory:|postgres(ql)?:\/\/)/, 'must start with file:, memory: or postgres://')
+    .default('file:data/honbu.json'),
+  HONBU_TIME_ZONE: timeZone.default('Asia/Tokyo'),
+  SEED_DEMO: booleanString.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  storeUrl: string;
+  timeZone: string;
+  seedDemo: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  maxBodyBytes: number;
+  publicBaseUrl: string | undefined;
+  botAuth: Readonly<{ appId: string; appPassword: string; appType: string; tenantId: string }>;
+}>;
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const withoutBlanks = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(withoutBlanks);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    storeUrl: e.STORE_URL,
+    timeZone: e.HONBU_TIME_ZONE,
+    seedDemo: e.SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    botAuth: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+    },
+  };
+}

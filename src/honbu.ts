@@ -1,0 +1,73 @@
+import { createBotTransport } from '../bot/index.js';
+import { randomIds, systemClock, type Clock, type IdGenerator } from './clock.js';
+import type { Config } from './config.js';
+import { createRouter } from './app/routes.js';
+import { createServices, type Services } from './app/services.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+import { IdentityResolver } from './domain/identity.js';
+import { HttpServer } from './http/server.js';
+import { createLogger, type Logger } from './logger.js';
+import { ConversationRegistry } from './messaging/conversations.js';
+import type { DocumentStore } from './store/document-store.js';
+import { openStore } from './store/open-store.js';
+
+export interface HonbuOptions {
+  readonly config: Config;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly logger?: Logger;
+  /** An already open store; otherwise STORE_URL is opened. */
+  readonly store?: DocumentStore;
+}
+
+export interface Honbu {
+  readonly services: Services;
+  readonly http: HttpServer;
+  /** Listens on the configured port (0 = any free port); returns the base URL. */
+  start(): Promise<string>;
+  /** Finishes in-flight requests and pending writes, then releases the store. */
+  stop(): Promise<void>;
+}
+
+/** Wires the whole application: store, domain services, bot transport, HTTP. */
+export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? randomIds;
+  const store = options.store ?? (await openStore(config.storeUrl));
+
+  const conversations = new ConversationRegistry(store, clock);
+  const transport = createBotTransport(config, conversations, logger);
+  const services = createServices(
+    { config, clock, ids, logger, store },
+    conversations,
+    transport.sender,
+  );
+  if (config.seedDemo && (await seedDemoIfEmpty(services)))
+    logger.info('empty store: demo data loaded');
+
+  const router = createRouter(services);
+  const messages = transport.attach({
+    router,
+    identity: new IdentityResolver(services.directory, clock),
+    conversations,
+    logger,
+  });
+  const http = new HttpServer({
+    maxBodyBytes: config.maxBodyBytes,
+    logger,
+    messages,
+    isReady: () => store.ready,
+  });
+
+  return {
+    services,
+    http,
+    start: () => http.listen(config.port, config.host),
+    stop: async () => {
+      await http.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig } from './config.js';
+import { createHonbu } from './honbu.js';
+import { createLogger } from './logger.js';
+import { StoreUnavailableError } from './store/document-store.js';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const honbu = await createHonbu({ config, logger });
+  const url = await honbu.start();
+  logger.info(
+    { url, store: config.storeUrl, ms: Math.round(performance.now() - startedAt) },
+    'Honbu is ready',
+  );
+  if (!config.botAuth.appId) {
+    process.stdout.write(
+      `\nHonbu listens on ${url}/api/messages (no app id: local mode, unsigned requests accepted).\n` +
+        'Talk to it from another terminal:  npm run chat -- --as kumin-bucho@city.example.jp\n\n',
+    );
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing in-flight turns and writes');
+    await honbu.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StoreUnavailableError) {
+    process.stderr.write(`Honbu cannot start: ${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `Honbu cannot start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

@@ -1,0 +1,185 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A Teams user as the connector knows them (answers member lookups). */
+export interface FakeMember {
+  readonly id: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly userPrincipalName?: string;
+  readonly email?: string;
+}
+
+export interface RecordedCall {
+  readonly kind:
+    'createConversation' | 'send' | 'reply' | 'update' | 'getMember' | 'getMembers' | 'other';
+  readonly method: string;
+  readonly path: string;
+  readonly conversationId?: string;
+  readonly body: Record<string, unknown> | undefined;
+  /** The HTTP status the fake answered with. */
+  readonly status: number;
+}
+
+export interface Fault {
+  readonly status: number;
+  readonly retryAfterSeconds?: number;
+  /** How many matching calls fail; Infinity until cleared. */
+  remaining: number;
+  readonly appliesTo: (call: { kind: RecordedCall['kind']; conversationId?: string }) => boolean;
+}
+
+/**
+ * A real HTTP stand-in for the Bot Connector service on a loopback port.
+ * It records what the bot sends and can be told to fail for a while.
+ */
+export class FakeConnector {
+  readonly calls: RecordedCall[] = [];
+  private readonly members = new Map<string, FakeMember>();
+  private readonly faults: Fault[] = [];
+  private server: Server | undefined;
+  private activitySeq = 0;
+  private waiters: Array<() => void> = [];
+  url = '';
+
+  async start(): Promise<string> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
+  }
+
+  addMember(member: FakeMember): void {
+    this.members.set(member.id, member);
+  }
+
+  /** The next `times` calls matching `appliesTo` (default: every send/reply) fail with `status`. */
+  failNext(
+    status: number,
+    options: { times?: number; retryAfterSeconds?: number; appliesTo?: Fault['appliesTo'] } = {},
+  ): void {
+    this.faults.push({
+      status,
+      remaining: options.times ?? 1,
+      ...(options.retryAfterSeconds !== undefined
+        ? { retryAfterSeconds: options.retryAfterSeconds }
+        : {}),
+      appliesTo: options.appliesTo ?? ((c) => c.kind === 'send' || c.kind === 'reply'),
+    });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.clearFaults();
+  }
+
+  /** Activities the bot posted (sends and replies that succeeded). */
+  activities(filter: { conversationId?: string } = {}): Array<Record<string, unknown>> {
+    return this.calls
+      .filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.status < 300)
+      .filter((c) => !filter.conversationId || c.conversationId === filter.conversationId)
+      .map((c) => c.body ?? {});
+  }
+
+  /** Resolves once `predicate` holds for the recorded calls (or rejects after `ms`). */
+  async waitFor(predicate: (calls: readonly RecordedCall[]) => boolean, ms = 2000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!predicate(this.calls)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('FakeConnector.waitFor timed out');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf-8');
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const route = classify(req.method ?? 'GET', path);
+
+    const fault = this.faults.find((f) => f.remaining > 0 && f.appliesTo(route));
+    let status = 200;
+    let answer: unknown = {};
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (fault) {
+      fault.remaining--;
+      status = fault.status;
+      if (fault.retryAfterSeconds !== undefined)
+        headers['retry-after'] = String(fault.retryAfterSeconds);
+      answer = { error: { code: 'Fault', message: `injected ${status}` } };
+    } else if (route.kind === 'getMember') {
+      const member = this.members.get(decodeURIComponent(route.memberId ?? ''));
+      if (member) answer = { ...member, givenName: member.name };
+      else {
+        status = 404;
+        answer = { error: { code: 'MemberNotFoundInConversation', message: 'not found' } };
+      }
+    } else if (route.kind === 'getMembers') {
+      answer = [...this.members.values()];
+    } else if (route.kind === 'createConversation') {
+      answer = { id: `a:created-${++this.activitySeq}`, activityId: `created-${this.activitySeq}` };
+    } else if (route.kind === 'send' || route.kind === 'reply' || route.kind === 'update') {
+      answer = { id: `activity-${++this.activitySeq}` };
+    }
+    this.calls.push({
+      kind: route.kind,
+      method: req.method ?? '',
+      path,
+      ...(route.conversationId ? { conversationId: route.conversationId } : {}),
+      body,
+      status,
+    });
+    // restify patches http.ServerResponse globally, so no chaining here.
+    res.writeHead(status, headers);
+    res.end(JSON.stringify(answer));
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+}
+
+function classify(
+  method: string,
+  path: string,
+): { kind: RecordedCall['kind']; conversationId?: string; memberId?: string } {
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p));
+  // v3 / conversations / {id} / activities / {activityId} | members / {memberId}
+  if (parts[0] !== 'v3' || parts[1] !== 'conversations') return { kind: 'other' };
+  if (parts.length === 2 && method === 'POST') return { kind: 'createConversation' };
+  const conversationId = parts[2];
+  const base = conversationId ? { conversationId } : {};
+  if (parts[3] === 'activities') {
+    if (parts.length === 4 && method === 'POST') return { kind: 'send', ...base };
+    if (parts.length === 5 && method === 'POST') return { kind: 'reply', ...base };
+    if (parts.length === 5 && method === 'PUT') return { kind: 'update', ...base };
+  }
+  if (parts[3] === 'members' || parts[3] === 'pagedmembers') {
+    if (parts.length === 5 && method === 'GET')
+      return { kind: 'getMember', ...base, memberId: parts[4] ?? '' };
+    if (method === 'GET') return { kind: 'getMembers', ...base };
+  }
+  return { kind: 'other', ...base };
+}
