@@ -7,7 +7,11 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // `_name` marks what is left out on purpose, e.g. fields removed by destructuring.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // The domain must not depend on the bot SDK: only bot/ may import botbuilder.
       'no-restricted-imports': [
         'error',
@@ -21,6 +25,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['bot/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],

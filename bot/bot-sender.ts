@@ -1,17 +1,29 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { TurnContext, type ConversationReference } from 'botbuilder';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  type BotFrameworkAuthentication,
+  type ConnectorClient,
+} from 'botframework-connector';
 import type { Logger } from '../src/logger.js';
 import type { ConversationRegistry } from '../src/messaging/conversations.js';
 import type { OutboundMessage, Sender, SendResult, Target } from '../src/messaging/sender.js';
 import { toActivity } from './activities.js';
 
 /**
- * Proactive sending through the Bot Framework. References come from the store,
- * so messages reach users after a restart. Errors become SendResults: the
- * scheduler decides about retries, this class never retries by itself.
+ * Proactive sending through the Bot Connector. References come from the store,
+ * so messages reach users after a restart. It calls the connector directly
+ * rather than through adapter.continueConversationAsync, because that runs a
+ * whole turn: a failed send would trigger the turn-error apology to the user,
+ * and the message would be posted as a reply to the user's last message
+ * (a thread reply in channels) instead of as a new post.
+ * Errors become SendResults: the scheduler decides about retries.
  */
 export class BotSender implements Sender {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
   constructor(
-    private readonly adapter: CloudAdapter,
+    private readonly auth: BotFrameworkAuthentication,
     private readonly appId: string,
     private readonly conversations: ConversationRegistry,
     private readonly logger: Logger,
@@ -23,16 +35,17 @@ export class BotSender implements Sender {
         ? await this.conversations.get(target.conversationId)
         : await this.conversations.personalChatOf(target.userAadObjectId);
     if (!record || !record.active) return { ok: false, reason: 'unreachable' };
+    const reference = record.reference as Partial<ConversationReference>;
     try {
-      let activityId: string | undefined;
-      await this.adapter.continueConversationAsync(
-        this.appId,
-        record.reference as Partial<ConversationReference>,
-        async (context) => {
-          activityId = (await context.sendActivity(toActivity(message)))?.id;
-        },
-      );
-      return { ok: true, conversationId: record.id, ...(activityId ? { activityId } : {}) };
+      const client = await this.clientFor(reference.serviceUrl ?? '');
+      const { activityId: _lastIncoming, ...newPost } = reference;
+      const activity = TurnContext.applyConversationReference(toActivity(message), newPost, false);
+      const response = await client.conversations.sendToConversation(record.id, activity);
+      return {
+        ok: true,
+        conversationId: record.id,
+        ...(response.id ? { activityId: response.id } : {}),
+      };
     } catch (error) {
       const status = statusOf(error);
       if (status === 429)
@@ -43,6 +56,25 @@ export class BotSender implements Sender {
       }
       this.logger.warn({ err: error, conversationId: record.id, status }, 'proactive send failed');
       return { ok: false, reason: 'failed', ...(status ? { status } : {}), message: String(error) };
+    }
+  }
+
+  private clientFor(serviceUrl: string): Promise<ConnectorClient> {
+    const cached = this.clients.get(serviceUrl);
+    if (cached) return cached;
+    {
+      const claims = new ClaimsIdentity(
+        [
+          { type: AuthenticationConstants.AudienceClaim, value: this.appId },
+          { type: AuthenticationConstants.AppIdClaim, value: this.appId },
+        ],
+        true,
+      );
+      // No audience: the factory then uses the channel's default, as continueConversationAsync does.
+      const client = this.auth.createConnectorFactory(claims).create(serviceUrl);
+      client.catch(() => this.clients.delete(serviceUrl));
+      this.clients.set(serviceUrl, client);
+      return client;
     }
   }
 }
@@ -57,12 +89,8 @@ function statusOf(error: unknown): number | undefined {
   return e?.statusCode ?? e?.response?.status;
 }
 
-/** Retry-After in seconds (or an HTTP date); 1 s when absent or unreadable. */
+/** Retry-After in seconds; 1 s when absent or unreadable (an HTTP-date form is not used by Teams). */
 function retryAfterMs(error: unknown): number {
-  const header = (error as HttpishError)?.response?.headers?.get?.('retry-after');
-  if (!header) return 1000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : 1000;
+  const seconds = Number((error as HttpishError)?.response?.headers?.get?.('retry-after'));
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000;
 }

@@ -7,7 +7,7 @@ import { translator } from '../src/i18n/translate.js';
 import type { Logger } from '../src/logger.js';
 import type { ConversationRegistry } from '../src/messaging/conversations.js';
 import type { Sender } from '../src/messaging/sender.js';
-import { createAdapter } from './adapter.js';
+import { createBotFramework } from './adapter.js';
 import { BotSender } from './bot-sender.js';
 import { HonbuBot, type BotDependencies } from './honbu-bot.js';
 
@@ -23,8 +23,8 @@ export function createBotTransport(
   conversations: ConversationRegistry,
   logger: Logger,
 ): BotTransport {
-  const adapter = createAdapter(config);
-  const sender = new BotSender(adapter, config.botAuth.appId, conversations, logger);
+  const { adapter, auth } = createBotFramework(config);
+  const sender = new BotSender(auth, config.botAuth.appId, conversations, logger);
   adapter.onTurnError = async (context, error) => apologise(context, error, logger);
   return {
     sender,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseQuietHours, type QuietHours } from './scheduling/calendar.js';
 
 /** Environment variables Honbu reads, validated once at start-up. */
 const booleanString = z
@@ -27,6 +28,13 @@ const envSchema = z.object({
   HONBU_TIME_ZONE: timeZone.default('Asia/Tokyo'),
   SEED_DEMO: booleanString.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  QUIET_HOURS: z
+    .string()
+    .refine((v) => parseQuietHours(v) !== undefined, {
+      message: 'must look like 20:00-08:00, or be off',
+    })
+    .default('20:00-08:00'),
+  SCHEDULER_TICK_MS: z.coerce.number().int().min(0).default(15000),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -49,6 +57,10 @@ export type Config = Readonly<{
   seedDemo: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   maxBodyBytes: number;
+  /** No 1:1 pings in this local-time window; null when switched off. */
+  quietHours: QuietHours | null;
+  /** How often the scheduler looks for due jobs; 0 = only when told (tests). */
+  schedulerTickMs: number;
   publicBaseUrl: string | undefined;
   botAuth: Readonly<{ appId: string; appPassword: string; appType: string; tenantId: string }>;
 }>;
@@ -72,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    quietHours: parseQuietHours(e.QUIET_HOURS) ?? null,
+    schedulerTickMs: e.SCHEDULER_TICK_MS,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     botAuth: {
       appId: e.MicrosoftAppId,

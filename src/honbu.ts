@@ -1,6 +1,7 @@
 import { createBotTransport } from '../bot/index.js';
 import { randomIds, systemClock, type Clock, type IdGenerator } from './clock.js';
 import type { Config } from './config.js';
+import { registerJobs } from './app/jobs.js';
 import { createRouter } from './app/routes.js';
 import { createServices, type Services } from './app/services.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
@@ -39,7 +40,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
 
   const conversations = new ConversationRegistry(store, clock);
   const transport = createBotTransport(config, conversations, logger);
-  const services = createServices(
+  const services = await createServices(
     { config, clock, ids, logger, store },
     conversations,
     transport.sender,
@@ -47,6 +48,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
   if (config.seedDemo && (await seedDemoIfEmpty(services)))
     logger.info('empty store: demo data loaded');
 
+  registerJobs(services);
   const router = createRouter(services);
   const messages = transport.attach({
     router,
@@ -64,9 +66,14 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
   return {
     services,
     http,
-    start: () => http.listen(config.port, config.host),
+    start: async () => {
+      const url = await http.listen(config.port, config.host);
+      services.scheduler.start(config.schedulerTickMs);
+      return url;
+    },
     stop: async () => {
       await http.close();
+      await services.scheduler.stop();
       await store.close();
     },
   };

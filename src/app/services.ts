@@ -4,6 +4,10 @@ import { DirectoryService } from '../domain/directory-service.js';
 import type { Logger } from '../logger.js';
 import { ConversationRegistry } from '../messaging/conversations.js';
 import type { Sender } from '../messaging/sender.js';
+import { WorkCalendar } from '../scheduling/calendar.js';
+import { DeliveryLog } from '../scheduling/delivery-log.js';
+import { DocumentJobStore } from '../scheduling/job-store.js';
+import { Scheduler } from '../scheduling/scheduler.js';
 import type { DocumentStore } from '../store/document-store.js';
 
 /** The domain services handlers use; built once per process. */
@@ -16,6 +20,8 @@ export interface Services {
   readonly directory: DirectoryService;
   readonly conversations: ConversationRegistry;
   readonly sender: Sender;
+  readonly calendar: WorkCalendar;
+  readonly scheduler: Scheduler;
 }
 
 export interface Foundations {
@@ -26,15 +32,27 @@ export interface Foundations {
   readonly store: DocumentStore;
 }
 
-export function createServices(
+export async function createServices(
   base: Foundations,
   conversations: ConversationRegistry,
   sender: Sender,
-): Services {
+): Promise<Services> {
+  const calendar = new WorkCalendar(base.config.timeZone, base.config.quietHours);
+  const scheduler = new Scheduler({
+    store: await DocumentJobStore.open(base.store),
+    deliveries: new DeliveryLog(base.store, base.clock),
+    sender,
+    clock: base.clock,
+    calendar,
+    logger: base.logger,
+    owner: base.ids.next('worker'),
+  });
   return {
     ...base,
     directory: new DirectoryService(base.store, base.clock),
     conversations,
     sender,
+    calendar,
+    scheduler,
   };
 }

@@ -55,6 +55,8 @@ export class TestBot {
       HOST: '127.0.0.1',
       STORE_URL: `file:${storePath}`,
       LOG_LEVEL: 'silent',
+      // Tests tick the scheduler themselves, after moving their ManualClock.
+      SCHEDULER_TICK_MS: '0',
       ...options.env,
     });
     const honbu = await createHonbu({ config, ...(options.clock ? { clock: options.clock } : {}) });

@@ -1,0 +1,9 @@
+import type { Services } from './services.js';
+
+/**
+ * The job table: every kind of scheduled work and its handler, one line per
+ * feature (reminders, survey nudges, action-item pings), like routes.ts for commands.
+ */
+export function registerJobs(_services: Services): void {
+  // Features register here, e.g. registerMeetingJobs(services).
+}

@@ -1,0 +1,103 @@
+import holidayJp from '@holiday-jp/holiday_jp';
+import { DateTime } from 'luxon';
+
+/** A daily window in local time during which people are not pinged, e.g. 20:00–08:00. */
+export interface QuietHours {
+  readonly start: { readonly hour: number; readonly minute: number };
+  readonly end: { readonly hour: number; readonly minute: number };
+}
+
+/** Parses "20:00-08:00"; returns undefined for anything else. "off" disables quiet hours. */
+export function parseQuietHours(text: string): QuietHours | null | undefined {
+  if (text.trim().toLowerCase() === 'off') return null;
+  const found = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!found) return undefined;
+  const [sh, sm, eh, em] = found.slice(1).map(Number) as [number, number, number, number];
+  if (sh > 23 || eh > 23 || sm > 59 || em > 59) return undefined;
+  return { start: { hour: sh, minute: sm }, end: { hour: eh, minute: em } };
+}
+
+/**
+ * Working calendar of the committee: its time zone, Japanese public holidays
+ * (table of @holiday-jp/holiday_jp, looked up by local date string so the
+ * process time zone never matters), weekends, and quiet hours.
+ */
+export class WorkCalendar {
+  constructor(
+    readonly timeZone: string,
+    readonly quietHours: QuietHours | null,
+  ) {}
+
+  local(date: Date): DateTime {
+    return DateTime.fromJSDate(date, { zone: this.timeZone });
+  }
+
+  isHoliday(date: Date): boolean {
+    return holidayJp.isHoliday(this.local(date).toISODate() ?? '');
+  }
+
+  isBusinessDay(date: Date): boolean {
+    const local = this.local(date);
+    return local.weekday <= 5 && !this.isHoliday(date);
+  }
+
+  /** The same local time on the nearest business day at or before `date`. */
+  onOrBeforeBusinessDay(date: Date): Date {
+    let local = this.local(date);
+    while (!this.isBusinessDay(local.toJSDate())) local = local.minus({ days: 1 });
+    return local.toJSDate();
+  }
+
+  /** The same local time on the nearest business day at or after `date`. */
+  onOrAfterBusinessDay(date: Date): Date {
+    let local = this.local(date);
+    while (!this.isBusinessDay(local.toJSDate())) local = local.plus({ days: 1 });
+    return local.toJSDate();
+  }
+
+  /** `days` business days before `date`, keeping the local time of day. */
+  businessDaysBefore(date: Date, days: number): Date {
+    let local = this.local(date);
+    let left = days;
+    while (left > 0) {
+      local = local.minus({ days: 1 });
+      if (this.isBusinessDay(local.toJSDate())) left--;
+    }
+    return local.toJSDate();
+  }
+
+  /** `days` business days after `date`, keeping the local time of day. */
+  businessDaysAfter(date: Date, days: number): Date {
+    let local = this.local(date);
+    let left = days;
+    while (left > 0) {
+      local = local.plus({ days: 1 });
+      if (this.isBusinessDay(local.toJSDate())) left--;
+    }
+    return local.toJSDate();
+  }
+
+  /** `date` at the given local wall-clock time (same local day). */
+  atLocalTime(date: Date, hour: number, minute = 0): Date {
+    return this.local(date).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+  }
+
+  isQuiet(date: Date): boolean {
+    if (!this.quietHours) return false;
+    const local = this.local(date);
+    const minutes = local.hour * 60 + local.minute;
+    const start = this.quietHours.start.hour * 60 + this.quietHours.start.minute;
+    const end = this.quietHours.end.hour * 60 + this.quietHours.end.minute;
+    if (start === end) return false;
+    return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+  }
+
+  /** The first moment at or after `date` outside quiet hours. */
+  endOfQuiet(date: Date): Date {
+    if (!this.quietHours || !this.isQuiet(date)) return date;
+    const { hour, minute } = this.quietHours.end;
+    let local = this.local(date).set({ hour, minute, second: 0, millisecond: 0 });
+    if (local.toJSDate() <= date) local = local.plus({ days: 1 });
+    return local.toJSDate();
+  }
+}

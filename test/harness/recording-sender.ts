@@ -1,0 +1,34 @@
+import type { OutboundMessage, Sender, SendResult, Target } from '../../src/messaging/sender.js';
+
+export interface SentMessage {
+  readonly target: Target;
+  readonly message: OutboundMessage;
+  readonly at: Date;
+}
+
+/** A Sender for unit tests: records messages; `next` scripts failures. */
+export class RecordingSender implements Sender {
+  readonly sent: SentMessage[] = [];
+  /** Results to return (in order) before answering ok again. */
+  readonly next: SendResult[] = [];
+  /** Runs after a message is recorded, e.g. to simulate a crash after the send. */
+  afterSend: (() => void) | undefined;
+
+  constructor(private readonly now: () => Date) {}
+
+  async send(target: Target, message: OutboundMessage): Promise<SendResult> {
+    const scripted = this.next.shift();
+    if (scripted && !scripted.ok) return scripted;
+    this.sent.push({ target, message, at: this.now() });
+    this.afterSend?.();
+    const conversationId =
+      'conversationId' in target ? target.conversationId : `personal:${target.userAadObjectId}`;
+    return { ok: true, conversationId, activityId: `activity-${this.sent.length}` };
+  }
+
+  texts(): string[] {
+    return this.sent.map((s) =>
+      'text' in s.message ? s.message.text : JSON.stringify(s.message.card),
+    );
+  }
+}
