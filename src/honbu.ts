@@ -9,6 +9,7 @@ import { IdentityResolver } from './domain/identity.js';
 import { HttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { ConversationRegistry } from './messaging/conversations.js';
+import { RateLimitedSender } from './messaging/rate-limited-sender.js';
 import type { DocumentStore } from './store/document-store.js';
 import { openStore } from './store/open-store.js';
 
@@ -40,10 +41,12 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
 
   const conversations = new ConversationRegistry(store, clock);
   const transport = createBotTransport(config, conversations, logger);
+  // Every proactive message is paced to Teams' documented limits.
+  const sender = new RateLimitedSender(transport.sender, clock);
   const services = await createServices(
     { config, clock, ids, logger, store },
     conversations,
-    transport.sender,
+    sender,
   );
   if (config.seedDemo && (await seedDemoIfEmpty(services)))
     logger.info('empty store: demo data loaded');

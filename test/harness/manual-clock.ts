@@ -19,4 +19,9 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     this.current += ms;
   }
+
+  /** Waiting on a manual clock moves it: paced sends take simulated, not real, time. */
+  async sleep(ms: number): Promise<void> {
+    this.current += ms;
+  }
 }

@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import { RateLimiter, TEAMS_PER_BOT, TEAMS_PER_CONVERSATION } from '../src/messaging/rate-limit.js';
+import { RateLimitedSender } from '../src/messaging/rate-limited-sender.js';
+import { ManualClock } from './harness/manual-clock.js';
+import { RecordingSender } from './harness/recording-sender.js';
+
+/** Counts the sends in every window of the given length (sliding, at each send time). */
+function maxInAnyWindow(times: number[], ms: number): number {
+  return Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + ms).length));
+}
+
+describe('pacing to Teams rate limits', () => {
+  it('keeps one conversation within 7/1s, 8/2s and 60/30s', async () => {
+    const clock = new ManualClock('2026-12-01T00:00:00Z');
+    const inner = new RecordingSender(() => clock.now());
+    const sender = new RateLimitedSender(inner, clock);
+    for (let i = 0; i < 120; i++)
+      await sender.send({ conversationId: 'channel' }, { text: `#${i}` });
+    const times = inner.sent.map((s) => s.at.getTime());
+    for (const window of TEAMS_PER_CONVERSATION.slice(0, 3)) {
+      assert.ok(
+        maxInAnyWindow(times, window.ms) <= window.count,
+        `${window.count} per ${window.ms} ms`,
+      );
+    }
+    // The floor the limits force: 8 per 2 s lets the first 60 go by 14 s, 60 per 30 s holds
+    // the 61st until 30 s, and the last 60 again take 14 s. Waiting longer would be waste.
+    const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
+    assert.equal(span, 44_000);
+  });
+
+  it('keeps the whole bot within 50 per second across conversations, without waiting more than needed', async () => {
+    const clock = new ManualClock('2026-12-01T00:00:00Z');
+    const inner = new RecordingSender(() => clock.now());
+    const sender = new RateLimitedSender(
+      inner,
+      clock,
+      new RateLimiter(TEAMS_PER_CONVERSATION, TEAMS_PER_BOT),
+    );
+    for (let i = 0; i < 500; i++)
+      await sender.send({ userAadObjectId: `user-${i}` }, { text: 'x' });
+    const times = inner.sent.map((s) => s.at.getTime());
+    assert.ok(maxInAnyWindow(times, 1000) <= 50);
+    const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
+    assert.ok(span >= 9_000 && span <= 9_500, `500 sends at 50/s took ${span} ms`);
+  });
+});
