@@ -3,6 +3,7 @@
 // needs no separate install step. Uses only Node built-ins (nothing is installed yet).
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import process from 'node:process';
 
 const installed = 'node_modules/.package-lock.json';
 const stale =
