@@ -1,18 +1,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TeamsMember } from '../../scripts/teams/activities.js';
+import {
+  classify,
+  MEMBER_NOT_FOUND,
+  memberAccount,
+  readJson,
+  writeJson,
+  type ConnectorCallKind,
+} from '../../scripts/teams/connector-protocol.js';
 
 /** A Teams user as the connector knows them (answers member lookups). */
-export interface FakeMember {
-  readonly id: string;
-  readonly aadObjectId: string;
-  readonly name: string;
-  readonly userPrincipalName?: string;
-  readonly email?: string;
-}
+export type FakeMember = TeamsMember;
 
 export interface RecordedCall {
-  readonly kind:
-    'createConversation' | 'send' | 'reply' | 'update' | 'getMember' | 'getMembers' | 'other';
+  readonly kind: ConnectorCallKind;
   readonly method: string;
   readonly path: string;
   readonly conversationId?: string;
@@ -110,17 +112,14 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf-8');
-    const body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+    const body = await readJson(req);
     const path = (req.url ?? '').split('?')[0] ?? '';
     const route = classify(req.method ?? 'GET', path);
 
     const fault = this.faults.find((f) => f.remaining > 0 && f.appliesTo(route));
     let status = 200;
     let answer: unknown = {};
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = {};
     if (fault) {
       fault.remaining--;
       status = fault.status;
@@ -128,11 +127,11 @@ export class FakeConnector {
         headers['retry-after'] = String(fault.retryAfterSeconds);
       answer = { error: { code: 'Fault', message: `injected ${status}` } };
     } else if (route.kind === 'getMember') {
-      const member = this.members.get(decodeURIComponent(route.memberId ?? ''));
-      if (member) answer = { ...member, givenName: member.name };
+      const member = this.members.get(route.memberId ?? '');
+      if (member) answer = memberAccount(member);
       else {
         status = 404;
-        answer = { error: { code: 'MemberNotFoundInConversation', message: 'not found' } };
+        answer = MEMBER_NOT_FOUND;
       }
     } else if (route.kind === 'getMembers') {
       answer = [...this.members.values()];
@@ -149,37 +148,9 @@ export class FakeConnector {
       body,
       status,
     });
-    // restify patches http.ServerResponse globally, so no chaining here.
-    res.writeHead(status, headers);
-    res.end(JSON.stringify(answer));
+    writeJson(res, status, answer, headers);
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();
   }
-}
-
-function classify(
-  method: string,
-  path: string,
-): { kind: RecordedCall['kind']; conversationId?: string; memberId?: string } {
-  const parts = path
-    .split('/')
-    .filter(Boolean)
-    .map((p) => decodeURIComponent(p));
-  // v3 / conversations / {id} / activities / {activityId} | members / {memberId}
-  if (parts[0] !== 'v3' || parts[1] !== 'conversations') return { kind: 'other' };
-  if (parts.length === 2 && method === 'POST') return { kind: 'createConversation' };
-  const conversationId = parts[2];
-  const base = conversationId ? { conversationId } : {};
-  if (parts[3] === 'activities') {
-    if (parts.length === 4 && method === 'POST') return { kind: 'send', ...base };
-    if (parts.length === 5 && method === 'POST') return { kind: 'reply', ...base };
-    if (parts.length === 5 && method === 'PUT') return { kind: 'update', ...base };
-  }
-  if (parts[3] === 'members' || parts[3] === 'pagedmembers') {
-    if (parts.length === 5 && method === 'GET')
-      return { kind: 'getMember', ...base, memberId: parts[4] ?? '' };
-    if (method === 'GET') return { kind: 'getMembers', ...base };
-  }
-  return { kind: 'other', ...base };
 }
