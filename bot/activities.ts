@@ -18,3 +18,12 @@ export function conversationKind(activity: Partial<Activity>): ConversationKind 
   if (type === 'groupChat') return 'groupChat';
   return 'personal';
 }
+
+/**
+ * The conversation an activity belongs to. In a channel, "19:…@thread.tacv2;messageid=…"
+ * names one thread; the channel itself (where new posts go) is the part before ";".
+ */
+export function conversationIdOf(activity: Partial<Activity>): string {
+  const id = activity.conversation?.id ?? '';
+  return conversationKind(activity) === 'channel' ? (id.split(';')[0] ?? id) : id;
+}

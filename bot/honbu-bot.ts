@@ -12,7 +12,7 @@ import { localeFrom } from '../src/i18n/locale.js';
 import { translator } from '../src/i18n/translate.js';
 import type { Logger } from '../src/logger.js';
 import type { ConversationRegistry } from '../src/messaging/conversations.js';
-import { conversationKind, toActivity } from './activities.js';
+import { conversationIdOf, conversationKind, toActivity } from './activities.js';
 
 export interface BotDependencies {
   readonly router: Router;
@@ -42,7 +42,7 @@ export class HonbuBot extends ActivityHandler {
     this.onInstallationUpdate(async (context, next) => {
       const action = context.activity.action ?? '';
       if (action.startsWith('remove'))
-        await this.deps.conversations.markInactive(context.activity.conversation.id);
+        await this.deps.conversations.markInactive(conversationIdOf(context.activity));
       else await this.remember(context);
       await next();
     });
@@ -83,7 +83,7 @@ export class HonbuBot extends ActivityHandler {
     const botId = context.activity.recipient.id;
     const removed = context.activity.membersRemoved?.some((m) => m.id === botId);
     if (removed) {
-      await this.deps.conversations.markInactive(context.activity.conversation.id);
+      await this.deps.conversations.markInactive(conversationIdOf(context.activity));
       return;
     }
     const added = context.activity.membersAdded?.some((m) => m.id === botId);
@@ -97,10 +97,12 @@ export class HonbuBot extends ActivityHandler {
   private async remember(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const kind = conversationKind(activity);
+    const reference = TurnContext.getConversationReference(activity);
+    const id = conversationIdOf(activity);
     await this.deps.conversations.remember({
-      id: activity.conversation.id,
+      id,
       kind,
-      reference: TurnContext.getConversationReference(activity),
+      reference: { ...reference, conversation: { ...reference.conversation, id } },
       ...(kind === 'personal' && activity.from.aadObjectId
         ? { userAadObjectId: activity.from.aadObjectId }
         : {}),
@@ -126,7 +128,7 @@ export class HonbuBot extends ActivityHandler {
       actor,
       locale,
       t: translator(locale),
-      conversation: { id: activity.conversation.id, kind: conversationKind(activity) },
+      conversation: { id: conversationIdOf(activity), kind: conversationKind(activity) },
       activityId: activity.id,
       reply: async (message) => {
         await context.sendActivity(toActivity(message));

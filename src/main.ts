@@ -11,6 +11,17 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const honbu = await createHonbu({ config, logger });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing in-flight turns and writes');
+    await honbu.stop();
+    process.exit(0);
+  };
+  // Registered before the ready message, so a supervisor that signals at once is heard.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
   const url = await honbu.start();
   logger.info(
     { url, store: config.storeUrl, ms: Math.round(performance.now() - startedAt) },
@@ -22,16 +33,6 @@ async function main(): Promise<void> {
         'Talk to it from another terminal:  npm run chat -- --as kumin-bucho@city.example.jp\n\n',
     );
   }
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping: finishing in-flight turns and writes');
-    await honbu.stop();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

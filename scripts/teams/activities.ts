@@ -162,5 +162,7 @@ export function execute(
 
 /** The bot was added to the user's chat (or to the channel's team). */
 export function botAdded(user: TeamsUser, where: Where): Activity {
-  return { ...base('conversationUpdate', user, where), membersAdded: [{ id: BOT.id }] };
+  // Installing in a team arrives in the channel itself, not in one of its threads.
+  const place = where.channel ? { conversationId: CHANNEL.channelId, ...where } : where;
+  return { ...base('conversationUpdate', user, place), membersAdded: [{ id: BOT.id }] };
 }

@@ -1,3 +1,4 @@
+import { deadLetterRoutes } from './dead-letter-commands.js';
 import { directoryCommands } from './directory-commands.js';
 import { helpCommand, unknownTextFallback, whoamiCommand } from './core-commands.js';
 import { Router } from './router.js';
@@ -8,9 +9,15 @@ import type { Services } from './services.js';
  * may use it. Reading this file tells what the bot can do.
  */
 export function createRouter(services: Services): Router {
+  const deadLetters = deadLetterRoutes(services.scheduler, services.config.timeZone);
   const router: Router = new Router({
-    commands: [helpCommand(() => router), whoamiCommand, ...directoryCommands(services.directory)],
-    actions: [],
+    commands: [
+      helpCommand(() => router),
+      whoamiCommand,
+      ...directoryCommands(services.directory),
+      ...deadLetters.commands,
+    ],
+    actions: [...deadLetters.actions],
     fallback: unknownTextFallback(() => router),
   });
   return router;

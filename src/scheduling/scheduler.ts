@@ -151,6 +151,17 @@ export class Scheduler {
     return this.options.store.byStatus('dead');
   }
 
+  /** Puts a dead job back in the queue, due now, with a fresh attempt count. */
+  async resend(id: string): Promise<boolean> {
+    const now = this.options.clock.now().toISOString();
+    const job = await this.options.store.update(id, (current) =>
+      current && current.status === 'dead'
+        ? { ...current, status: 'pending', attempts: 0, dueAt: now, updatedAt: now }
+        : undefined,
+    );
+    return job?.status === 'pending';
+  }
+
   /** Runs every due job once. Concurrent calls share one run. */
   tick(): Promise<TickReport> {
     this.running ??= this.runDue().finally(() => (this.running = undefined));

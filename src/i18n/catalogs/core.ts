@@ -28,6 +28,14 @@ export const core = defineMessages({
     whoami: '{name}（{upn}）: {role}{department}',
     'whoami.guest':
       'あなたは名簿に登録されていません（ゲスト）。ルールの照会とヘルプは使えます。登録は事務局にご依頼ください。',
+    'cmd.deadLetters': '送れなかったお知らせの一覧を表示し、再送します',
+    'deadLetters.title': '送信できなかったお知らせ',
+    'deadLetters.none': '送信に失敗したお知らせはありません。',
+    'deadLetters.count': '{count} 件のお知らせが、再試行しても送れませんでした。',
+    'deadLetters.detail': '予定 {due} ・ 試行 {attempts} 回 ・ {reason}',
+    'deadLetters.resend': '再送する',
+    'deadLetters.notDead':
+      'このお知らせは再送の対象ではありません（すでに再送済みか、送信済みです）。',
     'directory.title': '名簿',
     'directory.row': '{name}（{upn}）{role}{department}',
     'directory.usage':
@@ -68,6 +76,14 @@ export const core = defineMessages({
     whoami: '{name} ({upn}): {role}{department}',
     'whoami.guest':
       'You are not in the committee directory (guest). You can ask policy questions and get help; ask the secretariat to register you.',
+    'cmd.deadLetters': 'Lists messages that could not be delivered, to send them again',
+    'deadLetters.title': 'Messages that could not be sent',
+    'deadLetters.none': 'No message has failed.',
+    'deadLetters.count': '{count} message(s) could not be sent, even after retries.',
+    'deadLetters.detail': 'Due {due} · {attempts} attempts · {reason}',
+    'deadLetters.resend': 'Send again',
+    'deadLetters.notDead':
+      'This message cannot be sent again (it was already resent or delivered).',
     'directory.title': 'Directory',
     'directory.row': '{name} ({upn}) {role}{department}',
     'directory.usage':
