@@ -7,6 +7,7 @@ import { translator } from '../src/i18n/translate.js';
 import type { Logger } from '../src/logger.js';
 import type { ConversationRegistry } from '../src/messaging/conversations.js';
 import type { Sender } from '../src/messaging/sender.js';
+import { activityProblem } from './activity-shape.js';
 import { createBotFramework } from './adapter.js';
 import { BotSender } from './bot-sender.js';
 import { HonbuBot, type BotDependencies } from './honbu-bot.js';
@@ -31,6 +32,11 @@ export function createBotTransport(
     attach(deps) {
       const bot = new HonbuBot(deps);
       return async (req, res) => {
+        const problem = activityProblem(req.body);
+        if (problem) {
+          res.send(400, { error: 'not a Bot Framework activity', detail: problem });
+          return;
+        }
         await adapter.process(req, res, (context) => bot.run(context));
       };
     },
