@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createHonbu, type Honbu } from '../../src/honbu.js';
+import { adaptiveCardsIn, assertValidCard } from './cards.js';
 import { FakeConnector, type RecordedCall } from './fake-connector.js';
 import * as teams from './teams.js';
 import type { Activity, TestUser } from './teams.js';
@@ -29,6 +30,9 @@ export interface TestBotOptions {
  * loopback port against a FakeConnector, and talks to it like Teams does.
  */
 export class TestBot {
+  /** Connector calls whose cards were already checked (each is checked once). */
+  private readonly checkedCalls = new WeakSet<RecordedCall>();
+
   private constructor(
     public honbu: Honbu,
     readonly url: string,
@@ -97,7 +101,27 @@ export class TestBot {
     } catch {
       parsed = text;
     }
+    // Every card a test sees must be one Teams can show: what the bot sent (also proactive
+    // sends since the last request) and what an invoke answered with.
+    this.assertSentCardsValid();
+    adaptiveCardsIn(parsed).forEach((card, i) =>
+      assertValidCard(card, `Card #${i + 1} in the response to the ${activityLabel(body)}`),
+    );
     return { status: response.status, body: parsed, sent: this.connector.calls.slice(before) };
+  }
+
+  /**
+   * Checks every Adaptive Card the bot has sent to the connector and not yet checked.
+   * `post` does this on its own; call it after proactive sends a test awaits directly.
+   */
+  assertSentCardsValid(): void {
+    for (const call of this.connector.calls) {
+      if (this.checkedCalls.has(call)) continue;
+      this.checkedCalls.add(call);
+      adaptiveCardsIn(call.body).forEach((card, i) =>
+        assertValidCard(card, `Card #${i + 1} the bot sent (${call.method} ${call.path})`),
+      );
+    }
   }
 
   /** The user types `text` in their 1:1 chat (or in the channel, with an @mention). */
@@ -136,6 +160,17 @@ export class TestBot {
     await this.honbu.stop();
     if (!this.options.connector || this.options.connector === this.connector)
       await this.connector.stop();
+  }
+}
+
+/** `message activity`, `invoke activity (adaptiveCard/action)`: for failure messages. */
+function activityLabel(body: string): string {
+  try {
+    const activity = JSON.parse(body) as { type?: unknown; name?: unknown };
+    const name = typeof activity.name === 'string' ? ` (${activity.name})` : '';
+    return `${String(activity.type)} activity${name}`;
+  } catch {
+    return 'request';
   }
 }
 
