@@ -8,11 +8,31 @@ export interface Record_ {
   readonly id: string;
 }
 
+/**
+ * Top-level fields and the values they must equal (`===`). Values are scalars:
+ * string, number, boolean or null. An object or array value is refused with a
+ * TypeError (equality of structures differs between backends); `undefined`
+ * selects records that lack the field.
+ */
 export type Match<T> = { readonly [K in keyof T]?: T[K] };
 
+/**
+ * Records are JSON documents. Every backend refuses, with an UnstorableDocumentError
+ * and without storing anything, what it could not give back unchanged: strings
+ * (ids included) with lone UTF-16 surrogates or NUL characters, non-finite numbers,
+ * and values that are not plain objects, arrays, strings, numbers, booleans or null
+ * (a Date, a Map, a bigint...). A property whose value is `undefined` is treated
+ * as absent. The order of an object's keys is not kept (PostgreSQL's jsonb sorts
+ * them): compare records with deep equality, never with JSON.stringify.
+ * Every method returns copies; changing them changes nothing stored.
+ */
 export interface Collection<T extends Record_> {
   get(id: string): Promise<T | undefined>;
-  /** All records whose top-level fields equal every field of `match`. */
+  /**
+   * All records whose top-level fields equal every field of `match`, in the order
+   * they were first stored (a `put` that replaces keeps the place). On lowdb, ids
+   * that look like array indices ("0", "42") come first: use prefixed ids.
+   */
   find(match?: Match<T>): Promise<T[]>;
   /** Adds a record; returns false, changing nothing, when the id already exists. */
   insert(record: T): Promise<boolean>;
@@ -22,6 +42,9 @@ export interface Collection<T extends Record_> {
    * Atomic read-modify-write of one record: `change` sees the current value
    * (undefined when absent) and returns the new one, or undefined to leave it
    * as it is. No other writer can interleave. Returns what is stored afterwards.
+   * Changing the id throws. `change` may run more than once (a backend retries
+   * when another writer created the record first), so it must not have side effects;
+   * if it throws, nothing is stored and the error propagates.
    */
   update(id: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined>;
   delete(id: string): Promise<boolean>;
@@ -38,6 +61,9 @@ export interface DocumentStore {
 
 /** A stored file or database that cannot be used; start-up stops with this message. */
 export class StoreUnavailableError extends Error {}
+
+/** A record that some backend could not store faithfully (see Collection); nothing was written. */
+export class UnstorableDocumentError extends Error {}
 
 export function matches<T>(record: T, match: Match<T> | undefined): boolean {
   if (!match) return true;

@@ -10,6 +10,7 @@ import {
   type Match,
   type Record_,
 } from './document-store.js';
+import { assertScalarMatch, assertStorable } from './storable.js';
 import { CURRENT_SCHEMA_VERSION, migrate, type StoredData } from './migrations.js';
 
 /**
@@ -64,12 +65,14 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
   }
 
   async find(match?: Match<T>): Promise<T[]> {
+    assertScalarMatch(this.name, match);
     return Object.values(this.records())
       .filter((r) => matches(r, match))
       .map((r) => structuredClone(r));
   }
 
   async insert(record: T): Promise<boolean> {
+    assertStorable(this.name, record);
     const records = this.records();
     if (Object.hasOwn(records, record.id)) return false;
     records[record.id] = structuredClone(record);
@@ -78,6 +81,7 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
   }
 
   async put(record: T): Promise<void> {
+    assertStorable(this.name, record);
     this.records()[record.id] = structuredClone(record);
     await this.store.persist();
   }
@@ -92,6 +96,7 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
     const next = change(current === undefined ? undefined : structuredClone(current));
     if (next === undefined) return current === undefined ? undefined : structuredClone(current);
     if (next.id !== id) throw new Error(`update of ${this.name}/${id} tried to change the id`);
+    assertStorable(this.name, next);
     records[id] = structuredClone(next);
     await this.store.persist();
     return structuredClone(next);
