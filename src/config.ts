@@ -25,6 +25,7 @@ const envSchema = z.object({
     .string()
     .regex(/^(file:|memory:|postgres(ql)?:\/\/)/, 'must start with file:, memory: or postgres://')
     .default('file:data/honbu.json'),
+  STORE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   HONBU_TIME_ZONE: timeZone.default('Asia/Tokyo'),
   SEED_DEMO: booleanString.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -53,6 +54,8 @@ export type Config = Readonly<{
   port: number;
   host: string;
   storeUrl: string;
+  /** Most PostgreSQL connections one instance holds open. */
+  storePoolSize: number;
   timeZone: string;
   seedDemo: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     storeUrl: e.STORE_URL,
+    storePoolSize: e.STORE_POOL_SIZE,
     timeZone: e.HONBU_TIME_ZONE,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,

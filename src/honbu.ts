@@ -37,7 +37,13 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
-  const store = options.store ?? (await openStore(config.storeUrl));
+  const store =
+    options.store ??
+    (await openStore(config.storeUrl, {
+      poolSize: config.storePoolSize,
+      onBackgroundError: (error) =>
+        logger.warn({ err: error }, 'store connection failed; it will be replaced'),
+    }));
 
   const conversations = new ConversationRegistry(store, clock);
   const transport = createBotTransport(config, conversations, logger);

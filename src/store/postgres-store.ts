@@ -1,0 +1,292 @@
+import pg from 'pg';
+import {
+  matches,
+  StoreUnavailableError,
+  type Collection,
+  type DocumentStore,
+  type Match,
+  type Record_,
+} from './document-store.js';
+import { migratePostgres } from './postgres-migrations.js';
+import { assertScalarMatch, assertStorable, isStorableText } from './storable.js';
+
+export interface PostgresStoreOptions {
+  /** Most connections the store holds open at once (STORE_POOL_SIZE). */
+  readonly poolSize?: number;
+  /** An idle connection failed (database restart, network): the pool replaces it. */
+  readonly onBackgroundError?: (error: Error) => void;
+}
+
+/** How long start-up waits for the database before giving up with a clear message. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * How often one update re-runs after a concurrent insert or put created the
+ * record it found absent. Each retry means another writer made progress, so
+ * hitting the limit takes a burst of creations and deletions of one record.
+ */
+const MAX_UPDATE_ATTEMPTS = 20;
+
+/** The URL without its password, for messages. */
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.username || '(default user)'}@${parsed.host}${parsed.pathname}`;
+  } catch {
+    return '(unparsable STORE_URL)';
+  }
+}
+
+interface DocumentRow<T> {
+  data: T;
+}
+
+class PostgresCollection<T extends Record_> implements Collection<T> {
+  constructor(
+    private readonly store: PostgresStore,
+    private readonly name: string,
+  ) {}
+
+  async get(id: string): Promise<T | undefined> {
+    // The driver would turn a lone surrogate into U+FFFD and find another record.
+    if (!isStorableText(id)) return undefined;
+    const { rows } = await this.store.query<DocumentRow<T>>(
+      'SELECT data FROM documents WHERE collection = $1 AND id = $2',
+      [this.name, id],
+    );
+    return rows[0]?.data;
+  }
+
+  async find(match?: Match<T>): Promise<T[]> {
+    assertScalarMatch(this.name, match);
+    const fields = Object.entries(match ?? {}).filter(([, value]) => value !== undefined);
+    const unstorable = fields.some(
+      ([key, value]) =>
+        !isStorableText(key) || (typeof value === 'string' && !isStorableText(value)),
+    );
+    if (unstorable) return [];
+    const { rows } =
+      fields.length === 0
+        ? await this.store.query<DocumentRow<T>>(
+            'SELECT data FROM documents WHERE collection = $1 ORDER BY seq',
+            [this.name],
+          )
+        : await this.store.query<DocumentRow<T>>(
+            'SELECT data FROM documents WHERE collection = $1 AND data @> $2::jsonb ORDER BY seq',
+            [this.name, JSON.stringify(Object.fromEntries(fields))],
+          );
+    // Containment narrows the rows through the index; `matches` keeps exactly the
+    // records that equality on top-level fields selects, as every backend does.
+    return rows.map((row) => row.data).filter((record) => matches(record, match));
+  }
+
+  async insert(record: T): Promise<boolean> {
+    assertStorable(this.name, record);
+    const { rowCount } = await this.store.query(
+      `INSERT INTO documents (collection, id, data) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (collection, id) DO NOTHING`,
+      [this.name, record.id, JSON.stringify(record)],
+    );
+    return rowCount === 1;
+  }
+
+  async put(record: T): Promise<void> {
+    assertStorable(this.name, record);
+    await this.store.query(
+      `INSERT INTO documents (collection, id, data) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data`,
+      [this.name, record.id, JSON.stringify(record)],
+    );
+  }
+
+  async update(
+    id: string,
+    change: (current: T | undefined) => T | undefined,
+  ): Promise<T | undefined> {
+    if (!isStorableText(id)) {
+      // No such record can exist; run `change` only to refuse what it would store.
+      const next = change(undefined);
+      if (next !== undefined) this.checkNext(id, next);
+      return undefined;
+    }
+    for (let attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
+      const outcome = await this.store.transaction((client) => this.tryUpdate(client, id, change));
+      if (outcome !== 'created-concurrently') return outcome.stored;
+    }
+    throw new Error(
+      `update of ${this.name}/${id} gave up: the record kept being created by other writers.`,
+    );
+  }
+
+  /**
+   * One attempt inside a transaction. A present record is locked with FOR UPDATE.
+   * An absent one locks nothing, so creators of the same id serialise on an
+   * advisory lock instead and look again once they hold it; an insert or put
+   * (which do not take that lock) can still create it first, and then this
+   * attempt stores nothing and reports it, so that update runs again.
+   */
+  private async tryUpdate(
+    client: pg.PoolClient,
+    id: string,
+    change: (current: T | undefined) => T | undefined,
+  ): Promise<{ stored: T | undefined } | 'created-concurrently'> {
+    let current = await this.selectForUpdate(client, id);
+    if (current === undefined) {
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        JSON.stringify([this.name, id]),
+      ]);
+      current = await this.selectForUpdate(client, id);
+    }
+    const next = change(current);
+    if (next === undefined) return { stored: current };
+    this.checkNext(id, next);
+    const data = JSON.stringify(next);
+    const { rows } =
+      current === undefined
+        ? await client.query<DocumentRow<T>>(
+            `INSERT INTO documents (collection, id, data) VALUES ($1, $2, $3::jsonb)
+             ON CONFLICT (collection, id) DO NOTHING RETURNING data`,
+            [this.name, id, data],
+          )
+        : await client.query<DocumentRow<T>>(
+            `UPDATE documents SET data = $3::jsonb WHERE collection = $1 AND id = $2 RETURNING data`,
+            [this.name, id, data],
+          );
+    const stored = rows[0];
+    return stored ? { stored: stored.data } : 'created-concurrently';
+  }
+
+  private async selectForUpdate(client: pg.PoolClient, id: string): Promise<T | undefined> {
+    const { rows } = await client.query<DocumentRow<T>>(
+      'SELECT data FROM documents WHERE collection = $1 AND id = $2 FOR UPDATE',
+      [this.name, id],
+    );
+    return rows[0]?.data;
+  }
+
+  private checkNext(id: string, next: T): void {
+    if (next.id !== id) throw new Error(`update of ${this.name}/${id} tried to change the id`);
+    assertStorable(this.name, next);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!isStorableText(id)) return false;
+    const { rowCount } = await this.store.query(
+      'DELETE FROM documents WHERE collection = $1 AND id = $2',
+      [this.name, id],
+    );
+    return rowCount === 1;
+  }
+
+  async count(): Promise<number> {
+    const { rows } = await this.store.query<{ count: number }>(
+      'SELECT count(*)::integer AS count FROM documents WHERE collection = $1',
+      [this.name],
+    );
+    return rows[0]?.count ?? 0;
+  }
+}
+
+/**
+ * Documents in one PostgreSQL table, shared by every Honbu instance pointed at
+ * the same database and schema. Each call is one statement or one transaction,
+ * so instances see each other's writes at once and `update` locks across them.
+ */
+export class PostgresStore implements DocumentStore {
+  #closed: Promise<void> | undefined;
+  readonly #inFlight = new Set<Promise<unknown>>();
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /**
+   * Connects, checks the database and applies pending migrations (see
+   * postgres-migrations.ts). Throws StoreUnavailableError when the database
+   * cannot be used, naming it without the password.
+   */
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const label = describeUrl(url);
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ server_encoding: string }>('SHOW server_encoding');
+      const encoding = rows[0]?.server_encoding;
+      if (encoding !== 'UTF8') {
+        throw new StoreUnavailableError(
+          `PostgreSQL ${label} uses the ${encoding} encoding; Honbu needs a UTF8 database.`,
+        );
+      }
+      await migratePostgres(client, label);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error;
+      throw new StoreUnavailableError(
+        `Cannot use PostgreSQL ${label}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const onBackgroundError = options.onBackgroundError ?? (() => undefined);
+    // Without a listener, an idle connection's error would end the process.
+    pool.on('error', onBackgroundError);
+    return new PostgresStore(pool);
+  }
+
+  get ready(): boolean {
+    return this.#closed === undefined;
+  }
+
+  collection<T extends Record_>(name: string): Collection<T> {
+    if (!isStorableText(name))
+      throw new TypeError('A collection name cannot hold lone surrogates or NUL.');
+    return new PostgresCollection<T>(this, name);
+  }
+
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    text: string,
+    values: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    return this.track(() => this.pool.query<R>(text, values));
+  }
+
+  /** Runs `work` between BEGIN and COMMIT on one connection; any error rolls back. */
+  transaction<R>(work: (client: pg.PoolClient) => Promise<R>): Promise<R> {
+    return this.track(async () => {
+      const client = await this.pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+        throw error;
+      } finally {
+        // A connection that could not roll back is discarded, not reused.
+        client.release(broken);
+      }
+    });
+  }
+
+  private async track<R>(operation: () => Promise<R>): Promise<R> {
+    if (this.#closed) throw new Error('The PostgreSQL store is closed.');
+    const running = operation();
+    this.#inFlight.add(running);
+    try {
+      return await running;
+    } finally {
+      this.#inFlight.delete(running);
+    }
+  }
+
+  /** Lets every started call finish, then closes the connections. */
+  close(): Promise<void> {
+    this.#closed ??= Promise.allSettled([...this.#inFlight]).then(() => this.pool.end());
+    return this.#closed;
+  }
+}

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import { StoreUnavailableError, type DocumentStore } from '../src/store/document-store.js';
+import { openStore } from '../src/store/open-store.js';
+import { LATEST_POSTGRES_VERSION } from '../src/store/postgres-migrations.js';
+import { PostgresStore } from '../src/store/postgres-store.js';
+import { documentStoreContract } from './contract/document-store.contract.js';
+import {
+  createTestSchema,
+  testDatabaseUrl,
+  withSearchPath,
+  type TestSchema,
+} from './harness/postgres.js';
+
+describe('PostgreSQL backend', () => {
+  // One schema for the contract suite, emptied between tests: migrating a new
+  // schema for each of them would be most of the suite's time.
+  let shared: TestSchema;
+  before(async () => {
+    shared = await createTestSchema();
+  });
+  after(async () => {
+    await shared?.drop();
+  });
+
+  documentStoreContract('PostgreSQL', async () => {
+    const stores: DocumentStore[] = [await PostgresStore.open(shared.url)];
+    return {
+      store: stores[0] as DocumentStore,
+      reopen: async () => {
+        const again = await PostgresStore.open(shared.url);
+        stores.push(again);
+        return again;
+      },
+      cleanup: async () => {
+        await Promise.all(stores.map((s) => s.close()));
+        await shared.empty();
+      },
+    };
+  });
+});
+
+describe('PostgreSQL store', () => {
+  let schema: TestSchema;
+  const opened: DocumentStore[] = [];
+
+  beforeEach(async () => {
+    schema = await createTestSchema();
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+    await schema.drop();
+  });
+
+  const rows = <R extends pg.QueryResultRow>(sql: string) => schema.sql<R>(sql);
+
+  it('two instances starting at once on an empty schema both open, and migrate it once', async () => {
+    const both = await Promise.all([
+      PostgresStore.open(schema.url),
+      PostgresStore.open(schema.url),
+    ]);
+    opened.push(...both);
+    const applied = await rows<{ version: number }>(
+      `SELECT version FROM ${schema.name}.schema_migrations ORDER BY version`,
+    );
+    assert.deepEqual(
+      applied.map((r) => r.version),
+      Array.from({ length: LATEST_POSTGRES_VERSION }, (_, i) => i + 1),
+    );
+    const [first, second] = both as [PostgresStore, PostgresStore];
+    await first.collection('items').put({ id: 'a' });
+    assert.deepEqual(await second.collection('items').get('a'), { id: 'a' });
+  });
+
+  it('an already migrated schema opens without applying anything again', async () => {
+    opened.push(await PostgresStore.open(schema.url));
+    await (opened[0] as DocumentStore).collection('items').put({ id: 'kept' });
+    opened.push(await PostgresStore.open(schema.url));
+    assert.equal(
+      (await rows(`SELECT * FROM ${schema.name}.schema_migrations`)).length,
+      LATEST_POSTGRES_VERSION,
+    );
+    assert.deepEqual(await (opened[1] as DocumentStore).collection('items').get('kept'), {
+      id: 'kept',
+    });
+  });
+
+  it('two instances updating one counter concurrently lose nothing', async () => {
+    const instances = await Promise.all([
+      PostgresStore.open(schema.url, { poolSize: 3 }),
+      PostgresStore.open(schema.url, { poolSize: 3 }),
+    ]);
+    opened.push(...instances);
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        (instances[i % 2] as DocumentStore)
+          .collection<{ id: string; n: number }>('counters')
+          .update('c', (current) => ({ id: 'c', n: (current?.n ?? 0) + 1 })),
+      ),
+    );
+    assert.deepEqual(await (instances[0] as DocumentStore).collection('counters').get('c'), {
+      id: 'c',
+      n: 200,
+    });
+  });
+
+  it('refuses a schema migrated by a newer Honbu, naming both versions', async () => {
+    opened.push(await PostgresStore.open(schema.url));
+    await rows(
+      `INSERT INTO ${schema.name}.schema_migrations (version, name) VALUES (${LATEST_POSTGRES_VERSION + 1}, 'future')`,
+    );
+    await assert.rejects(PostgresStore.open(schema.url), (error: Error) => {
+      assert.ok(error instanceof StoreUnavailableError);
+      assert.match(error.message, new RegExp(`version ${LATEST_POSTGRES_VERSION + 1}.*newer`));
+      return true;
+    });
+  });
+
+  it('refuses a search_path naming a schema that does not exist', async () => {
+    const url = withSearchPath(testDatabaseUrl, `${schema.name}_missing`);
+    await assert.rejects(PostgresStore.open(url), (error: Error) => {
+      assert.ok(error instanceof StoreUnavailableError);
+      assert.match(error.message, /CREATE SCHEMA/);
+      return true;
+    });
+  });
+
+  it('an unreachable database stops start-up with a message naming it, without the password', async () => {
+    await assert.rejects(openStore('postgres://honbu:s3cret@127.0.0.1:1/honbu'), (error: Error) => {
+      assert.ok(error instanceof StoreUnavailableError);
+      assert.match(error.message, /honbu@127\.0\.0\.1:1\/honbu/);
+      assert.doesNotMatch(error.message, /s3cret/);
+      return true;
+    });
+  });
+
+  it('STORE_URL=postgres://... opens the PostgreSQL store with the configured pool size', async () => {
+    const config = loadConfig({ STORE_URL: schema.url, STORE_POOL_SIZE: '4' });
+    assert.equal(config.storePoolSize, 4);
+    assert.equal(loadConfig({}).storePoolSize, 10);
+    assert.throws(() => loadConfig({ STORE_POOL_SIZE: '0' }), /STORE_POOL_SIZE/);
+    const store = await openStore(config.storeUrl, { poolSize: config.storePoolSize });
+    opened.push(store);
+    assert.ok(store instanceof PostgresStore);
+    assert.equal(store.ready, true);
+  });
+
+  it('after close, calls are refused and ready is false', async () => {
+    const store = await PostgresStore.open(schema.url);
+    await store.close();
+    assert.equal(store.ready, false);
+    await assert.rejects(store.collection('items').get('a'), /closed/);
+    await store.close();
+  });
+});
