@@ -146,6 +146,50 @@ describe('PostgreSQL store', () => {
     assert.equal(store.ready, true);
   });
 
+  describe('with a role that may only read and write documents', () => {
+    let role: string;
+    beforeEach(async () => {
+      role = `${schema.name}_app`;
+      // The grants docs/postgres.md gives for a least-privilege runtime role.
+      await schema.sql(`CREATE ROLE ${role} LOGIN`);
+      await schema.sql(`GRANT USAGE ON SCHEMA ${schema.name} TO ${role}`);
+      await schema.sql(
+        `ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema.name} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`,
+      );
+    });
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+      await schema.sql(`DROP OWNED BY ${role}`);
+      await schema.sql(`DROP ROLE ${role}`);
+    });
+
+    function asRole(): string {
+      const url = new URL(schema.url);
+      url.username = role;
+      return url.toString();
+    }
+
+    it('an instance starts on a schema already migrated by the owner, and works', async () => {
+      opened.push(await PostgresStore.open(schema.url));
+      const store = await PostgresStore.open(asRole());
+      opened.push(store);
+      const items = store.collection<{ id: string; n: number }>('items');
+      await items.put({ id: 'a', n: 1 });
+      await items.update('a', (current) => current && { ...current, n: 2 });
+      await items.update('b', () => ({ id: 'b', n: 1 }));
+      assert.deepEqual(await items.find({ n: 2 }), [{ id: 'a', n: 2 }]);
+      assert.equal(await items.delete('b'), true);
+    });
+
+    it('on a schema not yet migrated, start-up stops and says CREATE is needed', async () => {
+      await assert.rejects(PostgresStore.open(asRole()), (error: Error) => {
+        assert.ok(error instanceof StoreUnavailableError);
+        assert.match(error.message, /permission denied.*CREATE privilege/);
+        return true;
+      });
+    });
+  });
+
   it('after close, calls are refused and ready is false', async () => {
     const store = await PostgresStore.open(schema.url);
     await store.close();

@@ -57,12 +57,21 @@ export async function migratePostgres(client: pg.Client, label: string): Promise
       "SELECT pg_advisory_xact_lock(hashtextextended('honbu migrations ' || $1, 0))",
       [schema],
     );
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS schema_migrations (
-        version integer PRIMARY KEY,
-        name text NOT NULL,
-        applied_at timestamptz NOT NULL DEFAULT now()
-      )`);
+    // Looked up rather than CREATE TABLE IF NOT EXISTS, which needs the CREATE
+    // privilege even when the table is there: a role limited to reading and
+    // writing documents can then start an instance on a migrated schema.
+    const { rows: table } = await client.query<{ found: string | null }>(
+      "SELECT to_regclass(format('%I.schema_migrations', $1::text)) AS found",
+      [schema],
+    );
+    if (!table[0]?.found) {
+      await client.query(`
+        CREATE TABLE schema_migrations (
+          version integer PRIMARY KEY,
+          name text NOT NULL,
+          applied_at timestamptz NOT NULL DEFAULT now()
+        )`);
+    }
     const applied = await client.query<{ version: number | null }>(
       'SELECT max(version) AS version FROM schema_migrations',
     );

@@ -27,6 +27,9 @@ const CONNECT_TIMEOUT_MS = 10_000;
  */
 const MAX_UPDATE_ATTEMPTS = 20;
 
+/** SQLSTATE 42501, e.g. creating a table without the CREATE privilege. */
+const INSUFFICIENT_PRIVILEGE = '42501';
+
 /** The URL without its password, for messages. */
 function describeUrl(url: string): string {
   try {
@@ -221,8 +224,12 @@ export class PostgresStore implements DocumentStore {
       await migratePostgres(client, label);
     } catch (error) {
       if (error instanceof StoreUnavailableError) throw error;
+      const hint =
+        (error as { code?: string }).code === INSUFFICIENT_PRIVILEGE
+          ? ' (applying migrations needs the CREATE privilege on the schema: see docs/postgres.md)'
+          : '';
       throw new StoreUnavailableError(
-        `Cannot use PostgreSQL ${label}: ${error instanceof Error ? error.message : String(error)}`,
+        `Cannot use PostgreSQL ${label}: ${error instanceof Error ? error.message : String(error)}${hint}`,
       );
     } finally {
       await client.end().catch(() => undefined);
