@@ -50,7 +50,8 @@ describe('PostgreSQL store', () => {
   });
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((s) => s.close()));
-    await schema.drop();
+    // Undefined when PostgreSQL is down: the failing beforeEach already says so.
+    await schema?.drop();
   });
 
   const rows = <R extends pg.QueryResultRow>(sql: string) => schema.sql<R>(sql);
@@ -131,6 +132,16 @@ describe('PostgreSQL store', () => {
       assert.ok(error instanceof StoreUnavailableError);
       assert.match(error.message, /honbu@127\.0\.0\.1:1\/honbu/);
       assert.doesNotMatch(error.message, /s3cret/);
+      return true;
+    });
+  });
+
+  it('a missing sslrootcert file stops start-up with a StoreUnavailableError', async () => {
+    const url = new URL(schema.url);
+    url.searchParams.set('sslrootcert', '/nonexistent/ca.pem');
+    await assert.rejects(PostgresStore.open(url.toString()), (error: Error) => {
+      assert.ok(error instanceof StoreUnavailableError);
+      assert.match(error.message, /ca\.pem/);
       return true;
     });
   });

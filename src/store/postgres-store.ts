@@ -208,11 +208,13 @@ export class PostgresStore implements DocumentStore {
    */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const label = describeUrl(url);
-    const client = new pg.Client({
-      connectionString: url,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    });
+    let client: pg.Client | undefined;
     try {
+      // Inside the try: parsing the URL reads sslrootcert/sslcert files and may throw.
+      client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      });
       await client.connect();
       const { rows } = await client.query<{ server_encoding: string }>('SHOW server_encoding');
       const encoding = rows[0]?.server_encoding;
@@ -232,7 +234,7 @@ export class PostgresStore implements DocumentStore {
         `Cannot use PostgreSQL ${label}: ${error instanceof Error ? error.message : String(error)}${hint}`,
       );
     } finally {
-      await client.end().catch(() => undefined);
+      await client?.end().catch(() => undefined);
     }
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     const onBackgroundError = options.onBackgroundError ?? (() => undefined);
