@@ -48,6 +48,13 @@ const envSchema = z.object({
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
+  TAB_SSO_TENANT_ID: z.string().optional(),
+  TAB_SSO_APP_ID_URI: z
+    .string()
+    .regex(/^api:\/\/\S+$/, 'must be an application id URI such as api://honbu.example.jp/<app id>')
+    .optional(),
+  TAB_SSO_KEYS_URL: z.string().url().optional(),
+  TAB_DEV_SIGNIN: booleanString.default(false),
 });
 
 export type Config = Readonly<{
@@ -66,7 +73,31 @@ export type Config = Readonly<{
   schedulerTickMs: number;
   publicBaseUrl: string | undefined;
   botAuth: Readonly<{ appId: string; appPassword: string; appType: string; tenantId: string }>;
+  tab: TabConfig;
 }>;
+
+/** How the dashboard tab's API authenticates its callers. */
+export type TabConfig = Readonly<{
+  /** Teams single sign-on; undefined (every SSO token refused) until app id and tenant are set. */
+  sso: TabSsoConfig | undefined;
+  /** Development sign-in outside Teams (pick a directory person). Never enable in production. */
+  devSignIn: boolean;
+}>;
+
+export type TabSsoConfig = Readonly<{
+  /** The Entra app (client) id; v2 tokens carry it as audience. */
+  appId: string;
+  /** The application id URI, `api://<host>/<app id>`; v1 tokens carry it as audience. */
+  appIdUri: string;
+  tenantId: string;
+  /** Where the tenant's token signing keys (JWKS) are published. */
+  keysUrl: string;
+}>;
+
+/** Teams SSO expects the application id URI `api://<host of the tab>/<app id>`. */
+export function defaultAppIdUri(publicBaseUrl: string, appId: string): string {
+  return `api://${new URL(publicBaseUrl).host}/${appId}`;
+}
 
 export class ConfigError extends Error {}
 
@@ -97,5 +128,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
     },
+    tab: { sso: ssoConfig(e), devSignIn: e.TAB_DEV_SIGNIN },
+  };
+}
+
+function ssoConfig(e: z.infer<typeof envSchema>): TabSsoConfig | undefined {
+  const tenantId = e.TAB_SSO_TENANT_ID ?? e.MicrosoftAppTenantId;
+  const appIdUri =
+    e.TAB_SSO_APP_ID_URI ??
+    (e.PUBLIC_BASE_URL && e.MicrosoftAppId
+      ? defaultAppIdUri(e.PUBLIC_BASE_URL, e.MicrosoftAppId)
+      : undefined);
+  if (!e.MicrosoftAppId || !tenantId || !appIdUri) return undefined;
+  return {
+    appId: e.MicrosoftAppId,
+    appIdUri,
+    tenantId,
+    keysUrl:
+      e.TAB_SSO_KEYS_URL ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
   };
 }
