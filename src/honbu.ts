@@ -12,6 +12,11 @@ import { ConversationRegistry } from './messaging/conversations.js';
 import { RateLimitedSender } from './messaging/rate-limited-sender.js';
 import type { DocumentStore } from './store/document-store.js';
 import { openStore } from './store/open-store.js';
+import { TabAuthenticator } from './tab/auth.js';
+import { Dashboard } from './tab/dashboard.js';
+import { tabRoutes } from './tab/routes.js';
+import { dashboardSections } from './tab/sections/index.js';
+import type { SectionProvider } from './tab/sections/section.js';
 
 export interface HonbuOptions {
   readonly config: Config;
@@ -20,6 +25,8 @@ export interface HonbuOptions {
   readonly logger?: Logger;
   /** An already open store; otherwise STORE_URL is opened. */
   readonly store?: DocumentStore;
+  /** The dashboard tab's sections; default: src/tab/sections/index.ts. */
+  readonly dashboardSections?: (services: Services) => SectionProvider[];
 }
 
 export interface Honbu {
@@ -59,9 +66,10 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
 
   registerJobs(services);
   const router = createRouter(services);
+  const identity = new IdentityResolver(services.directory, clock);
   const messages = transport.attach({
     router,
-    identity: new IdentityResolver(services.directory, clock),
+    identity,
     conversations,
     logger,
   });
@@ -71,6 +79,16 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     messages,
     isReady: () => store.ready,
   });
+  const sections = (options.dashboardSections ?? dashboardSections)(services);
+  const tab = {
+    dashboard: new Dashboard(sections, services.directory, clock, config.timeZone),
+    authenticator: new TabAuthenticator(config.tab, services.directory, identity, clock, logger),
+    directory: services.directory,
+    logger,
+  };
+  for (const route of tabRoutes(tab)) http.addRoute(route);
+  if (config.tab.devSignIn)
+    logger.warn('TAB_DEV_SIGNIN is on: anyone who reaches /tab can act as any directory person');
 
   return {
     services,

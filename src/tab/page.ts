@@ -1,0 +1,111 @@
+import { catalogs, type MessageKey } from '../i18n/catalog.js';
+import { LOCALES, type Locale } from '../i18n/locale.js';
+import { translator } from '../i18n/translate.js';
+
+/** What the page script needs before it can call the API. */
+export interface PageSettings {
+  readonly devSignIn: boolean;
+  readonly strings: Record<Locale, Record<string, string>>;
+}
+
+/**
+ * Hosts that may frame the tab (Teams on the web, desktop and Microsoft 365),
+ * and the page itself, which is where a test host puts it.
+ */
+const FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.teams.microsoft.us',
+  'https://*.cloud.microsoft',
+  'https://*.office.com',
+  'https://*.microsoft365.com',
+  'https://*.skype.com',
+];
+
+export const TAB_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  // teams-js refreshes its list of valid host origins from this CDN.
+  "connect-src 'self' https://res.cdn.office.net",
+  "base-uri 'none'",
+  "form-action 'none'",
+  `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+].join('; ');
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+function clientStrings(locale: Locale): Record<string, string> {
+  const catalog: Record<string, string> = catalogs[locale];
+  return Object.fromEntries(
+    Object.entries(catalog).filter(([key]) => key.startsWith('tab.client.') || key === 'tab.title'),
+  );
+}
+
+/**
+ * The tab's HTML shell. It is the same for everyone: the data comes from the
+ * API once the script knows who is asking, so nothing here needs a sign-in.
+ */
+export function tabPage(devSignIn: boolean): string {
+  const settings: PageSettings = {
+    devSignIn,
+    strings: Object.fromEntries(
+      LOCALES.map((l) => [l, clientStrings(l)]),
+    ) as PageSettings['strings'],
+  };
+  const t = translator('ja');
+  return `<!doctype html>
+<html lang="ja" data-theme="default">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t('tab.title'))}</title>
+<link rel="stylesheet" href="/tab/app.css">
+<script src="/tab/app.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#main">${escapeHtml(t('tab.client.skip'))}</a>
+<header class="top" id="top"><h1 id="title">${escapeHtml(t('tab.title'))}</h1></header>
+<main id="main" tabindex="-1" aria-busy="true"><p class="status" role="status">${escapeHtml(t('tab.client.loading'))}</p></main>
+<script type="application/json" id="honbu-settings">${scriptJson(settings)}</script>
+</body>
+</html>
+`;
+}
+
+/** The page the manifest names as website, privacy and terms URL. */
+export function aboutPage(locale: Locale): string {
+  const t = translator(locale);
+  const part = (id: string, title: MessageKey, body: MessageKey) =>
+    `<section id="${id}"><h2>${escapeHtml(t(title))}</h2><p>${escapeHtml(t(body))}</p></section>`;
+  return `<!doctype html>
+<html lang="${locale}" data-theme="default">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t('about.title'))}</title>
+<link rel="stylesheet" href="/tab/app.css">
+</head>
+<body>
+<main id="main" class="about">
+<h1>${escapeHtml(t('about.title'))}</h1>
+<p>${escapeHtml(t('about.body'))}</p>
+${part('privacy', 'about.privacy.title', 'about.privacy.body')}
+${part('terms', 'about.terms.title', 'about.terms.body')}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,50 @@
+import type { Actor } from '../../domain/directory.js';
+import type { Role } from '../../domain/roles.js';
+import type { MessageKey } from '../../i18n/catalog.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { Translate } from '../../i18n/translate.js';
+import type { Block } from '../model.js';
+
+/** What a section provider knows about the request it answers. */
+export interface SectionContext {
+  readonly viewer: Actor;
+  readonly locale: Locale;
+  readonly t: Translate;
+  readonly timeZone: string;
+  readonly now: Date;
+  /**
+   * The departments whose own data (answers, items, representatives) this
+   * viewer may read and asked for: every department or the one picked for the
+   * chair and secretariat, their own for heads and delegates, none for guests.
+   * A provider must not show department data outside this list.
+   */
+  readonly departmentIds: readonly string[];
+}
+
+/**
+ * One section of the dashboard. It reads its feature's domain service (the
+ * same one the bot's commands use, so the same rules apply) and turns what
+ * the viewer may see into blocks; an empty array means "nothing to show now".
+ */
+export interface SectionProvider {
+  readonly id: string;
+  readonly title: MessageKey;
+  /** Roles that see the section at all; others do not get it in the response. */
+  readonly audience: readonly Role[];
+  /** Shown when `load` returns no blocks. */
+  readonly emptyMessage: MessageKey;
+  /** Undefined while the feature has no service yet: the tab then says "not yet". */
+  readonly load: ((context: SectionContext) => Promise<Block[]>) | undefined;
+}
+
+/**
+ * A section whose feature has not landed: it is listed (so the layout is
+ * final) and says "まだありません / Nothing yet", never showing invented data.
+ */
+export function pendingSection(
+  id: string,
+  title: MessageKey,
+  audience: readonly Role[],
+): SectionProvider {
+  return { id, title, audience, emptyMessage: 'tab.section.pending', load: undefined };
+}

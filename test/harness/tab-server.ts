@@ -1,0 +1,58 @@
+import { loadConfig } from '../../src/config.js';
+import { createHonbu, type Honbu, type HonbuOptions } from '../../src/honbu.js';
+import type { DashboardView } from '../../src/tab/model.js';
+import { ManualClock } from './manual-clock.js';
+
+/**
+ * The real Honbu (demo data, in-memory store) on a loopback port, for the tab
+ * and its API; no bot traffic is needed for these tests.
+ */
+export class TabServer {
+  private constructor(
+    readonly honbu: Honbu,
+    readonly url: string,
+    readonly clock: ManualClock,
+  ) {}
+
+  static async start(
+    env: Record<string, string>,
+    options: Pick<HonbuOptions, 'dashboardSections'> = {},
+  ): Promise<TabServer> {
+    const clock = new ManualClock('2026-11-16T01:00:00Z');
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STORE_URL: 'memory:',
+      LOG_LEVEL: 'silent',
+      ...env,
+    });
+    const honbu = await createHonbu({ config, clock, ...options });
+    return new TabServer(honbu, await honbu.start(), clock);
+  }
+
+  async get(
+    path: string,
+    token?: string,
+  ): Promise<{ status: number; body: unknown; headers: Headers }> {
+    const response = await fetch(`${this.url}${path}`, {
+      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text (HTML pages)
+    }
+    return { status: response.status, body, headers: response.headers };
+  }
+
+  async dashboard(token: string, query = ''): Promise<{ status: number; view: DashboardView }> {
+    const { status, body } = await this.get(`/api/tab/dashboard${query}`, token);
+    return { status, view: body as DashboardView };
+  }
+
+  async stop(): Promise<void> {
+    await this.honbu.stop();
+  }
+}

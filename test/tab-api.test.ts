@@ -1,0 +1,311 @@
+import { strict as assert } from 'node:assert';
+import { SignJWT } from 'jose';
+import type { Block, TableBlock } from '../src/tab/model.js';
+import { dashboardSections } from '../src/tab/sections/index.js';
+import { Audience } from '../src/domain/roles.js';
+import { DevSignIn } from '../src/tab/dev-signin.js';
+import { APP_ID, FakeEntra, TENANT_ID } from './harness/sso.js';
+import { TabServer } from './harness/tab-server.js';
+
+const chair = { upn: 'fukukucho@city.example.jp', oid: 'aad-chair-0001', name: '副区長' };
+const kuminHead = { upn: 'kumin-bucho@city.example.jp', oid: 'aad-kumin-0001' };
+const bunkaDelegate = { upn: 'bunkadesign-kacho@city.example.jp', oid: 'aad-bunka-0002' };
+const visitor = { upn: 'visitor@partner.example.com', oid: 'aad-guest-0001' };
+
+function directoryTable(blocks: readonly Block[] | undefined): TableBlock {
+  const table = blocks?.find((b): b is TableBlock => b.kind === 'table');
+  assert.ok(table, 'the directory section has a table');
+  return table;
+}
+
+function departmentsIn(table: TableBlock): string[] {
+  return table.rows.map((r) => r.cells[0]?.text ?? '');
+}
+
+describe('dashboard API: Teams SSO tokens and roles', () => {
+  let entra: FakeEntra;
+  let server: TabServer;
+
+  before(async () => {
+    entra = await FakeEntra.start();
+    server = await TabServer.start(entra.env());
+  });
+  after(async () => {
+    await server.stop();
+    await entra.stop();
+  });
+
+  const token = (user: { upn: string; oid: string }, claims = {}, options = {}) =>
+    entra.token(user, server.clock.now(), claims, options);
+
+  it('gives the chair every section and every department, in Japanese, and links the AAD id', async () => {
+    const { status, view } = await server.dashboard(await token(chair), '?locale=ja');
+    assert.equal(status, 200);
+    assert.equal(view.title, '推進本部ダッシュボード');
+    assert.equal(view.viewer, '副区長（本部長） さん（本部長）');
+    assert.deepEqual(
+      view.sections.map((s) => [s.id, s.state]),
+      [
+        ['meetings', 'pending'],
+        ['surveys', 'pending'],
+        ['items', 'pending'],
+        ['policies', 'pending'],
+        ['directory', 'ready'],
+      ],
+    );
+    assert.ok(
+      view.sections
+        .filter((s) => s.state === 'pending')
+        .every((s) => s.message === 'まだありません'),
+    );
+    const table = directoryTable(view.sections.find((s) => s.id === 'directory')?.blocks);
+    assert.equal(table.rows.length, 11);
+    assert.deepEqual(table.columns, ['部署', '部長', '代理']);
+    assert.deepEqual(
+      table.rows.find((r) => r.cells[0]?.text === '文化商工部')?.cells.map((c) => c.text),
+      ['文化商工部', '文化商工部長', '文化デザイン課長'],
+    );
+    assert.equal(view.departmentFilter?.options.length, 11);
+    const linked = await server.honbu.services.directory.findByAadObjectId(chair.oid);
+    assert.equal(linked?.upn, chair.upn);
+  });
+
+  it('answers in English when the Teams locale is English', async () => {
+    const { view } = await server.dashboard(await token(chair), '?locale=en-US');
+    assert.equal(view.title, 'Steering committee dashboard');
+    assert.equal(view.viewer, 'Deputy Mayor (Chair) (Chair)');
+    assert.equal(view.sections[0]?.message, 'Nothing yet');
+    assert.deepEqual(directoryTable(view.sections.at(-1)?.blocks).columns, [
+      'Department',
+      'Head',
+      'Delegate',
+    ]);
+  });
+
+  it('accepts a v2 token whose audience is the app id and whose issuer is the v2 endpoint', async () => {
+    const v2 = await token(chair, {
+      aud: APP_ID,
+      iss: `https://login.microsoftonline.com/${TENANT_ID}/v2.0`,
+      upn: undefined,
+      preferred_username: chair.upn,
+    });
+    assert.equal((await server.dashboard(v2)).status, 200);
+  });
+
+  for (const [name, claims, options] of [
+    [
+      'the wrong audience',
+      { aud: 'api://elsewhere.example.jp/00000000-0000-0000-0000-000000000000' },
+      {},
+    ],
+    ['an expired token', { exp: Math.floor(Date.parse('2026-11-16T00:00:00Z') / 1000) }, {}],
+    ['a token not yet valid', { nbf: Math.floor(Date.parse('2026-11-16T02:00:00Z') / 1000) }, {}],
+    [
+      'another tenant',
+      {
+        tid: '11111111-1111-1111-1111-111111111111',
+        iss: 'https://sts.windows.net/11111111-1111-1111-1111-111111111111/',
+      },
+      {},
+    ],
+    ['no access_as_user scope', { scp: 'User.Read' }, {}],
+    ['a key the tenant did not publish', {}, { signedBy: 'stranger' }],
+  ] as const) {
+    it(`refuses ${name} with 401`, async () => {
+      const { status, body, headers } = await server.get(
+        '/api/tab/dashboard',
+        await token(chair, claims, options),
+      );
+      assert.equal(status, 401);
+      assert.equal(headers.get('www-authenticate'), 'Bearer');
+      assert.deepEqual(Object.keys(body as object), ['error']);
+    });
+  }
+
+  it('refuses a request without a token, or with a token that is not a JWT, with 401', async () => {
+    assert.equal((await server.get('/api/tab/dashboard')).status, 401);
+    assert.equal((await server.get('/api/tab/dashboard', 'not-a-token')).status, 401);
+  });
+
+  it('refuses a token signed with a shared secret (alg HS256) even though it names our app', async () => {
+    const forged = await new SignJWT({
+      tid: TENANT_ID,
+      oid: chair.oid,
+      upn: chair.upn,
+      scp: 'access_as_user',
+    })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setAudience(`api://honbu.city.example.jp/${APP_ID}`)
+      .setIssuer(`https://sts.windows.net/${TENANT_ID}/`)
+      .setExpirationTime(Math.floor(server.clock.now().getTime() / 1000) + 600)
+      .sign(new TextEncoder().encode('a secret anyone could guess!!!!!'));
+    assert.equal((await server.dashboard(forged)).status, 401);
+  });
+
+  it('shows a department head only their own department, and refuses another department with 403', async () => {
+    const member = await token(kuminHead);
+    const { status, view } = await server.dashboard(member);
+    assert.equal(status, 200);
+    assert.equal(view.departmentFilter, undefined);
+    assert.deepEqual(
+      departmentsIn(directoryTable(view.sections.find((s) => s.id === 'directory')?.blocks)),
+      ['区民部'],
+    );
+    assert.doesNotMatch(JSON.stringify(view), /総務部長|文化デザイン課長/);
+
+    const other = await server.get('/api/tab/dashboard?department=somu&locale=ja', member);
+    assert.equal(other.status, 403);
+    assert.deepEqual(other.body, { error: '他の部署のデータは表示できません。' });
+    assert.equal((await server.dashboard(member, '?department=kumin')).status, 200);
+  });
+
+  it('gives a delegate exactly the view of their department head', async () => {
+    const { view } = await server.dashboard(await token(bunkaDelegate));
+    assert.equal(view.viewer, '文化デザイン課長 さん（代理 · 文化商工部）');
+    assert.deepEqual(departmentsIn(directoryTable(view.sections.at(-1)?.blocks)), ['文化商工部']);
+    assert.equal(
+      (await server.dashboard(await token(bunkaDelegate), '?department=kumin')).status,
+      403,
+    );
+  });
+
+  it('lets the chair narrow to one department, and says 404 for a department that does not exist', async () => {
+    const { view } = await server.dashboard(await token(chair), '?department=kumin');
+    assert.deepEqual(departmentsIn(directoryTable(view.sections.at(-1)?.blocks)), ['区民部']);
+    assert.equal(view.departmentFilter?.selected, 'kumin');
+    assert.equal((await server.dashboard(await token(chair), '?department=nope')).status, 404);
+  });
+
+  it('shows a guest (valid token, not in the directory) only what guests may see: policies', async () => {
+    const { status, view } = await server.dashboard(await token(visitor));
+    assert.equal(status, 200);
+    assert.deepEqual(
+      view.sections.map((s) => s.id),
+      ['policies'],
+    );
+    assert.match(view.viewer, /ゲスト/);
+  });
+
+  it('has no development sign-in unless it is enabled: no endpoints, and its tokens mean nothing', async () => {
+    assert.equal((await server.get('/api/tab/dev-signin')).status, 404);
+    const post = await fetch(`${server.url}/api/tab/dev-signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ upn: chair.upn }),
+    });
+    assert.equal(post.status, 404);
+    const elsewhere = await new DevSignIn(server.clock).issue(chair.upn);
+    assert.equal((await server.dashboard(elsewhere)).status, 401);
+  });
+
+  it('serves the page with Teams framing allowed, and the about page the manifest links to', async () => {
+    const page = await server.get('/tab');
+    assert.equal(page.status, 200);
+    assert.match(String(page.body), /<html lang="ja"/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
+    assert.match(csp, /script-src 'self'/);
+    assert.match(String((await server.get('/tab/about')).body), /id="privacy"[\s\S]*id="terms"/);
+    const css = await server.get('/tab/app.css');
+    assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
+  });
+});
+
+describe('dashboard API: development sign-in and configuration', () => {
+  it('refuses every SSO token while the tenant is not configured', async () => {
+    const entra = await FakeEntra.start();
+    const server = await TabServer.start({ ...entra.env(), MicrosoftAppTenantId: '' });
+    try {
+      const { status } = await server.dashboard(await entra.token(chair, server.clock.now()));
+      assert.equal(status, 401);
+    } finally {
+      await server.stop();
+      await entra.stop();
+    }
+  });
+
+  it('with TAB_DEV_SIGNIN=true, lists directory people and signs one in with their role', async () => {
+    const server = await TabServer.start({ TAB_DEV_SIGNIN: 'true' });
+    try {
+      const people = (await server.get('/api/tab/dev-signin?locale=ja')).body as {
+        people: Array<{ upn: string; label: string }>;
+      };
+      assert.equal(people.people.length, 19);
+      assert.ok(people.people.some((p) => p.label === '子ども若者課長 — 代理 · 子ども家庭部'));
+
+      const signIn = async (upn: string) =>
+        fetch(`${server.url}/api/tab/dev-signin`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ upn }),
+        });
+      assert.equal((await signIn('nobody@city.example.jp')).status, 400);
+      const { token } = (await (await signIn('kodomowakamono-kacho@city.example.jp')).json()) as {
+        token: string;
+      };
+      const { status, view } = await server.dashboard(token);
+      assert.equal(status, 200);
+      assert.deepEqual(departmentsIn(directoryTable(view.sections.at(-1)?.blocks)), [
+        '子ども家庭部',
+      ]);
+
+      server.clock.advance(9 * 60 * 60 * 1000);
+      assert.equal((await server.dashboard(token)).status, 401, 'dev tokens expire after 8 hours');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('dashboard sections: the extension point', () => {
+  it('shows a section added with one line, to its audience only, with "nothing" when it has no data', async () => {
+    const server = await TabServer.start(
+      { TAB_DEV_SIGNIN: 'true' },
+      {
+        dashboardSections: (services) => [
+          ...dashboardSections(services),
+          {
+            id: 'staff-note',
+            title: 'tab.items.title',
+            audience: Audience.staff,
+            emptyMessage: 'tab.section.pending',
+            load: async ({ departmentIds }) =>
+              departmentIds.length === 1
+                ? []
+                : [
+                    {
+                      kind: 'facts',
+                      facts: [{ label: 'departments', value: String(departmentIds.length) }],
+                    },
+                  ],
+          },
+        ],
+      },
+    );
+    try {
+      const tokenFor = async (upn: string) => {
+        const response = await fetch(`${server.url}/api/tab/dev-signin`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ upn }),
+        });
+        return ((await response.json()) as { token: string }).token;
+      };
+      const secretariat = await tokenFor('johokanri-kacho@city.example.jp');
+      const all = (await server.dashboard(secretariat)).view.sections.at(-1);
+      assert.deepEqual(all, {
+        id: 'staff-note',
+        title: '宿題ボード',
+        state: 'ready',
+        blocks: [{ kind: 'facts', facts: [{ label: 'departments', value: '11' }] }],
+      });
+      const one = (await server.dashboard(secretariat, '?department=somu')).view.sections.at(-1);
+      assert.equal(one?.state, 'empty');
+      assert.equal(one?.message, 'まだありません');
+      const member = (await server.dashboard(await tokenFor('somu-bucho@city.example.jp'))).view;
+      assert.ok(!member.sections.some((s) => s.id === 'staff-note'));
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,0 +1,330 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Frame } from 'playwright-core';
+import { buildTab } from '../scripts/build-tab.js';
+import { Audience } from '../src/domain/roles.js';
+import { dashboardSections } from '../src/tab/sections/index.js';
+import { contrastOf, focusedElement, unlabelledControls } from './harness/a11y.js';
+import { FakeEntra } from './harness/sso.js';
+import { TabServer } from './harness/tab-server.js';
+import { openInTeams, setTeamsTheme, type HostUser } from './harness/teams-host.js';
+
+/**
+ * The dashboard tab in a real browser (Debian's Chromium through
+ * playwright-core), inside a stand-in Teams client: teams-js, the SSO token,
+ * the protected API and the page's rendering all run for real.
+ * Screenshots go to test-output/ for a person to look at.
+ */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const SHOTS = 'test-output';
+
+const chair: HostUser = { upn: 'fukukucho@city.example.jp', oid: 'aad-chair-0001' };
+const kuminHead: HostUser = { upn: 'kumin-bucho@city.example.jp', oid: 'aad-kumin-0001' };
+
+describe('dashboard tab in Chromium', function () {
+  this.timeout(30000);
+  let browser: Browser;
+  let entra: FakeEntra;
+  let server: TabServer;
+  let context: BrowserContext;
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await buildTab();
+    entra = await FakeEntra.start();
+    server = await TabServer.start({ ...entra.env(), TAB_DEV_SIGNIN: 'true' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      // launch() gives Chromium a fresh temporary profile (user data dir) every run.
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await entra?.stop();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    // teams-js refreshes its list of Teams origins from a CDN; the test runs offline.
+    await context.route('https://res.cdn.office.net/**', (route) => route.abort());
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  const open = (
+    user: HostUser,
+    options: { locale?: string; theme?: 'default' | 'dark' | 'contrast' } = {},
+  ) =>
+    openInTeams(context, server.url, {
+      user,
+      token: () => entra.token(user, server.clock.now()),
+      ...options,
+    });
+
+  const sectionIds = (tab: Frame) =>
+    tab.$$eval('section[data-section]', (all) => all.map((s) => s.getAttribute('data-section')));
+
+  it('shows the chair every section in Japanese, with the SSO token from Teams, and narrows to one department', async () => {
+    const { page, tab } = await open(chair);
+    assert.equal(await tab.getAttribute('html', 'lang'), 'ja');
+    assert.equal(await tab.textContent('h1'), '推進本部ダッシュボード');
+    assert.equal(await tab.textContent('.viewer'), '副区長（本部長） さん（本部長）');
+    assert.deepEqual(await sectionIds(tab), [
+      'meetings',
+      'surveys',
+      'items',
+      'policies',
+      'directory',
+    ]);
+    assert.deepEqual(
+      await tab.$$eval('section.state-pending .empty', (all) => all.map((e) => e.textContent)),
+      ['まだありません', 'まだありません', 'まだありません', 'まだありません'],
+    );
+    assert.equal(await tab.locator('section[data-section="directory"] tbody tr').count(), 11);
+    assert.equal(await tab.locator('#department option').count(), 12);
+    const calls = await page.evaluate(
+      () => (window as unknown as { hostCalls: string[] }).hostCalls,
+    );
+    assert.ok(
+      calls.includes('authentication.getAuthToken'),
+      'the tab asked Teams for an SSO token',
+    );
+    await page.screenshot({ path: `${SHOTS}/tab-chair-ja.png` });
+
+    await tab.selectOption('#department', 'bunkashoko');
+    await tab.waitForFunction(
+      () => document.querySelectorAll('section[data-section="directory"] tbody tr').length === 1,
+    );
+    assert.equal(
+      await tab.textContent('section[data-section="directory"] tbody tr'),
+      '文化商工部文化商工部長文化デザイン課長',
+    );
+  });
+
+  it('shows a department head only their own department and no filter', async () => {
+    const { page, tab } = await open(kuminHead);
+    assert.equal(await tab.textContent('.viewer'), '区民部長 さん（部員 · 区民部）');
+    assert.deepEqual(await sectionIds(tab), [
+      'meetings',
+      'surveys',
+      'items',
+      'policies',
+      'directory',
+    ]);
+    assert.deepEqual(
+      await tab.$$eval('section[data-section="directory"] tbody th', (all) =>
+        all.map((e) => e.textContent),
+      ),
+      ['区民部'],
+    );
+    assert.equal(await tab.locator('#department').count(), 0);
+    const text = (await tab.textContent('main')) ?? '';
+    assert.doesNotMatch(text, /総務部|文化デザイン課長/);
+    await page.screenshot({ path: `${SHOTS}/tab-member-ja.png` });
+  });
+
+  it('follows the Teams theme: dark on a theme change, then high contrast, with readable text in each', async () => {
+    const { page, tab } = await open(chair);
+    const light = await contrastOf(tab);
+    assert.deepEqual(light.failures, []);
+    assert.ok(light.checked > 40, `checked ${light.checked} texts`);
+
+    await setTeamsTheme(page, 'dark');
+    await tab.waitForSelector('html[data-theme="dark"]');
+    assert.equal(
+      await tab.evaluate(() => getComputedStyle(document.body).backgroundColor),
+      'rgb(27, 27, 27)',
+    );
+    assert.deepEqual((await contrastOf(tab)).failures, []);
+    await page.screenshot({ path: `${SHOTS}/tab-chair-dark.png` });
+
+    await setTeamsTheme(page, 'contrast');
+    await tab.waitForSelector('html[data-theme="contrast"]');
+    assert.deepEqual((await contrastOf(tab)).failures, []);
+    await page.screenshot({ path: `${SHOTS}/tab-chair-contrast.png` });
+  });
+
+  it('starts in the theme and language of the Teams context (English, dark)', async () => {
+    const { page, tab } = await open(chair, { locale: 'en-US', theme: 'dark' });
+    assert.equal(await tab.getAttribute('html', 'lang'), 'en');
+    assert.equal(await tab.getAttribute('html', 'data-theme'), 'dark');
+    assert.equal(await tab.textContent('h1'), 'Steering committee dashboard');
+    assert.equal(await tab.textContent('section[data-section="meetings"] .empty'), 'Nothing yet');
+    await page.screenshot({ path: `${SHOTS}/tab-chair-en-dark.png` });
+  });
+
+  it('can be used with the keyboard alone: skip link first, then the controls, focus always drawn', async () => {
+    const { page, tab } = await open(chair);
+    assert.deepEqual(await unlabelledControls(tab), []);
+    await page.keyboard.press('Tab');
+    const skip = await focusedElement(tab);
+    assert.equal(skip.text, '本文へスキップ');
+    const reached = [];
+    for (let i = 0; i < 2; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await focusedElement(tab);
+      reached.push(focused.tag);
+      assert.equal(focused.outlineStyle, 'solid', `${focused.tag} shows focus`);
+      assert.ok(
+        focused.outlineWidth >= 2,
+        `${focused.tag} focus ring is ${focused.outlineWidth}px`,
+      );
+      assert.ok(
+        focused.outlineContrast >= 3,
+        `${focused.tag} focus ring contrast ${focused.outlineContrast}`,
+      );
+    }
+    assert.deepEqual(reached, ['select', 'button']);
+    await page.screenshot({ path: `${SHOTS}/tab-keyboard-focus.png` });
+  });
+
+  it('outside Teams, offers the development sign-in only because it is enabled, and it applies the same roles', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/tab`);
+    await page.waitForSelector('form.signin');
+    assert.deepEqual(await unlabelledControls(page.mainFrame()), []);
+    await page.selectOption('#dev-person', 'bunkadesign-kacho@city.example.jp');
+    await page.screenshot({ path: `${SHOTS}/tab-dev-signin.png` });
+    await page.click('form.signin button');
+    await page.waitForSelector('section[data-section="directory"]');
+    assert.equal(await page.textContent('.viewer'), '文化デザイン課長 さん（代理 · 文化商工部）');
+    assert.deepEqual(
+      await page.$$eval('section[data-section="directory"] tbody th', (all) =>
+        all.map((e) => e.textContent),
+      ),
+      ['文化商工部'],
+    );
+  });
+
+  it('outside Teams with the default configuration, only says to open it in Teams', async () => {
+    const plain = await TabServer.start({});
+    try {
+      const page = await context.newPage();
+      await page.goto(`${plain.url}/tab`);
+      await page.waitForSelector('main[aria-busy="false"]');
+      assert.equal(await page.locator('form').count(), 0);
+      assert.match((await page.textContent('main')) ?? '', /Microsoft Teams の Honbu アプリ/);
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  it('renders every kind of block a section provider can return (a test section added with one line)', async () => {
+    const fixture = await TabServer.start(
+      { ...entra.env() },
+      {
+        dashboardSections: (services) => [
+          {
+            id: 'fixture',
+            title: 'tab.surveys.title',
+            audience: Audience.staff,
+            emptyMessage: 'tab.section.pending',
+            load: async () => [
+              { kind: 'facts', facts: [{ label: '締切', value: '2026年12月4日（金）17:00' }] },
+              {
+                kind: 'progress',
+                label: '回答済み',
+                done: 7,
+                total: 10,
+                groups: [
+                  { label: '回答済み', values: ['総務部', '区民部'] },
+                  { label: '未回答', values: ['教育委員会（教育部）'] },
+                ],
+              },
+              {
+                kind: 'bars',
+                caption: '得点（1位=3、2位=2、3位=1）',
+                bars: [
+                  { label: 'テレワーク', value: 12, display: '12点' },
+                  { label: 'Web会議', value: 9, display: '9点' },
+                ],
+              },
+              {
+                kind: 'board',
+                caption: '部署と状態ごとの宿題',
+                columns: ['未着手', '対応中', '完了'],
+                lanes: [
+                  {
+                    label: '区民部',
+                    cells: [
+                      [
+                        {
+                          title: 'RPA の報告',
+                          detail: '期限 11/20',
+                          badge: { text: '期限切れ', tone: 'alert' },
+                        },
+                      ],
+                      [],
+                      [],
+                    ],
+                  },
+                ],
+              },
+              {
+                kind: 'list',
+                items: [
+                  {
+                    title: 'Web会議ツール',
+                    badge: { text: '承認済み', tone: 'good' },
+                    lines: ['区長部局: B, C'],
+                  },
+                ],
+              },
+            ],
+          },
+          ...dashboardSections(services),
+        ],
+      },
+    );
+    try {
+      const page = await context.newPage();
+      const { tab } = await openInTeams(context, fixture.url, {
+        user: chair,
+        token: () => entra.token(chair, fixture.clock.now()),
+      });
+      const section = tab.locator('section[data-section="fixture"]');
+      assert.equal(await section.locator('dl.facts dd').textContent(), '2026年12月4日（金）17:00');
+      assert.equal(await section.locator('progress').getAttribute('value'), '7');
+      assert.equal(
+        await section.locator('progress').getAttribute('aria-label'),
+        '回答済み: 7 / 10',
+      );
+      assert.deepEqual(
+        await section
+          .locator('.bars li')
+          .evaluateAll((all) =>
+            all.map((li) => [
+              li.querySelector('.bar-label')?.textContent,
+              (li.querySelector('.bar-fill') as HTMLElement).style.width,
+            ]),
+          ),
+        [
+          ['テレワーク', '100%'],
+          ['Web会議', '75%'],
+        ],
+      );
+      assert.equal(await section.locator('.board-card.is-alert .badge').textContent(), '期限切れ');
+      assert.equal(await section.locator('.entry .badge.tone-good').textContent(), '承認済み');
+      assert.deepEqual((await contrastOf(tab)).failures, []);
+      await setTeamsTheme(tab.page(), 'dark');
+      await tab.waitForSelector('html[data-theme="dark"]');
+      assert.deepEqual((await contrastOf(tab)).failures, []);
+      await section.screenshot({ path: `${SHOTS}/tab-blocks-fixture-dark.png` });
+      await page.close();
+    } finally {
+      await fixture.stop();
+    }
+  });
+});
