@@ -1,0 +1,16 @@
+// npm run eval:policy — scores the policy look-up on the labelled questions of
+// test/policy/eval-questions.json and prints what it got wrong.
+import { evaluatePolicyAnswers } from '../test/policy/evaluate.js';
+
+const report = await evaluatePolicyAnswers();
+const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
+console.log(
+  `answerable:   ${report.correct}/${report.answerable} right (accuracy ${percent(report.accuracy)})`,
+);
+console.log(
+  `unanswerable: ${report.abstained}/${report.unanswerable} abstained (abstention rate ${percent(report.abstentionRate)})`,
+);
+for (const { question, got } of report.failures) {
+  const expected = question.expect ?? 'abstain';
+  console.log(`  miss: "${question.q}" (${question.asker}) expected ${expected}, got ${got}`);
+}
