@@ -1,6 +1,7 @@
 import { deadLetterRoutes } from './dead-letter-commands.js';
 import { directoryCommands } from './directory-commands.js';
 import { helpCommand, unknownTextFallback, whoamiCommand } from './core-commands.js';
+import { policyActions, policyCommands, policyFallback } from '../policy/commands.js';
 import { Router } from './router.js';
 import type { Services } from './services.js';
 
@@ -16,9 +17,11 @@ export function createRouter(services: Services): Router {
       whoamiCommand,
       ...directoryCommands(services.directory),
       ...deadLetters.commands,
+      ...policyCommands(services),
     ],
-    actions: [...deadLetters.actions],
-    fallback: unknownTextFallback(() => router),
+    actions: [...deadLetters.actions, ...policyActions(services)],
+    // Free text is a policy question when it reads like one; otherwise a suggestion.
+    fallback: policyFallback(services, unknownTextFallback(() => router)),
   });
   return router;
 }

@@ -9,6 +9,8 @@ import { DeliveryLog } from '../scheduling/delivery-log.js';
 import { DocumentJobStore } from '../scheduling/job-store.js';
 import { Scheduler } from '../scheduling/scheduler.js';
 import type { DocumentStore } from '../store/document-store.js';
+import { PolicyBook } from '../policy/policy-book.js';
+import { PolicyInbox } from '../policy/inbox.js';
 
 /** The domain services handlers use; built once per process. */
 export interface Services {
@@ -22,6 +24,8 @@ export interface Services {
   readonly sender: Sender;
   readonly calendar: WorkCalendar;
   readonly scheduler: Scheduler;
+  readonly policies: PolicyBook;
+  readonly policyInbox: PolicyInbox;
 }
 
 export interface Foundations {
@@ -47,12 +51,16 @@ export async function createServices(
     logger: base.logger,
     owner: base.ids.next('worker'),
   });
+  const directory = new DirectoryService(base.store, base.clock);
+  const policies = new PolicyBook(base.store, base.clock);
   return {
     ...base,
-    directory: new DirectoryService(base.store, base.clock),
+    directory,
     conversations,
     sender,
     calendar,
     scheduler,
+    policies,
+    policyInbox: new PolicyInbox(base.store, base.clock, policies, directory, sender),
   };
 }

@@ -1,5 +1,6 @@
 import { personId } from '../domain/directory.js';
 import type { Services } from '../app/services.js';
+import { seedDemoPolicies } from '../policy/seed.js';
 import { demoDepartments, demoPeople } from './directory.js';
 
 /**
@@ -13,5 +14,6 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
   for (const department of demoDepartments) await services.directory.putDepartment(department);
   for (const p of demoPeople)
     await services.directory.putPerson({ ...p, id: personId(p.upn), updatedAt: now });
+  await seedDemoPolicies(services.policies);
   return true;
 }
