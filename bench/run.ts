@@ -1,8 +1,12 @@
 import { foundationBench } from './foundation.js';
+import { policyBench } from './policy.js';
 import type { Bench, BenchRow } from './types.js';
 
 /** Every benchmark, one line each; `npm run bench` prints one table. */
-const benches: ReadonlyArray<[string, Bench]> = [['foundation', foundationBench]];
+const benches: ReadonlyArray<[string, Bench]> = [
+  ['foundation', foundationBench],
+  ['policy', policyBench],
+];
 
 const only = process.argv[2];
 const rows: Array<BenchRow & { group: string }> = [];

@@ -53,7 +53,7 @@ export class PolicyBook {
     // index is never older than the revision it is filed under.
     const revision = (await this.counters.get('revision'))?.value ?? 0;
     if (this.cache && this.cache.revision === revision) return this.cache.index;
-    const index = PolicyIndex.build(await this.entries.find());
+    const index = PolicyIndex.build(await this.entries.find(), this.cache?.index);
     this.cache = { revision, index };
     return index;
   }

@@ -1,11 +1,12 @@
 import MiniSearch from 'minisearch';
 import { appliesTo, type PolicyEntry, type Scope } from './model.js';
-import { read, subjectToken, tokensOf, type Reading } from './text.js';
+import { read, requiredTokens, scopeToken, subjectToken, tokensOf, type Reading } from './text.js';
 
 export interface IndexedEntry {
   readonly entry: PolicyEntry;
   /** Every token of the entry, both languages: what it can be evidence for. */
   readonly tokens: ReadonlySet<string>;
+  readonly document: IndexedDocument;
 }
 
 interface IndexedDocument {
@@ -24,6 +25,25 @@ function termBoost(term: string): number {
   return 1;
 }
 
+/** Reads one entry (the costly part of indexing). */
+function indexEntry(entry: PolicyEntry, subjects: readonly string[]): IndexedEntry {
+  const c = entry.content;
+  const titleText = [c.title.ja, c.title.en, ...c.keywords.ja, ...c.keywords.en].join('\n');
+  const bodyText = [c.answer, c.conditions, c.notes]
+    .flatMap((text) => (text ? [text.ja, text.en] : []))
+    .join('\n');
+  const title = [...tokensOf(read(titleText, subjects)), ...c.subjects.map(subjectToken)];
+  const body = tokensOf(read(bodyText, subjects));
+  return {
+    entry,
+    tokens: new Set([...title, ...body]),
+    document: { id: entry.id, title: title.join(' '), body: body.join(' ') },
+  };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 /**
  * Ranked retrieval over the active entries (MiniSearch, BM25+), built once per
  * revision of the policy data and then only read.
@@ -31,52 +51,48 @@ function termBoost(term: string): number {
 export class PolicyIndex {
   private readonly search: MiniSearch<IndexedDocument>;
   private readonly byId: ReadonlyMap<string, IndexedEntry>;
+  private readonly byTopic: ReadonlyMap<string, readonly IndexedEntry[]>;
   /** Every token of every active entry. */
   readonly vocabulary: ReadonlySet<string>;
   /** Subjects (tool names) the data knows, longest first so "Teams Rooms" wins over "Teams". */
   readonly subjects: readonly string[];
 
-  private constructor(entries: readonly PolicyEntry[]) {
+  private constructor(entries: readonly PolicyEntry[], previous: PolicyIndex | undefined) {
     const active = entries.filter((e) => e.active);
     this.subjects = [...new Set(active.flatMap((e) => e.content.subjects))].sort(
       (a, b) => b.length - a.length,
     );
+    // An unchanged entry keeps its reading, unless the known subjects changed
+    // (they decide how every text is read).
+    const reusable = previous && sameList(previous.subjects, this.subjects) ? previous : undefined;
+    const byId = new Map<string, IndexedEntry>();
+    const byTopic = new Map<string, IndexedEntry[]>();
+    const vocabulary = new Set<string>();
+    for (const entry of active) {
+      const earlier = reusable?.byId.get(entry.id);
+      const indexed =
+        earlier && earlier.entry.version === entry.version
+          ? { ...earlier, entry }
+          : indexEntry(entry, this.subjects);
+      byId.set(entry.id, indexed);
+      byTopic.set(entry.content.topic, [...(byTopic.get(entry.content.topic) ?? []), indexed]);
+      for (const token of indexed.tokens) vocabulary.add(token);
+    }
     this.search = new MiniSearch<IndexedDocument>({
       fields: ['title', 'body'],
       tokenize: splitTokens,
       processTerm: (term) => term,
       searchOptions: { tokenize: splitTokens, processTerm: (term) => term },
     });
-    const byId = new Map<string, IndexedEntry>();
-    const vocabulary = new Set<string>();
-    const documents: IndexedDocument[] = [];
-    for (const entry of active) {
-      const c = entry.content;
-      const titleText = [c.title.ja, c.title.en, ...c.keywords.ja, ...c.keywords.en].join('\n');
-      const bodyText = [
-        c.answer.ja,
-        c.answer.en,
-        c.conditions?.ja,
-        c.conditions?.en,
-        c.notes?.ja,
-        c.notes?.en,
-      ]
-        .filter(Boolean)
-        .join('\n');
-      const title = [...tokensOf(read(titleText, this.subjects)), ...c.subjects.map(subjectToken)];
-      const body = tokensOf(read(bodyText, this.subjects));
-      const tokens = new Set([...title, ...body]);
-      for (const token of tokens) vocabulary.add(token);
-      byId.set(entry.id, { entry, tokens });
-      documents.push({ id: entry.id, title: title.join(' '), body: body.join(' ') });
-    }
-    this.search.addAll(documents);
+    this.search.addAll([...byId.values()].map((e) => e.document));
     this.byId = byId;
+    this.byTopic = byTopic;
     this.vocabulary = vocabulary;
   }
 
-  static build(entries: readonly PolicyEntry[]): PolicyIndex {
-    return new PolicyIndex(entries);
+  /** Indexes the active entries; `previous` lends the readings of entries that did not change. */
+  static build(entries: readonly PolicyEntry[], previous?: PolicyIndex): PolicyIndex {
+    return new PolicyIndex(entries, previous);
   }
 
   /** Reads a question with the subjects this data knows. */
@@ -92,9 +108,13 @@ export class PolicyIndex {
     return [...this.byId.values()];
   }
 
-  /** Entries ranked by relevance to the reading; entries for the asked scope rank a little higher. */
+  /**
+   * Entries ranked by relevance to the reading; entries for the asked scope
+   * rank a little higher. Generic words ("use", "rule") are left out of the
+   * query: they occur everywhere and only slow the ranking down.
+   */
   rank(reading: Reading, scope: Scope, limit = 5): IndexedEntry[] {
-    const query = tokensOf(reading).join(' ');
+    const query = [...requiredTokens(reading), ...[...reading.scopes].map(scopeToken)].join(' ');
     if (!query) return [];
     const results = this.search.search(query, {
       boost: { title: 2 },
@@ -113,8 +133,7 @@ export class PolicyIndex {
 
   /** Entries of a topic that apply to a scope. */
   ofTopic(topic: string, scope?: Scope): IndexedEntry[] {
-    return this.entries().filter(
-      (e) => e.entry.content.topic === topic && (!scope || appliesTo(e.entry.content.scope, scope)),
-    );
+    const entries = this.byTopic.get(topic) ?? [];
+    return scope ? entries.filter((e) => appliesTo(e.entry.content.scope, scope)) : [...entries];
   }
 }

@@ -88,6 +88,8 @@ function wordsOf(text: string): string[] {
 }
 
 interface Phrase {
+  /** A plain substring every match contains: most phrases are ruled out without the regex. */
+  readonly anchor: string;
   readonly pattern: RegExp;
   readonly kind: 'concept' | 'scope';
   readonly value: string;
@@ -120,13 +122,27 @@ function phrasePattern(phrase: string): RegExp {
   return new RegExp(`${before}${body}${after}`, 'gu');
 }
 
+/** The phrase's first run of one script: "web会議" → "web", "wi fi" → "wi". */
+function anchorOf(phrase: string): string {
+  const folded = fold(phrase.normalize('NFKC'));
+  const first = folded[0] ?? '';
+  let anchor = '';
+  for (const ch of folded) {
+    if (ch === ' ' || LATIN_OR_DIGIT.test(ch) !== LATIN_OR_DIGIT.test(first)) break;
+    anchor += ch;
+  }
+  return anchor;
+}
+
+function phrase(text: string, kind: Phrase['kind'], value: string): Phrase {
+  return { anchor: anchorOf(text), pattern: phrasePattern(text), kind, value };
+}
+
 const PHRASES: readonly Phrase[] = [
   ...Object.entries(CONCEPTS).flatMap(([value, phrases]) =>
-    phrases.map((p) => ({ pattern: phrasePattern(p), kind: 'concept' as const, value })),
+    phrases.map((p) => phrase(p, 'concept', value)),
   ),
-  ...SCOPES.flatMap((value) =>
-    SCOPE_PHRASES[value].map((p) => ({ pattern: phrasePattern(p), kind: 'scope' as const, value })),
-  ),
+  ...SCOPES.flatMap((value) => SCOPE_PHRASES[value].map((p) => phrase(p, 'scope', value))),
 ];
 
 function termSet(words: readonly string[]): ReadonlySet<string> {
@@ -180,6 +196,7 @@ export function read(raw: string, knownSubjects: readonly string[] = []): Readin
 
   const found: Array<Span & { phrase: Phrase }> = [];
   for (const phrase of PHRASES) {
+    if (!folded.includes(phrase.anchor)) continue;
     for (const m of folded.matchAll(phrase.pattern)) {
       if (m[0].length > 0) found.push({ start: m.index, end: m.index + m[0].length, phrase });
     }
