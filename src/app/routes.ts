@@ -21,7 +21,10 @@ export function createRouter(services: Services): Router {
     ],
     actions: [...deadLetters.actions, ...policyActions(services)],
     // Free text is a policy question when it reads like one; otherwise a suggestion.
-    fallback: policyFallback(services, unknownTextFallback(() => router)),
+    fallback: policyFallback(
+      services,
+      unknownTextFallback(() => router),
+    ),
   });
   return router;
 }
