@@ -28,3 +28,65 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
     hourCycle: 'h23',
   }).format(date);
 }
+
+/** 令和8年12月14日（月）: the era date Japanese official documents use. */
+export function formatEraDate(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+    timeZone,
+    era: 'long',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  // The first year of an era is written 元年.
+  const year = get('year') === '1' ? '元' : get('year');
+  return `${get('era')}${year}年${get('month')}月${get('day')}日（${get('weekday')}）`;
+}
+
+/** 2026-12-14 (Mon): ISO-like, for English readers. */
+export function formatIsoDate(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    weekday: 'short',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} (${get('weekday')})`;
+}
+
+export function formatClock(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+}
+
+function formatDay(date: Date, locale: Locale, timeZone: string): string {
+  return locale === 'ja' ? formatEraDate(date, timeZone) : formatIsoDate(date, timeZone);
+}
+
+/**
+ * A meeting's time: 令和8年12月14日（月）15:00–16:00 in Japanese,
+ * 2026-12-14 (Mon) 15:00–16:00 in English; the day is repeated only when the end is on another day.
+ */
+export function formatTimeRange(start: Date, end: Date, locale: Locale, timeZone: string): string {
+  const from = `${formatDay(start, locale, timeZone)}${locale === 'ja' ? '' : ' '}${formatClock(start, timeZone)}`;
+  const sameDay = formatIsoDate(start, timeZone) === formatIsoDate(end, timeZone);
+  const until = sameDay
+    ? formatClock(end, timeZone)
+    : `${formatDay(end, locale, timeZone)}${locale === 'ja' ? '' : ' '}${formatClock(end, timeZone)}`;
+  return `${from}–${until}`;
+}
+
+/** A single moment, e.g. for a reminder's planned time: 令和8年12月7日（月）09:00. */
+export function formatMoment(date: Date, locale: Locale, timeZone: string): string {
+  return `${formatDay(date, locale, timeZone)}${locale === 'ja' ? '' : ' '}${formatClock(date, timeZone)}`;
+}
