@@ -6,6 +6,7 @@ import { createRouter } from './app/routes.js';
 import { createServices, type Services } from './app/services.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { IdentityResolver } from './domain/identity.js';
+import { meetingIcsRoute } from './meetings/ics-route.js';
 import { HttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { ConversationRegistry } from './messaging/conversations.js';
@@ -89,6 +90,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
   for (const route of tabRoutes(tab)) http.addRoute(route);
   if (config.tab.devSignIn)
     logger.warn('TAB_DEV_SIGNIN is on: anyone who reaches /tab can act as any directory person');
+  http.addRoute(meetingIcsRoute(services));
 
   return {
     services,

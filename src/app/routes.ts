@@ -1,3 +1,4 @@
+import { meetingActions, meetingCommands } from '../meetings/commands.js';
 import { deadLetterRoutes } from './dead-letter-commands.js';
 import { directoryCommands } from './directory-commands.js';
 import { helpCommand, unknownTextFallback, whoamiCommand } from './core-commands.js';
@@ -18,8 +19,9 @@ export function createRouter(services: Services): Router {
       ...directoryCommands(services.directory),
       ...deadLetters.commands,
       ...policyCommands(services),
+      ...meetingCommands(services),
     ],
-    actions: [...deadLetters.actions, ...policyActions(services)],
+    actions: [...deadLetters.actions, ...policyActions(services), ...meetingActions(services)],
     // Free text is a policy question when it reads like one; otherwise a suggestion.
     fallback: policyFallback(
       services,

@@ -2,7 +2,10 @@ import type { Clock, IdGenerator } from '../clock.js';
 import type { Config } from '../config.js';
 import { DirectoryService } from '../domain/directory-service.js';
 import type { Logger } from '../logger.js';
+import { CommitteeChannels } from '../messaging/committee-channels.js';
 import { ConversationRegistry } from '../messaging/conversations.js';
+import { MeetingReminders } from '../meetings/reminders.js';
+import { MeetingService } from '../meetings/meeting-service.js';
 import type { Sender } from '../messaging/sender.js';
 import { WorkCalendar } from '../scheduling/calendar.js';
 import { DeliveryLog } from '../scheduling/delivery-log.js';
@@ -26,6 +29,8 @@ export interface Services {
   readonly scheduler: Scheduler;
   readonly policies: PolicyBook;
   readonly policyInbox: PolicyInbox;
+  readonly committeeChannels: CommitteeChannels;
+  readonly meetings: MeetingService;
 }
 
 export interface Foundations {
@@ -53,6 +58,7 @@ export async function createServices(
   });
   const directory = new DirectoryService(base.store, base.clock);
   const policies = new PolicyBook(base.store, base.clock);
+  const committeeChannels = new CommitteeChannels(base.store, conversations, base.clock);
   return {
     ...base,
     directory,
@@ -62,5 +68,14 @@ export async function createServices(
     scheduler,
     policies,
     policyInbox: new PolicyInbox(base.store, base.clock, policies, directory, sender),
+    committeeChannels,
+    meetings: new MeetingService(
+      base.store,
+      base.clock,
+      base.ids,
+      new MeetingReminders(scheduler, calendar),
+      directory,
+      committeeChannels,
+    ),
   };
 }

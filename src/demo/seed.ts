@@ -1,6 +1,7 @@
 import { personId } from '../domain/directory.js';
 import type { Services } from '../app/services.js';
 import { seedDemoPolicies } from '../policy/seed.js';
+import { seedDemoMeetings } from '../meetings/demo.js';
 import { demoDepartments, demoPeople } from './directory.js';
 
 /**
@@ -15,5 +16,6 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
   for (const p of demoPeople)
     await services.directory.putPerson({ ...p, id: personId(p.upn), updatedAt: now });
   await seedDemoPolicies(services.policies);
+  await seedDemoMeetings(services);
   return true;
 }

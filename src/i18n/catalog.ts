@@ -1,10 +1,18 @@
 import { core } from './catalogs/core.js';
+import { dates } from './catalogs/dates.js';
+import { meetings } from './catalogs/meetings.js';
 import { policy } from './catalogs/policy.js';
 import { tab } from './catalogs/tab.js';
 
 /** Every feature's catalog, merged. Add one spread per feature. */
-const ja = { ...core.ja, ...tab.ja, ...policy.ja };
-const en: { [K in keyof typeof ja]: string } = { ...core.en, ...tab.en, ...policy.en };
+const ja = { ...core.ja, ...tab.ja, ...policy.ja, ...dates.ja, ...meetings.ja };
+const en: { [K in keyof typeof ja]: string } = {
+  ...core.en,
+  ...tab.en,
+  ...policy.en,
+  ...dates.en,
+  ...meetings.en,
+};
 
 export type MessageKey = keyof typeof ja;
 export const catalogs = { ja, en } as const;

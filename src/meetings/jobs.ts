@@ -1,0 +1,150 @@
+import { DateTime } from 'luxon';
+import type { Services } from '../app/services.js';
+import { formatClock, formatMoment, formatTimeRange } from '../i18n/dates.js';
+import type { Locale } from '../i18n/locale.js';
+import { translator } from '../i18n/translate.js';
+import type { OutboundMessage } from '../messaging/sender.js';
+import type { JobContext } from '../scheduling/scheduler.js';
+import { agendaCard, type AgendaView, type CardContext } from './cards.js';
+import type { Meeting } from './meeting.js';
+import { NOTICE_JOB, REMINDER_JOB, type NoticePayload, type ReminderPayload } from './reminders.js';
+
+/**
+ * Proactive messages have no incoming activity to take a language from; the
+ * committee works in Japanese, so reminders and notices are written in it.
+ */
+const PROACTIVE_LOCALE: Locale = 'ja';
+
+export function icsUrlFor(services: Services): (meetingId: string) => string {
+  const base = (
+    services.config.publicBaseUrl ?? `http://localhost:${services.config.port}`
+  ).replace(/\/$/, '');
+  return (meetingId) => `${base}/meetings/${encodeURIComponent(meetingId)}.ics`;
+}
+
+export async function cardContextFor(services: Services, locale: Locale): Promise<CardContext> {
+  return {
+    t: translator(locale),
+    locale,
+    timeZone: services.config.timeZone,
+    departments: await services.directory.listDepartments(),
+    people: await services.directory.listPeople(),
+    icsUrl: icsUrlFor(services),
+  };
+}
+
+/** Registers the meeting job kinds with the scheduler (one line in src/app/jobs.ts). */
+export function registerMeetingJobs(services: Services): void {
+  services.scheduler.register<ReminderPayload>(REMINDER_JOB, async (job) => {
+    const { payload } = job.job;
+    const meeting = await services.meetings.get(payload.meetingId);
+    if (!meeting) return { drop: 'meeting no longer exists' };
+    if (meeting.status === 'cancelled') return { drop: 'meeting cancelled' };
+    // Rescheduling plans new jobs; one planned for the old start must not go out.
+    if (meeting.startsAt !== payload.startsAt) return { drop: 'meeting moved' };
+    const context = await cardContextFor(services, PROACTIVE_LOCALE);
+    const text = reminderText(meeting, payload, context, job.now);
+    await announce(services, job, meeting, context, {
+      audience: 'member',
+      notice: { text, tone: 'info' },
+      ...(job.late ? { late: lateText(job, context) } : {}),
+      now: job.now,
+    });
+  });
+
+  services.scheduler.register<NoticePayload>(NOTICE_JOB, async (job) => {
+    const { payload } = job.job;
+    const meeting = await services.meetings.get(payload.meetingId);
+    if (!meeting) return { drop: 'meeting no longer exists' };
+    const context = await cardContextFor(services, PROACTIVE_LOCALE);
+    const { t, locale, timeZone } = context;
+    const range = (s: { startsAt: string; endsAt: string }) =>
+      formatTimeRange(new Date(s.startsAt), new Date(s.endsAt), locale, timeZone);
+    const text =
+      payload.notice === 'rescheduled'
+        ? t('meeting.notice.rescheduled', {
+            title: meeting.title,
+            from: range(payload.from),
+            to: range(payload.to),
+          })
+        : payload.reason
+          ? t('meeting.notice.cancelled', {
+              title: meeting.title,
+              when: range(meeting),
+              reason: payload.reason,
+            })
+          : t('meeting.notice.cancelledNoReason', { title: meeting.title, when: range(meeting) });
+    await announce(services, job, meeting, context, {
+      audience: 'member',
+      notice: { text, tone: 'warning' },
+      ...(job.late ? { late: lateText(job, context) } : {}),
+      now: job.now,
+    });
+  });
+}
+
+function reminderText(
+  meeting: Meeting,
+  payload: ReminderPayload,
+  context: CardContext,
+  now: Date,
+): string {
+  const { t, locale, timeZone } = context;
+  const start = new Date(meeting.startsAt);
+  const when = formatTimeRange(start, new Date(meeting.endsAt), locale, timeZone);
+  const place = meeting.place || '-';
+  if (payload.purpose === 'materials') {
+    const days = Math.round(
+      DateTime.fromJSDate(start, { zone: timeZone })
+        .startOf('day')
+        .diff(DateTime.fromJSDate(now, { zone: timeZone }).startOf('day'), 'days').days,
+    );
+    return t('meeting.remind.materials', { title: meeting.title, when, days });
+  }
+  if (payload.kind === 'minutesBefore') {
+    return t('meeting.remind.soon', {
+      title: meeting.title,
+      time: formatClock(start, timeZone),
+      place,
+    });
+  }
+  return t('meeting.remind.upcoming', { title: meeting.title, when, place });
+}
+
+function lateText(job: JobContext<unknown>, context: CardContext): string {
+  return context.t('meeting.remind.late', {
+    planned: formatMoment(new Date(job.job.originalDueAt), context.locale, context.timeZone),
+  });
+}
+
+/**
+ * Posts the agenda card, headed by the notice, to the committee channels and to
+ * each attendee department's head and delegate in 1:1 — once each per job.
+ */
+async function announce(
+  services: Services,
+  job: JobContext<unknown>,
+  meeting: Meeting,
+  context: CardContext,
+  view: AgendaView,
+): Promise<void> {
+  const message: OutboundMessage = {
+    card: agendaCard(meeting, context, view),
+    summary: view.notice?.text ?? meeting.title,
+  };
+  const audience = await services.meetings.audienceOf(meeting);
+  for (const channel of audience.channels) {
+    await job.deliver(`channel:${channel.id}`, { conversationId: channel.id }, message);
+  }
+  for (const person of audience.people) {
+    if (!person.aadObjectId) {
+      // Never wrote to the bot: Teams gives no way to reach them yet.
+      services.logger.info(
+        { jobId: job.job.id, person: person.id },
+        'no 1:1 chat with this person yet',
+      );
+      continue;
+    }
+    await job.deliver(`person:${person.id}`, { userAadObjectId: person.aadObjectId }, message);
+  }
+}
