@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import type { Router } from '../src/app/router.js';
 import type { ActionOutcome, Turn } from '../src/app/turn.js';
+import type { Actor } from '../src/domain/directory.js';
 import type { IdentityResolver } from '../src/domain/identity.js';
 import { localeFrom } from '../src/i18n/locale.js';
 import { translator } from '../src/i18n/translate.js';
@@ -89,6 +90,9 @@ export class HonbuBot extends ActivityHandler {
     const added = context.activity.membersAdded?.some((m) => m.id === botId);
     if (!added) return;
     await this.remember(context);
+    // Linking the person now lets reminders reach someone who installed the app
+    // but has not written to the bot yet.
+    if (conversationKind(context.activity) === 'personal') await this.actorOf(context);
     await context.sendActivity(
       toActivity(translator(localeFrom(context.activity.locale))('welcome')),
     );
@@ -109,10 +113,9 @@ export class HonbuBot extends ActivityHandler {
     });
   }
 
-  private async turnFor(context: TurnContext): Promise<Turn> {
+  private async actorOf(context: TurnContext): Promise<Actor> {
     const activity = context.activity;
-    await this.remember(context);
-    const actor = await this.deps.identity.resolve(
+    return this.deps.identity.resolve(
       {
         aadObjectId: activity.from.aadObjectId ?? activity.from.id,
         displayName: activity.from.name ?? '',
@@ -123,6 +126,12 @@ export class HonbuBot extends ActivityHandler {
         return member.userPrincipalName ?? member.email ?? undefined;
       },
     );
+  }
+
+  private async turnFor(context: TurnContext): Promise<Turn> {
+    const activity = context.activity;
+    await this.remember(context);
+    const actor = await this.actorOf(context);
     const locale = localeFrom(activity.locale);
     return {
       actor,
