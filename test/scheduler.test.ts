@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from './harness/manual-clock.js';
 import { RecordingSender } from './harness/recording-sender.js';
+import { runUntil } from './harness/run-until.js';
 
 const TZ = 'Asia/Tokyo';
 const quiet = parseQuietHours('20:00-08:00') ?? null;
@@ -42,22 +43,6 @@ async function setUp(store?: DocumentStore, clock = new ManualClock('2026-12-01T
   };
   scheduler.register('test.ping', ping);
   return { db, clock, sender, scheduler, lateFlags };
-}
-
-/** Moves the clock from due job to due job up to `until`, ticking at each: a week in milliseconds. */
-async function runUntil(
-  clock: ManualClock,
-  scheduler: Scheduler,
-  until: Date | string,
-): Promise<void> {
-  const end = new Date(until).getTime();
-  for (;;) {
-    const next = await scheduler.nextDueAt();
-    if (!next || next.getTime() > end) break;
-    if (next.getTime() > clock.now().getTime()) clock.set(next);
-    await scheduler.tick();
-  }
-  clock.set(new Date(end));
 }
 
 describe('durable scheduler', () => {
