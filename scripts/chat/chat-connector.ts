@@ -1,12 +1,13 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TeamsUser } from '../teams/activities.js';
 import {
   classify,
   MEMBER_NOT_FOUND,
   memberAccount,
   readJson,
+  startLoopbackServer,
   writeJson,
+  type LoopbackServer,
 } from '../teams/connector-protocol.js';
 
 /** Something the bot posted: a new message, a reply, or a change to an earlier message. */
@@ -24,25 +25,20 @@ export interface BotPost {
  */
 export class ChatConnector {
   private readonly users = new Map<string, TeamsUser>();
-  private server: Server | undefined;
+  private server: LoopbackServer | undefined;
   private activitySeq = 0;
   url = '';
 
   constructor(private readonly onPost: (post: BotPost) => void) {}
 
   async start(): Promise<string> {
-    const server = createServer((req, res) => void this.handle(req, res));
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.server = await startLoopbackServer((req, res) => this.handle(req, res));
+    this.url = this.server.url;
     return this.url;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
+    await this.server?.stop();
   }
 
   /** Member lookups for this user answer their UPN from now on. */

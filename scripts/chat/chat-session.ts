@@ -112,7 +112,9 @@ export class ChatSession {
     const shown = [...this.cards].reverse().find((c) => c.rendered.inputs.some((i) => i.id === id));
     const input = shown?.rendered.inputs.find((i) => i.id === id);
     if (!shown || !input) return this.say(`No input [${id}] on screen.`);
-    const picked = input.multiSelect ? value.split(',').map((v) => v.trim()) : [value];
+    // An empty value clears the input.
+    const picked =
+      value === '' ? [] : input.multiSelect ? value.split(',').map((v) => v.trim()) : [value];
     const unknown = picked.filter((v) => !input.choices.some((c) => c.value === v));
     if (input.choices.length > 0 && unknown.length > 0) {
       const choices = input.choices.map((c) => `${c.value}=${c.title}`).join(' | ');
@@ -189,9 +191,10 @@ export class ChatSession {
     const text = typeof activity['text'] === 'string' ? activity['text'] : '';
     const blocks: string[] = text ? [text] : [];
     const attachments = Array.isArray(activity['attachments']) ? activity['attachments'] : [];
+    // An update replaces the message: the old card's buttons are gone, whatever comes instead.
+    if (post.kind === 'update') this.forget(post.conversationId, post.activityId);
     for (const attachment of attachments as Array<{ contentType?: string; content?: unknown }>) {
       if (attachment.contentType === CARD_CONTENT_TYPE) {
-        if (post.kind === 'update') this.forget(post.conversationId, post.activityId);
         blocks.push(this.showCard(post.conversationId, post.activityId, attachment.content));
       } else {
         blocks.push(`[${attachment.contentType ?? 'attachment'}]`);

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { TENANT_ID, type TeamsMember } from './activities.js';
 
 /**
@@ -68,4 +69,24 @@ export const MEMBER_NOT_FOUND = {
 /** A member lookup's answer (a TeamsChannelAccount). */
 export function memberAccount(member: TeamsMember): Record<string, unknown> {
   return { ...member, givenName: member.name, tenantId: TENANT_ID, userRole: 'user' };
+}
+
+export interface LoopbackServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** An HTTP server on a free loopback port: where a stand-in connector listens. */
+export async function startLoopbackServer(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<LoopbackServer> {
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

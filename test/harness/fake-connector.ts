@@ -1,12 +1,13 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TeamsMember } from '../../scripts/teams/activities.js';
 import {
   classify,
   MEMBER_NOT_FOUND,
   memberAccount,
   readJson,
+  startLoopbackServer,
   writeJson,
+  type LoopbackServer,
   type ConnectorCallKind,
 } from '../../scripts/teams/connector-protocol.js';
 
@@ -39,24 +40,19 @@ export class FakeConnector {
   readonly calls: RecordedCall[] = [];
   private readonly members = new Map<string, FakeMember>();
   private readonly faults: Fault[] = [];
-  private server: Server | undefined;
+  private server: LoopbackServer | undefined;
   private activitySeq = 0;
   private waiters: Array<() => void> = [];
   url = '';
 
   async start(): Promise<string> {
-    const server = createServer((req, res) => void this.handle(req, res));
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.server = await startLoopbackServer((req, res) => this.handle(req, res));
+    this.url = this.server.url;
     return this.url;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
+    await this.server?.stop();
   }
 
   addMember(member: FakeMember): void {
