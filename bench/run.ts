@@ -1,11 +1,13 @@
 import { foundationBench } from './foundation.js';
 import { policyBench } from './policy.js';
+import { throughputBench } from './throughput.js';
 import type { Bench, BenchRow } from './types.js';
 
 /** Every benchmark, one line each; `npm run bench` prints one table. */
 const benches: ReadonlyArray<[string, Bench]> = [
   ['foundation', foundationBench],
   ['policy', policyBench],
+  ['throughput', throughputBench],
 ];
 
 const only = process.argv[2];
