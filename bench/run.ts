@@ -1,5 +1,7 @@
+import { fanoutBench } from './fanout.js';
 import { foundationBench } from './foundation.js';
 import { policyBench } from './policy.js';
+import { storeBench } from './store.js';
 import { throughputBench } from './throughput.js';
 import type { Bench, BenchRow } from './types.js';
 
@@ -8,6 +10,8 @@ const benches: ReadonlyArray<[string, Bench]> = [
   ['foundation', foundationBench],
   ['policy', policyBench],
   ['throughput', throughputBench],
+  ['fanout', fanoutBench],
+  ['store', storeBench],
 ];
 
 const only = process.argv[2];

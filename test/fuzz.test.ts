@@ -68,8 +68,14 @@ describe('fuzzing the HTTP endpoint (fast-check)', function () {
           };
           for (const [field, value] of mutations) activity[field] = value;
           const result = await bot.post(activity);
+          // 501 is the Bot Framework's answer to an invoke it does not implement
+          // (Teams sends many kinds); it is the protocol, not a failure.
+          const unknownInvoke =
+            result.status === 501 &&
+            activity['type'] === 'invoke' &&
+            activity['name'] !== 'adaptiveCard/action';
           assert.ok(
-            result.status < 500,
+            result.status < 500 || unknownInvoke,
             `status ${result.status} for ${JSON.stringify(mutations).slice(0, 300)}`,
           );
         },

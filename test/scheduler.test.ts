@@ -224,6 +224,34 @@ describe('durable scheduler', () => {
     ); // 08:00 JST
   });
 
+  it('delivers to many recipients concurrently, each once, in input order of results', async () => {
+    const { clock, sender, scheduler } = await setUp();
+    const results: string[][] = [];
+    scheduler.register<{ to: string[] }>('test.many', async (ctx) => {
+      const statuses = await ctx.deliverMany(
+        ctx.job.payload.to.map((u) => ({
+          recipientKey: u,
+          target: { conversationId: u },
+          message: { text: u },
+        })),
+      );
+      results.push(statuses);
+    });
+    const to = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    sender.next.push({ ok: true, conversationId: 'x' }, { ok: false, reason: 'gone' });
+    await scheduler.schedule({
+      key: 'many',
+      kind: 'test.many',
+      payload: { to },
+      dueAt: clock.now(),
+    });
+    await runUntil(clock, scheduler, '2026-12-02T00:00:00Z');
+    assert.equal(results.length, 1);
+    assert.equal(results[0]?.filter((r) => r === 'sent').length, 39);
+    assert.equal(results[0]?.filter((r) => r === 'gone').length, 1);
+    assert.equal(new Set(sender.texts()).size, 39, 'no recipient twice');
+  });
+
   it('cancels every pending job of a group', async () => {
     const { clock, sender, scheduler } = await setUp();
     for (const key of ['m1', 'm2']) {

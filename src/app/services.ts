@@ -9,7 +9,7 @@ import { MeetingService } from '../meetings/meeting-service.js';
 import type { Sender } from '../messaging/sender.js';
 import { WorkCalendar } from '../scheduling/calendar.js';
 import { DeliveryLog } from '../scheduling/delivery-log.js';
-import { DocumentJobStore } from '../scheduling/job-store.js';
+import { openJobStore } from '../scheduling/open-job-store.js';
 import { Scheduler } from '../scheduling/scheduler.js';
 import type { DocumentStore } from '../store/document-store.js';
 import { PolicyBook } from '../policy/policy-book.js';
@@ -48,7 +48,7 @@ export async function createServices(
 ): Promise<Services> {
   const calendar = new WorkCalendar(base.config.timeZone, base.config.quietHours);
   const scheduler = new Scheduler({
-    store: await DocumentJobStore.open(base.store),
+    store: await openJobStore(base.store),
     deliveries: new DeliveryLog(base.store, base.clock),
     sender,
     clock: base.clock,

@@ -19,10 +19,20 @@ export const TEAMS_PER_CONVERSATION: readonly Window[] = [
 
 export const TEAMS_PER_BOT: readonly Window[] = [{ count: 50, ms: 1_000 }];
 
+/**
+ * Teams counts a message when it arrives, we when it leaves; network jitter can
+ * make two sends 1000 ms apart here arrive 990 ms apart there. Each window is
+ * treated as this much longer so the jitter does not cost a 429.
+ */
+export const JITTER_MARGIN_MS = 25;
+
 /** Sliding-window log of send times for one key (a conversation, or the whole bot). */
 class SlidingLog {
   private readonly times: number[] = [];
-  constructor(private readonly windows: readonly Window[]) {}
+  private readonly windows: readonly Window[];
+  constructor(windows: readonly Window[], margin: number) {
+    this.windows = windows.map((w) => ({ count: w.count, ms: w.ms + margin }));
+  }
 
   /** Milliseconds until one more send fits every window (0 = now). */
   waitAt(now: number): number {
@@ -52,15 +62,16 @@ export class RateLimiter {
   constructor(
     private readonly perConversation: readonly Window[] = TEAMS_PER_CONVERSATION,
     perBot: readonly Window[] = TEAMS_PER_BOT,
+    private readonly margin = JITTER_MARGIN_MS,
   ) {
-    this.global = new SlidingLog(perBot);
+    this.global = new SlidingLog(perBot, margin);
   }
 
   /** Reserves a slot if one is free now (returns 0), else returns how long to wait. */
   tryAcquire(conversationKey: string, now: number): number {
     let log = this.conversations.get(conversationKey);
     if (!log) {
-      log = new SlidingLog(this.perConversation);
+      log = new SlidingLog(this.perConversation, this.margin);
       this.conversations.set(conversationKey, log);
     }
     const wait = Math.max(log.waitAt(now), this.global.waitAt(now));

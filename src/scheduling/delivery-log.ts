@@ -37,30 +37,40 @@ export class DeliveryLog {
     return `${jobId}|${recipientKey}`;
   }
 
-  /** Claims the right to send; false when this delivery was already made (or may have been). */
-  async begin(jobId: string, recipientKey: string, late: boolean): Promise<boolean> {
+  /**
+   * Claims the right to send: returns the "sending" record, or undefined when this
+   * delivery was already made (or may have been). The first attempt is a single
+   * insert, the common case on a busy fan-out; only a retry reads and updates.
+   */
+  async begin(
+    jobId: string,
+    recipientKey: string,
+    late: boolean,
+  ): Promise<DeliveryRecord | undefined> {
     const id = DeliveryLog.idOf(jobId, recipientKey);
-    let mayGo = false;
+    const at = this.clock.now().toISOString();
+    const first: DeliveryRecord = {
+      id,
+      jobId,
+      recipientKey,
+      status: 'sending',
+      late,
+      at,
+      attempts: 1,
+    };
+    if (await this.records.insert(first)) return first;
+    let claimed: DeliveryRecord | undefined;
     await this.records.update(id, (current) => {
       if (current && current.status !== 'failed') return undefined;
-      mayGo = true;
-      return {
-        id,
-        jobId,
-        recipientKey,
-        status: 'sending',
-        late,
-        at: this.clock.now().toISOString(),
-        attempts: (current?.attempts ?? 0) + 1,
-      };
+      claimed = { ...first, attempts: (current?.attempts ?? 0) + 1 };
+      return claimed;
     });
-    return mayGo;
+    return claimed;
   }
 
-  async finish(jobId: string, recipientKey: string, finish: Finish): Promise<void> {
-    await this.records.update(DeliveryLog.idOf(jobId, recipientKey), (current) =>
-      current ? { ...current, ...finish, at: this.clock.now().toISOString() } : undefined,
-    );
+  /** Records how a delivery ended; only the holder of its "sending" record calls this. */
+  async finish(sending: DeliveryRecord, finish: Finish): Promise<void> {
+    await this.records.put({ ...sending, ...finish, at: this.clock.now().toISOString() });
   }
 
   forJob(jobId: string): Promise<DeliveryRecord[]> {

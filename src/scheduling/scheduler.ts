@@ -24,7 +24,23 @@ export interface JobContext<P> {
     message: OutboundMessage,
     options?: { readonly respectQuietHours?: boolean },
   ): Promise<DeliveryStatus>;
+  /**
+   * `deliver` for many recipients, several at a time: sends overlap their network
+   * round trips and their delivery-log writes (which the store coalesces), while
+   * the Sender still paces them to the rate limits. Results are in input order.
+   */
+  deliverMany(deliveries: readonly Delivery[]): Promise<DeliveryStatus[]>;
 }
+
+export interface Delivery {
+  readonly recipientKey: string;
+  readonly target: Target;
+  readonly message: OutboundMessage;
+  readonly respectQuietHours?: boolean;
+}
+
+/** How many deliveries of one job are in flight at once. */
+const DELIVERY_CONCURRENCY = 16;
 
 /** Runs a job. Return `{ drop }` when the job turned out to be pointless (logged, not retried). */
 export type JobHandler<P> = (
@@ -222,20 +238,46 @@ export class Scheduler {
     let failed = false;
     const later = (at: number) => (resumeAt = Math.max(resumeAt ?? 0, at));
     const late = now.getTime() - new Date(job.originalDueAt).getTime() > LATE_AFTER_MS;
+    const deliver: JobContext<never>['deliver'] = async (
+      recipientKey,
+      target,
+      message,
+      options,
+    ) => {
+      const quiet = options?.respectQuietHours ?? 'userAadObjectId' in target;
+      if (quiet && this.options.calendar.isQuiet(now)) {
+        later(this.options.calendar.endOfQuiet(now).getTime());
+        return 'deferred';
+      }
+      return this.deliver(job, recipientKey, target, message, late, (retryAt) => {
+        failed = true;
+        later(retryAt);
+      });
+    };
     const context: JobContext<never> = {
       job: job as Job<never>,
       now,
       late,
-      deliver: async (recipientKey, target, message, options) => {
-        const quiet = options?.respectQuietHours ?? 'userAadObjectId' in target;
-        if (quiet && this.options.calendar.isQuiet(now)) {
-          later(this.options.calendar.endOfQuiet(now).getTime());
-          return 'deferred';
-        }
-        return this.deliver(job, recipientKey, target, message, late, (retryAt) => {
-          failed = true;
-          later(retryAt);
-        });
+      deliver,
+      deliverMany: async (deliveries) => {
+        const results: DeliveryStatus[] = new Array<DeliveryStatus>(deliveries.length);
+        let next = 0;
+        const worker = async () => {
+          while (next < deliveries.length) {
+            const index = next++;
+            const d = deliveries[index];
+            if (!d) continue;
+            const options =
+              d.respectQuietHours === undefined
+                ? undefined
+                : { respectQuietHours: d.respectQuietHours };
+            results[index] = await deliver(d.recipientKey, d.target, d.message, options);
+          }
+        };
+        await Promise.all(
+          Array.from({ length: Math.min(DELIVERY_CONCURRENCY, deliveries.length) }, worker),
+        );
+        return results;
       },
     };
 
@@ -278,10 +320,11 @@ export class Scheduler {
     retryAt: (at: number) => void,
   ): Promise<DeliveryStatus> {
     const { deliveries, sender, clock } = this.options;
-    if (!(await deliveries.begin(job.id, recipientKey, late))) return 'alreadySent';
+    const sending = await deliveries.begin(job.id, recipientKey, late);
+    if (!sending) return 'alreadySent';
     const result = await sender.send(target, message);
     if (result.ok) {
-      await deliveries.finish(job.id, recipientKey, {
+      await deliveries.finish(sending, {
         status: 'sent',
         conversationId: result.conversationId,
         ...(result.activityId ? { activityId: result.activityId } : {}),
@@ -289,12 +332,12 @@ export class Scheduler {
       return 'sent';
     }
     if (result.reason === 'gone' || result.reason === 'unreachable') {
-      await deliveries.finish(job.id, recipientKey, { status: result.reason });
+      await deliveries.finish(sending, { status: result.reason });
       return result.reason;
     }
     const error =
       result.reason === 'throttled' ? `throttled ${result.retryAfterMs} ms` : result.message;
-    await deliveries.finish(job.id, recipientKey, { status: 'failed', error });
+    await deliveries.finish(sending, { status: 'failed', error });
     const wait = result.reason === 'throttled' ? result.retryAfterMs : this.backoff(job.attempts);
     retryAt(clock.now().getTime() + wait);
     return 'retry';

@@ -29,6 +29,16 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       CREATE INDEX documents_order ON documents (collection, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'scheduler claims',
+    // The scheduler's claim query (src/scheduling/postgres-job-store.ts) looks for
+    // runnable jobs by due time on every tick; without this it reads every job.
+    sql: `
+      CREATE INDEX documents_runnable_jobs ON documents ((data->>'dueAt'))
+        WHERE collection = 'jobs' AND data->>'status' IN ('pending', 'claimed');
+    `,
+  },
 ];
 
 export const LATEST_POSTGRES_VERSION = postgresMigrations.at(-1)?.version ?? 0;

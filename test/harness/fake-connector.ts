@@ -1,4 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  RateLimiter,
+  TEAMS_PER_BOT,
+  TEAMS_PER_CONVERSATION,
+} from '../../src/messaging/rate-limit.js';
 import type { TeamsMember } from '../../scripts/teams/activities.js';
 import {
   classify,
@@ -41,6 +46,7 @@ export class FakeConnector {
   private readonly members = new Map<string, FakeMember>();
   private readonly faults: Fault[] = [];
   private server: LoopbackServer | undefined;
+  private limiter: RateLimiter | undefined;
   private activitySeq = 0;
   private waiters: Array<() => void> = [];
   url = '';
@@ -72,6 +78,29 @@ export class FakeConnector {
         : {}),
       appliesTo: options.appliesTo ?? ((c) => c.kind === 'send' || c.kind === 'reply'),
     });
+  }
+
+  /**
+   * Answer 429 (with Retry-After) to any send beyond Teams' documented limits,
+   * as Teams does: per conversation and for the bot as a whole, as messages arrive.
+   */
+  enforceTeamsLimits(): void {
+    this.limiter = new RateLimiter(TEAMS_PER_CONVERSATION, TEAMS_PER_BOT, 0);
+  }
+
+  private overLimit(route: {
+    kind: RecordedCall['kind'];
+    conversationId?: string;
+  }): Fault | undefined {
+    if (!this.limiter || (route.kind !== 'send' && route.kind !== 'reply')) return undefined;
+    const wait = this.limiter.tryAcquire(route.conversationId ?? '', Date.now());
+    if (wait === 0) return undefined;
+    return {
+      status: 429,
+      retryAfterSeconds: Math.ceil(wait / 1000),
+      remaining: 1,
+      appliesTo: () => true,
+    };
   }
 
   clearFaults(): void {
@@ -112,7 +141,8 @@ export class FakeConnector {
     const path = (req.url ?? '').split('?')[0] ?? '';
     const route = classify(req.method ?? 'GET', path);
 
-    const fault = this.faults.find((f) => f.remaining > 0 && f.appliesTo(route));
+    const fault =
+      this.faults.find((f) => f.remaining > 0 && f.appliesTo(route)) ?? this.overLimit(route);
     let status = 200;
     let answer: unknown = {};
     const headers: Record<string, string> = {};

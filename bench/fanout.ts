@@ -1,0 +1,97 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { createHonbu } from '../src/honbu.js';
+import { TEAMS_PER_BOT } from '../src/messaging/rate-limit.js';
+import { FakeConnector } from '../test/harness/fake-connector.js';
+import type { BenchRow } from './types.js';
+
+const RECIPIENTS = Number(process.env['FANOUT_RECIPIENTS'] ?? 5000);
+
+/**
+ * Issue 8 (b): a reminder to 5,000 people against a connector that enforces
+ * Teams' limits (429 + Retry-After beyond them). The floor is what the limits
+ * allow: 50 messages at once, then 50 per second.
+ */
+export async function fanoutBench(): Promise<BenchRow[]> {
+  const connector = new FakeConnector();
+  await connector.start();
+  connector.enforceTeamsLimits();
+  const store = join(mkdtempSync(join(tmpdir(), 'honbu-fanout-')), 'honbu.json');
+  const honbu = await createHonbu({
+    config: loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STORE_URL: `file:${store}`,
+      LOG_LEVEL: 'warn',
+      SCHEDULER_TICK_MS: '100',
+      QUIET_HOURS: 'off',
+    }),
+  });
+  await honbu.start();
+  const { conversations, scheduler } = honbu.services;
+  const users = Array.from({ length: RECIPIENTS }, (_, i) => `user-${i}`);
+  for (const user of users) {
+    await conversations.remember({
+      id: `a:${user}`,
+      kind: 'personal',
+      userAadObjectId: user,
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: `${connector.url}/`,
+        conversation: { id: `a:${user}`, conversationType: 'personal', tenantId: 'tenant' },
+        user: { id: `29:${user}`, aadObjectId: user },
+        bot: { id: '28:bot', name: 'Honbu' },
+      },
+    });
+  }
+  scheduler.register<{ users: string[] }>('bench.fanout', async (ctx) => {
+    for (const user of ctx.job.payload.users) {
+      await ctx.deliver(
+        user,
+        { userAadObjectId: user },
+        { text: '第3回 行政情報化推進本部: 資料の提出期限は明日です' },
+      );
+    }
+  });
+
+  connector.reset();
+  const started = performance.now();
+  await scheduler.schedule({
+    key: 'bench:fanout',
+    kind: 'bench.fanout',
+    payload: { users },
+    dueAt: new Date(),
+  });
+  await connector.waitFor(
+    (calls) => calls.filter((c) => c.kind === 'send' && c.status === 200).length >= RECIPIENTS,
+    600_000,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await new Promise((r) => setTimeout(r, 500)); // let any stray duplicate arrive before counting
+  const delivered = new Map<string, number>();
+  for (const call of connector.calls) {
+    if (call.kind === 'send' && call.status === 200)
+      delivered.set(call.conversationId ?? '', (delivered.get(call.conversationId ?? '') ?? 0) + 1);
+  }
+  const throttled = connector.calls.filter((c) => c.status === 429).length;
+  await honbu.stop();
+  await connector.stop();
+
+  const perSecond = TEAMS_PER_BOT[0]?.count ?? 50;
+  const floor = (RECIPIENTS - perSecond) / perSecond;
+  return [
+    { name: `${RECIPIENTS}-recipient reminder fan-out, wall time`, value: seconds, unit: 's' },
+    { name: 'floor allowed by the Teams limits (50 at once, then 50/s)', value: floor, unit: 's' },
+    { name: 'time / floor (target <= 1.05)', value: seconds / floor, unit: 'ratio' },
+    { name: 'recipients reached', value: delivered.size, unit: 'people', note: `of ${RECIPIENTS}` },
+    { name: 'lost', value: RECIPIENTS - delivered.size, unit: 'messages' },
+    {
+      name: 'duplicated',
+      value: [...delivered.values()].filter((n) => n > 1).length,
+      unit: 'messages',
+    },
+    { name: '429 answers from the connector', value: throttled, unit: 'responses' },
+  ];
+}
