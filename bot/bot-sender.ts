@@ -47,16 +47,42 @@ export class BotSender implements Sender {
         ...(response.id ? { activityId: response.id } : {}),
       };
     } catch (error) {
-      const status = statusOf(error);
-      if (status === 429)
-        return { ok: false, reason: 'throttled', retryAfterMs: retryAfterMs(error) };
-      if (status === 403 || status === 404) {
-        await this.conversations.markInactive(record.id);
-        return { ok: false, reason: 'gone' };
-      }
-      this.logger.warn({ err: error, conversationId: record.id, status }, 'proactive send failed');
-      return { ok: false, reason: 'failed', ...(status ? { status } : {}), message: String(error) };
+      return this.failure(error, record.id, 'proactive send failed');
     }
+  }
+
+  async update(
+    conversationId: string,
+    activityId: string,
+    message: OutboundMessage,
+  ): Promise<SendResult> {
+    const record = await this.conversations.get(conversationId);
+    if (!record || !record.active) return { ok: false, reason: 'unreachable' };
+    const reference = record.reference as Partial<ConversationReference>;
+    try {
+      const client = await this.clientFor(reference.serviceUrl ?? '');
+      const { activityId: _lastIncoming, ...where } = reference;
+      const activity = TurnContext.applyConversationReference(toActivity(message), where, false);
+      activity.id = activityId;
+      await client.conversations.updateActivity(record.id, activityId, activity);
+      return { ok: true, conversationId: record.id, activityId };
+    } catch (error) {
+      // A 404 here means that one message was deleted, not that the bot left the conversation.
+      if (statusOf(error) === 404) return { ok: false, reason: 'gone' };
+      return this.failure(error, record.id, 'updating a message failed');
+    }
+  }
+
+  /** Connector errors as SendResults: the caller (often the scheduler) decides about retries. */
+  private async failure(error: unknown, conversationId: string, what: string): Promise<SendResult> {
+    const status = statusOf(error);
+    if (status === 429) return { ok: false, reason: 'throttled', retryAfterMs: retryAfterMs(error) };
+    if (status === 403 || status === 404) {
+      await this.conversations.markInactive(conversationId);
+      return { ok: false, reason: 'gone' };
+    }
+    this.logger.warn({ err: error, conversationId, status }, what);
+    return { ok: false, reason: 'failed', ...(status ? { status } : {}), message: String(error) };
   }
 
   private clientFor(serviceUrl: string): Promise<ConnectorClient> {

@@ -108,8 +108,9 @@ export class HonbuBot extends ActivityHandler {
       kind,
       reference: { ...reference, conversation: { ...reference.conversation, id } },
       ...(kind === 'personal' && activity.from.aadObjectId
-        ? { userAadObjectId: activity.from.aadObjectId }
+        ? { userAadObjectId: activity.from.aadObjectId, userId: activity.from.id }
         : {}),
+      ...(activity.locale ? { locale: activity.locale } : {}),
     });
   }
 

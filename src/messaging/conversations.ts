@@ -13,6 +13,10 @@ export interface ConversationRecord {
   readonly reference: unknown;
   readonly active: boolean;
   readonly userAadObjectId?: string;
+  /** The user's id in the transport (Teams: the "29:…" MRI), e.g. for a card's refresh.userIds. */
+  readonly userId?: string;
+  /** The language the user last wrote in (e.g. "ja-JP"), for messages the bot starts. */
+  readonly locale?: string;
   readonly updatedAt: string;
 }
 
@@ -37,9 +41,22 @@ export class ConversationRegistry {
   async remember(input: Omit<ConversationRecord, 'updatedAt' | 'active'>): Promise<void> {
     const now = this.clock.now().toISOString();
     await this.conversations.update(input.id, (current) => {
-      if (current?.active && JSON.stringify(current.reference) === JSON.stringify(input.reference))
-        return undefined;
-      return { ...input, active: true, updatedAt: now };
+      // Activities without a locale (some conversation updates) keep the one already known.
+      const locale = input.locale ?? current?.locale;
+      const next: ConversationRecord = {
+        ...input,
+        ...(locale ? { locale } : {}),
+        active: true,
+        updatedAt: now,
+      };
+      const unchanged =
+        current?.active &&
+        current.kind === next.kind &&
+        current.userAadObjectId === next.userAadObjectId &&
+        current.userId === next.userId &&
+        current.locale === next.locale &&
+        JSON.stringify(current.reference) === JSON.stringify(next.reference);
+      return unchanged ? undefined : next;
     });
     if (input.kind === 'personal' && input.userAadObjectId) {
       const userId = input.userAadObjectId;
@@ -68,5 +85,21 @@ export class ConversationRegistry {
 
   async channels(): Promise<ConversationRecord[]> {
     return this.conversations.find({ kind: 'channel', active: true });
+  }
+
+  /**
+   * One conversation per channel. Teams gives every thread of a channel its own
+   * conversation id (`<channel id>;messageid=<root>`), so a channel where the bot
+   * was spoken to in several threads is registered several times; the most
+   * recently seen one is kept.
+   */
+  async distinctChannels(): Promise<ConversationRecord[]> {
+    const byChannel = new Map<string, ConversationRecord>();
+    for (const record of await this.channels()) {
+      const channel = record.id.split(';')[0] ?? record.id;
+      const seen = byChannel.get(channel);
+      if (!seen || seen.updatedAt < record.updatedAt) byChannel.set(channel, record);
+    }
+    return [...byChannel.values()];
   }
 }

@@ -23,4 +23,9 @@ export type SendResult =
 /** Sends proactive messages. The bot layer implements it; tests fake it. */
 export interface Sender {
   send(target: Target, message: OutboundMessage): Promise<SendResult>;
+  /**
+   * Replaces a message the bot posted earlier (e.g. a progress card) in place.
+   * 'gone' means that message (or the whole conversation) no longer exists.
+   */
+  update(conversationId: string, activityId: string, message: OutboundMessage): Promise<SendResult>;
 }
