@@ -42,6 +42,15 @@ const envSchema = z.object({
     .positive()
     .default(256 * 1024),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  LINK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SURVEY_NUDGE_BUSINESS_DAYS: z
+    .string()
+    .regex(/^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/, 'must be business days such as 3,1')
+    .default('3,1'),
+  SURVEY_NUDGE_TIME: z
+    .string()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'must be a local time such as 10:00')
+    .default('10:00'),
   MicrosoftAppId: z.string().default(''),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z
@@ -72,6 +81,12 @@ export type Config = Readonly<{
   /** How often the scheduler looks for due jobs; 0 = only when told (tests). */
   schedulerTickMs: number;
   publicBaseUrl: string | undefined;
+  /** Key for signed download links; undefined = a random one per process. */
+  linkSigningSecret: string | undefined;
+  /** Default reminder points of a new survey: business days before its deadline. */
+  surveyNudgeBusinessDays: readonly number[];
+  /** Local time of day survey reminders are sent. */
+  surveyNudgeTime: Readonly<{ hour: number; minute: number }>;
   botAuth: Readonly<{ appId: string; appPassword: string; appType: string; tenantId: string }>;
   tab: TabConfig;
 }>;
@@ -122,6 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quietHours: parseQuietHours(e.QUIET_HOURS) ?? null,
     schedulerTickMs: e.SCHEDULER_TICK_MS,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    linkSigningSecret: e.LINK_SIGNING_SECRET,
+    surveyNudgeBusinessDays: parseBusinessDays(e.SURVEY_NUDGE_BUSINESS_DAYS),
+    surveyNudgeTime: parseLocalTime(e.SURVEY_NUDGE_TIME),
     botAuth: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
@@ -147,4 +165,18 @@ function ssoConfig(e: z.infer<typeof envSchema>): TabSsoConfig | undefined {
     keysUrl:
       e.TAB_SSO_KEYS_URL ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
   };
+}
+
+/** "3,1" → [3, 1]: distinct, largest first. */
+export function parseBusinessDays(text: string): number[] {
+  const days = text
+    .split(',')
+    .map((d) => Number(d.trim()))
+    .filter((d) => Number.isInteger(d) && d > 0);
+  return [...new Set(days)].sort((a, b) => b - a);
+}
+
+function parseLocalTime(text: string): { hour: number; minute: number } {
+  const [hour, minute] = text.split(':').map(Number);
+  return { hour: hour ?? 0, minute: minute ?? 0 };
 }
