@@ -13,6 +13,7 @@ import { ConversationRegistry } from './messaging/conversations.js';
 import { RateLimitedSender } from './messaging/rate-limited-sender.js';
 import type { DocumentStore } from './store/document-store.js';
 import { openStore } from './store/open-store.js';
+import { surveyCsvRoute } from './surveys/csv-route.js';
 import { TabAuthenticator } from './tab/auth.js';
 import { Dashboard } from './tab/dashboard.js';
 import { tabRoutes } from './tab/routes.js';
@@ -80,6 +81,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     messages,
     isReady: () => store.ready,
   });
+  http.addRoute(surveyCsvRoute(services));
   const sections = (options.dashboardSections ?? dashboardSections)(services);
   const tab = {
     dashboard: new Dashboard(sections, services.directory, clock, config.timeZone),
@@ -97,12 +99,14 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     http,
     start: async () => {
       const url = await http.listen(config.port, config.host);
+      services.links.useListeningUrl(url);
       services.scheduler.start(config.schedulerTickMs);
       return url;
     },
     stop: async () => {
       await http.close();
       await services.scheduler.stop();
+      await services.surveys.settled();
       await store.close();
     },
   };

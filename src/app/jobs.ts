@@ -1,4 +1,5 @@
 import { registerMeetingJobs } from '../meetings/jobs.js';
+import { registerSurveyJobs } from '../surveys/jobs.js';
 import type { Services } from './services.js';
 
 /**
@@ -7,4 +8,5 @@ import type { Services } from './services.js';
  */
 export function registerJobs(services: Services): void {
   registerMeetingJobs(services);
+  registerSurveyJobs(services);
 }

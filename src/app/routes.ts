@@ -1,4 +1,5 @@
 import { meetingActions, meetingCommands } from '../meetings/commands.js';
+import { surveyActions, surveyCommands } from '../surveys/commands.js';
 import { deadLetterRoutes } from './dead-letter-commands.js';
 import { directoryCommands } from './directory-commands.js';
 import { helpCommand, unknownTextFallback, whoamiCommand } from './core-commands.js';
@@ -20,8 +21,14 @@ export function createRouter(services: Services): Router {
       ...deadLetters.commands,
       ...policyCommands(services),
       ...meetingCommands(services),
+      ...surveyCommands(services),
     ],
-    actions: [...deadLetters.actions, ...policyActions(services), ...meetingActions(services)],
+    actions: [
+      ...deadLetters.actions,
+      ...policyActions(services),
+      ...meetingActions(services),
+      ...surveyActions(services),
+    ],
     // Free text is a policy question when it reads like one; otherwise a suggestion.
     fallback: policyFallback(
       services,

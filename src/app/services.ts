@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Clock, IdGenerator } from '../clock.js';
 import type { Config } from '../config.js';
 import { DirectoryService } from '../domain/directory-service.js';
@@ -14,6 +15,8 @@ import { Scheduler } from '../scheduling/scheduler.js';
 import type { DocumentStore } from '../store/document-store.js';
 import { PolicyBook } from '../policy/policy-book.js';
 import { PolicyInbox } from '../policy/inbox.js';
+import { SignedLinks } from '../http/signed-links.js';
+import { SurveyService } from '../surveys/service.js';
 
 /** The domain services handlers use; built once per process. */
 export interface Services {
@@ -31,6 +34,9 @@ export interface Services {
   readonly policyInbox: PolicyInbox;
   readonly committeeChannels: CommitteeChannels;
   readonly meetings: MeetingService;
+  /** Short-lived signed download links (CSV exports). */
+  readonly links: SignedLinks;
+  readonly surveys: SurveyService;
 }
 
 export interface Foundations {
@@ -59,13 +65,12 @@ export async function createServices(
   const directory = new DirectoryService(base.store, base.clock);
   const policies = new PolicyBook(base.store, base.clock);
   const committeeChannels = new CommitteeChannels(base.store, conversations, base.clock);
+  // Without LINK_SIGNING_SECRET the links die with the process (see .env.example).
+  const secret = base.config.linkSigningSecret ?? randomBytes(32).toString('base64url');
+  const links = new SignedLinks(secret, base.clock, base.config.publicBaseUrl);
+  const domain = { ...base, directory, conversations, sender, calendar, scheduler, links };
   return {
-    ...base,
-    directory,
-    conversations,
-    sender,
-    calendar,
-    scheduler,
+    ...domain,
     policies,
     policyInbox: new PolicyInbox(base.store, base.clock, policies, directory, sender),
     committeeChannels,
@@ -77,5 +82,6 @@ export async function createServices(
       directory,
       committeeChannels,
     ),
+    surveys: new SurveyService(domain),
   };
 }

@@ -3,6 +3,7 @@ import type { Services } from '../app/services.js';
 import { seedDemoPolicies } from '../policy/seed.js';
 import { seedDemoMeetings } from '../meetings/demo.js';
 import { demoDepartments, demoPeople } from './directory.js';
+import { seedDemoSurvey } from './surveys.js';
 
 /**
  * Fills an empty store with the demo data from the minutes. A store that has
@@ -17,5 +18,6 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
     await services.directory.putPerson({ ...p, id: personId(p.upn), updatedAt: now });
   await seedDemoPolicies(services.policies);
   await seedDemoMeetings(services);
+  await seedDemoSurvey(services);
   return true;
 }

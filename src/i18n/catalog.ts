@@ -2,16 +2,18 @@ import { core } from './catalogs/core.js';
 import { dates } from './catalogs/dates.js';
 import { meetings } from './catalogs/meetings.js';
 import { policy } from './catalogs/policy.js';
+import { surveys } from './catalogs/surveys.js';
 import { tab } from './catalogs/tab.js';
 
 /** Every feature's catalog, merged. Add one spread per feature. */
-const ja = { ...core.ja, ...tab.ja, ...policy.ja, ...dates.ja, ...meetings.ja };
+const ja = { ...core.ja, ...tab.ja, ...policy.ja, ...dates.ja, ...meetings.ja, ...surveys.ja };
 const en: { [K in keyof typeof ja]: string } = {
   ...core.en,
   ...tab.en,
   ...policy.en,
   ...dates.en,
   ...meetings.en,
+  ...surveys.en,
 };
 
 export type MessageKey = keyof typeof ja;

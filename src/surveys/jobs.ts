@@ -1,0 +1,12 @@
+import type { Services } from '../app/services.js';
+import { SURVEY_JOB, type ClosePayload, type NudgePayload } from './service.js';
+
+/** Survey reminders to departments that have not answered, and the close at the deadline. */
+export function registerSurveyJobs(services: Services): void {
+  services.scheduler.register<NudgePayload>(SURVEY_JOB.nudge, (context) =>
+    services.surveys.nudge(context),
+  );
+  services.scheduler.register<ClosePayload>(SURVEY_JOB.close, (context) =>
+    services.surveys.closeAtDeadline(context),
+  );
+}
