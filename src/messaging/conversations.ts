@@ -86,20 +86,4 @@ export class ConversationRegistry {
   async channels(): Promise<ConversationRecord[]> {
     return this.conversations.find({ kind: 'channel', active: true });
   }
-
-  /**
-   * One conversation per channel. Teams gives every thread of a channel its own
-   * conversation id (`<channel id>;messageid=<root>`), so a channel where the bot
-   * was spoken to in several threads is registered several times; the most
-   * recently seen one is kept.
-   */
-  async distinctChannels(): Promise<ConversationRecord[]> {
-    const byChannel = new Map<string, ConversationRecord>();
-    for (const record of await this.channels()) {
-      const channel = record.id.split(';')[0] ?? record.id;
-      const seen = byChannel.get(channel);
-      if (!seen || seen.updatedAt < record.updatedAt) byChannel.set(channel, record);
-    }
-    return [...byChannel.values()];
-  }
 }

@@ -16,13 +16,27 @@ export class RateLimitedSender implements Sender {
   ) {}
 
   async send(target: Target, message: OutboundMessage): Promise<SendResult> {
-    const key =
-      'conversationId' in target ? `c:${target.conversationId}` : `u:${target.userAadObjectId}`;
+    await this.turn(
+      'conversationId' in target ? `c:${target.conversationId}` : `u:${target.userAadObjectId}`,
+    );
+    return this.inner.send(target, message);
+  }
+
+  /** Updates count against the same per-conversation limits as sends. */
+  async update(
+    conversationId: string,
+    activityId: string,
+    message: OutboundMessage,
+  ): Promise<SendResult> {
+    await this.turn(`c:${conversationId}`);
+    return this.inner.update(conversationId, activityId, message);
+  }
+
+  private async turn(key: string): Promise<void> {
     for (;;) {
       const wait = this.limiter.tryAcquire(key, this.clock.now().getTime());
-      if (wait === 0) break;
+      if (wait === 0) return;
       await this.clock.sleep(wait);
     }
-    return this.inner.send(target, message);
   }
 }

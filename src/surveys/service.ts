@@ -497,8 +497,8 @@ export class SurveyService {
   private async postProgress(survey: Survey): Promise<number> {
     let posted = 0;
     const answered = (await this.repository.answersOf(survey.id)).length;
-    for (const channel of await this.deps.conversations.distinctChannels()) {
-      const id = `${survey.id}|progress|${channel.id.split(';')[0]}`;
+    for (const channel of await this.deps.conversations.channels()) {
+      const id = `${survey.id}|progress|${channel.id}`;
       const claim = await this.repository.claimPost(
         { id, surveyId: survey.id, kind: 'progress', conversationId: channel.id },
         this.now().toISOString(),
