@@ -76,7 +76,8 @@ export class BotSender implements Sender {
   /** Connector errors as SendResults: the caller (often the scheduler) decides about retries. */
   private async failure(error: unknown, conversationId: string, what: string): Promise<SendResult> {
     const status = statusOf(error);
-    if (status === 429) return { ok: false, reason: 'throttled', retryAfterMs: retryAfterMs(error) };
+    if (status === 429)
+      return { ok: false, reason: 'throttled', retryAfterMs: retryAfterMs(error) };
     if (status === 403 || status === 404) {
       await this.conversations.markInactive(conversationId);
       return { ok: false, reason: 'gone' };

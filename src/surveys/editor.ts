@@ -3,7 +3,7 @@ import { renderCard, type Card } from '../cards/card.js';
 import type { Department } from '../domain/directory.js';
 import type { Problem } from './submission.js';
 import { SURVEY_LIMITS, type Survey, type SurveyTopic } from './survey.js';
-import type { Reader } from './views.js';
+import { say, type Reader } from './views.js';
 
 /** What the secretariat controls in the editor card. */
 export type SurveyDefinition = Pick<
@@ -321,9 +321,7 @@ export function editorCard(view: EditorView, reader: Reader): Card {
   const { t, locale } = reader;
   const { draft, problems, survey } = view;
   const locked = survey !== undefined && survey.status !== 'draft';
-  const problem = (
-    p: { key: Parameters<typeof t>[0]; params?: Parameters<typeof t>[1] } | undefined,
-  ) => (p ? t(p.key, p.params) : '');
+  const problem = (p: Problem | undefined) => say(reader, p);
   const field = (name: Field, label: Parameters<typeof t>[0]) => ({
     label: t(label),
     value: draft.fields[name],

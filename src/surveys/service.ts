@@ -297,25 +297,31 @@ export class SurveyService {
     if (!survey) return this.missingCard(reader);
     const values = readSubmission(survey, data);
     const basedOn = Number.isInteger(data['basedOn']) ? Number(data['basedOn']) : 0;
+    const cardDepartment =
+      typeof data['departmentId'] === 'string' && data['departmentId'] !== ''
+        ? await this.deps.directory.getDepartment(data['departmentId'])
+        : undefined;
     const departmentId = actor.person?.departmentId;
-    const department = departmentId
-      ? await this.deps.directory.getDepartment(departmentId)
-      : undefined;
-    const refreshUserIds = departmentId ? await this.refreshUserIds(departmentId) : [];
-    const problems = checkSubmission(survey, actor, values, this.now());
+    const problems = checkSubmission(survey, actor, values, this.now(), cardDepartment);
     if (problems || !departmentId || !actor.person) {
+      // The card comes back as it was: for the department it was made for.
+      const shownFor =
+        cardDepartment ??
+        (departmentId ? await this.deps.directory.getDepartment(departmentId) : undefined);
       return formCard(
         {
           survey,
-          department,
+          department: shownFor,
           values,
           basedOn,
           problems: problems ?? { form: { key: 'survey.error.notRepresentative' }, fields: {} },
-          refreshUserIds,
+          refreshUserIds: shownFor ? await this.refreshUserIds(shownFor.id) : [],
         },
         reader,
       );
     }
+    const department = await this.deps.directory.getDepartment(departmentId);
+    const refreshUserIds = await this.refreshUserIds(departmentId);
     const outcome = await this.repository.saveAnswer({
       surveyId: survey.id,
       departmentId,

@@ -1,7 +1,6 @@
-import { actsForDepartment, type Actor } from '../domain/directory.js';
+import { actsForDepartment, type Actor, type Department } from '../domain/directory.js';
 import type { MessageKey } from '../i18n/catalog.js';
-import type { MessageParams } from '../i18n/translate.js';
-import { acceptsAnswers, type AnswerContent, type Survey } from './survey.js';
+import { acceptsAnswers, type AnswerContent, type LocalText, type Survey } from './survey.js';
 
 /** Ids of the answer card's inputs; the card template uses the same. */
 export const rankInputId = (rank: number): string => `rank${rank}`;
@@ -18,7 +17,8 @@ export interface SubmittedValues {
 
 export interface Problem {
   readonly key: MessageKey;
-  readonly params?: MessageParams;
+  /** Names in both languages are given as LocalText and picked when shown. */
+  readonly params?: Readonly<Record<string, string | number | LocalText>>;
 }
 
 export interface SubmissionProblems {
@@ -108,14 +108,25 @@ export function fieldProblems(survey: Survey, values: SubmittedValues): Record<s
   return problems;
 }
 
+/**
+ * All checks of a submitted answer card. `cardDepartment` is the department
+ * the card was made for: someone of another department (a forwarded card)
+ * must answer on their own department's card.
+ */
 export function checkSubmission(
   survey: Survey,
   actor: Actor,
   values: SubmittedValues,
   now: Date,
+  cardDepartment?: Department,
 ): SubmissionProblems | undefined {
   const form = formProblem(survey, actor, now);
   if (form) return { form, fields: {} };
+  if (cardDepartment && cardDepartment.id !== actor.person?.departmentId)
+    return {
+      form: { key: 'survey.error.otherDepartment', params: { department: cardDepartment.name } },
+      fields: {},
+    };
   const fields = fieldProblems(survey, values);
   return Object.keys(fields).length > 0 ? { fields } : undefined;
 }

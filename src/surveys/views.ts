@@ -23,8 +23,17 @@ export interface Reader {
 const when = (reader: Reader, iso: string) =>
   formatDateTime(new Date(iso), reader.locale, reader.timeZone);
 
-const say = (reader: Reader, problem: Problem | undefined) =>
-  problem ? reader.t(problem.key, problem.params) : '';
+/** A problem in the reader's words ('' for none). */
+export function say(reader: Reader, problem: Problem | undefined): string {
+  if (!problem) return '';
+  const params = Object.fromEntries(
+    Object.entries(problem.params ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'object' ? inLocale(value, reader.locale) : value,
+    ]),
+  );
+  return reader.t(problem.key, params);
+}
 
 function meta(survey: Survey, department: Department | undefined, reader: Reader): string {
   const parts = [];
@@ -80,6 +89,7 @@ export function formCard(input: FormInput, reader: Reader): Card {
   return renderCard('survey-form', {
     surveyId: survey.id,
     basedOn: input.basedOn,
+    departmentId: input.department?.id ?? '',
     refreshUserIds: input.refreshUserIds,
     title: inLocale(survey.title, locale),
     meta: meta(survey, input.department, reader),

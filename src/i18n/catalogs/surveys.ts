@@ -48,6 +48,8 @@ export const surveys = defineMessages({
       'このアンケートには各部の部長・代理の方のみ回答できます。回答は保存されていません。',
     'survey.error.notInAudience':
       'あなたの部署はこのアンケートの回答対象ではありません。回答は保存されていません。',
+    'survey.error.otherDepartment':
+      'このカードは{department}の回答用です。ご自身の部署のカード（「アンケート」と送ると表示されます）からご回答ください。回答は保存されていません。',
     'survey.error.rankRequired': '項目を選んでください。',
     'survey.error.unknownTopic': 'この項目はアンケートにありません。選び直してください。',
     'survey.error.sameTopic': '{rank}位と同じ項目です。別の項目を選んでください。',
@@ -230,6 +232,8 @@ export const surveys = defineMessages({
       'Only the heads and delegates of the departments can answer this survey. Nothing was saved.',
     'survey.error.notInAudience':
       'Your department is not among those asked in this survey. Nothing was saved.',
+    'survey.error.otherDepartment':
+      'This card is for {department}. Please answer on your own department\'s card (send "survey" to get it). Nothing was saved.',
     'survey.error.rankRequired': 'Please choose a topic.',
     'survey.error.unknownTopic': 'This topic is not in the survey. Please choose again.',
     'survey.error.sameTopic': 'Already chosen for rank {rank}. Please choose another topic.',
