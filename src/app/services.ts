@@ -68,12 +68,20 @@ export async function createServices(
   // Without LINK_SIGNING_SECRET the links die with the process (see .env.example).
   const secret = base.config.linkSigningSecret ?? randomBytes(32).toString('base64url');
   const links = new SignedLinks(secret, base.clock, base.config.publicBaseUrl);
-  const domain = { ...base, directory, conversations, sender, calendar, scheduler, links };
+  const domain = {
+    ...base,
+    directory,
+    conversations,
+    committeeChannels,
+    sender,
+    calendar,
+    scheduler,
+    links,
+  };
   return {
     ...domain,
     policies,
     policyInbox: new PolicyInbox(base.store, base.clock, policies, directory, sender),
-    committeeChannels,
     meetings: new MeetingService(
       base.store,
       base.clock,

@@ -8,6 +8,7 @@ import { formatDateTime } from '../i18n/dates.js';
 import { localeFrom, type Locale } from '../i18n/locale.js';
 import { translator } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
+import type { CommitteeChannels } from '../messaging/committee-channels.js';
 import type { ConversationRegistry } from '../messaging/conversations.js';
 import type { OutboundMessage, Sender } from '../messaging/sender.js';
 import type { WorkCalendar } from '../scheduling/calendar.js';
@@ -44,6 +45,8 @@ export interface SurveyDeps {
   readonly config: Config;
   readonly directory: DirectoryService;
   readonly conversations: ConversationRegistry;
+  /** Where the progress card goes. */
+  readonly committeeChannels: CommitteeChannels;
   readonly sender: Sender;
   readonly scheduler: Scheduler;
   readonly calendar: WorkCalendar;
@@ -503,7 +506,7 @@ export class SurveyService {
   private async postProgress(survey: Survey): Promise<number> {
     let posted = 0;
     const answered = (await this.repository.answersOf(survey.id)).length;
-    for (const channel of await this.deps.conversations.channels()) {
+    for (const channel of await this.deps.committeeChannels.list()) {
       const id = `${survey.id}|progress|${channel.id}`;
       const claim = await this.repository.claimPost(
         { id, surveyId: survey.id, kind: 'progress', conversationId: channel.id },
