@@ -35,7 +35,8 @@ const RELATED_LIMIT = 3;
 /** How deep in the ranking an entry may be and still be the answer (when the ones above miss words). */
 const CANDIDATES = 5;
 
-function scopeOf(
+/** The scope a question is about: named in it, else the asker's department, else 区長部局. */
+export function scopeOf(
   reading: Reading,
   askerScope: Scope | undefined,
 ): { scope: Scope; scopeSource: ScopeSource } {

@@ -382,6 +382,8 @@ const MORE_INPUTS = [
   ['related', 'related', undefined, false],
 ] as const;
 
+type FormInput = (typeof MAIN_INPUTS)[number] | (typeof MORE_INPUTS)[number];
+
 /** The add/edit form; after a failed save it comes back with the typed values and the problem. */
 export function editCard(
   ctx: CardContext,
@@ -389,14 +391,9 @@ export function editCard(
   values: FormValues,
   messages: { error?: string; notice?: string } = {},
 ): CardMessage {
-  const input = ([id, field, lang, multiline]: readonly [
-    string,
-    string,
-    'ja' | 'en' | undefined,
-    boolean,
-  ]) => ({
+  const input = ([id, field, lang, multiline]: FormInput) => ({
     id,
-    label: `${ctx.t(`policy.field.${field}` as `policy.field.title`)}${lang ? ctx.t(`policy.lang.${lang}`) : ''}`,
+    label: `${ctx.t(`policy.field.${field}`)}${lang ? ctx.t(`policy.lang.${lang}`) : ''}`,
     value: values[id] ?? '',
     multiline,
   });

@@ -155,12 +155,8 @@ async function save(
 }
 
 /** A question's scope as the look-up would read it: named in it, or the asker's department. */
-async function scopeOfQuestion(services: Services, question: PolicyQuestion) {
-  const answer = await services.policies.answer(
-    question.text,
-    scopeOfDepartment(question.asker.departmentId),
-  );
-  return answer.scope;
+function scopeOfQuestion(services: Services, question: PolicyQuestion) {
+  return services.policies.scopeOf(question.text, scopeOfDepartment(question.asker.departmentId));
 }
 
 async function questionCardFor(

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Collection, DocumentStore } from '../store/document-store.js';
-import { answerQuestion, type PolicyAnswer } from './answer.js';
+import { answerQuestion, scopeOf, type PolicyAnswer } from './answer.js';
 import {
   policyContent,
   type ChangeKind,
@@ -60,6 +60,11 @@ export class PolicyBook {
 
   async answer(question: string, askerScope: Scope | undefined): Promise<PolicyAnswer> {
     return answerQuestion(await this.index(), question, askerScope);
+  }
+
+  /** The scope a question is about (named in it, or the asker's department). */
+  async scopeOf(question: string, askerScope: Scope | undefined): Promise<Scope> {
+    return scopeOf((await this.index()).read(question), askerScope).scope;
   }
 
   /**
@@ -166,15 +171,25 @@ export class PolicyBook {
       entry: PolicyEntry,
     ) => { content: PolicyContent; active: boolean } | Extract<PolicyChange, { ok: false }>,
   ): Promise<PolicyChange> {
-    let outcome: PolicyChange | undefined;
+    type Refusal = Extract<PolicyChange, { ok: false }>;
+    const refusalFor = (current: PolicyEntry | undefined): Refusal | undefined => {
+      if (!current) return { ok: false, reason: 'notFound' };
+      if (!current.active) return { ok: false, reason: 'retired' };
+      if (expectedVersion !== undefined && current.version !== expectedVersion)
+        return { ok: false, reason: 'stale', current };
+      return undefined;
+    };
+    // The refusal is decided inside the atomic update, on the record as it is then.
+    let refusal: Refusal | undefined;
     const now = this.clock.now().toISOString();
     const stored = await this.entries.update(id.trim().toLowerCase(), (current) => {
-      if (!current) return void (outcome = { ok: false, reason: 'notFound' });
-      if (!current.active) return void (outcome = { ok: false, reason: 'retired' });
-      if (expectedVersion !== undefined && current.version !== expectedVersion)
-        return void (outcome = { ok: false, reason: 'stale', current });
+      refusal = refusalFor(current);
+      if (refusal || !current) return undefined;
       const result = next(current);
-      if ('ok' in result) return void (outcome = result);
+      if ('ok' in result) {
+        refusal = result;
+        return undefined;
+      }
       const { history, ...previous } = current;
       return {
         id: current.id,
@@ -199,7 +214,7 @@ export class PolicyBook {
         ],
       };
     });
-    if (outcome) return outcome;
+    if (refusal) return refusal;
     if (!stored) return { ok: false, reason: 'notFound' };
     await this.bumpRevision();
     return { ok: true, entry: stored };
