@@ -50,7 +50,7 @@ function scriptJson(value: unknown): string {
 function clientStrings(locale: Locale): Record<string, string> {
   const catalog: Record<string, string> = catalogs[locale];
   return Object.fromEntries(
-    Object.entries(catalog).filter(([key]) => key.startsWith('tab.client.') || key === 'tab.title'),
+    Object.entries(catalog).filter(([key]) => key.startsWith('tab.client.')),
   );
 }
 

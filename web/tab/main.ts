@@ -142,4 +142,9 @@ async function start(): Promise<void> {
   await load();
 }
 
-void start();
+start().catch((error: unknown) =>
+  renderMessage(
+    text('error.load', { reason: error instanceof Error ? error.message : String(error) }),
+    'alert',
+  ),
+);
