@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { SignJWT } from 'jose';
-import type { Block, TableBlock } from '../src/tab/model.js';
+import type { Block, DashboardView, ListBlock, TableBlock } from '../src/tab/model.js';
 import { dashboardSections } from '../src/tab/sections/index.js';
 import { Audience } from '../src/domain/roles.js';
 import { DevSignIn } from '../src/tab/dev-signin.js';
@@ -16,6 +16,14 @@ function directoryTable(blocks: readonly Block[] | undefined): TableBlock {
   const table = blocks?.find((b): b is TableBlock => b.kind === 'table');
   assert.ok(table, 'the directory section has a table');
   return table;
+}
+
+function listOf(view: DashboardView, sectionId: string): ListBlock['items'] {
+  const list = view.sections
+    .find((s) => s.id === sectionId)
+    ?.blocks.find((b): b is ListBlock => b.kind === 'list');
+  assert.ok(list, `the ${sectionId} section has a list`);
+  return list.items;
 }
 
 function departmentsIn(table: TableBlock): string[] {
@@ -44,20 +52,13 @@ describe('dashboard API: Teams SSO tokens and roles', () => {
     assert.equal(view.title, '推進本部ダッシュボード');
     assert.equal(view.viewer, '副区長（本部長） さん（本部長）');
     assert.deepEqual(
-      view.sections.map((s) => [s.id, s.state]),
-      [
-        ['meetings', 'pending'],
-        ['surveys', 'pending'],
-        ['items', 'pending'],
-        ['policies', 'pending'],
-        ['directory', 'ready'],
-      ],
+      view.sections.map((s) => s.id),
+      ['meetings', 'surveys', 'items', 'policies', 'directory'],
     );
-    assert.ok(
-      view.sections
-        .filter((s) => s.state === 'pending')
-        .every((s) => s.message === 'まだありません'),
-    );
+    for (const id of ['meetings', 'policies', 'directory'])
+      assert.equal(view.sections.find((s) => s.id === id)?.state, 'ready', id);
+    const pending = view.sections.filter((s) => s.state === 'pending');
+    assert.ok(pending.every((s) => s.message === 'まだありません' && s.blocks.length === 0));
     const table = directoryTable(view.sections.find((s) => s.id === 'directory')?.blocks);
     assert.equal(table.rows.length, 11);
     assert.deepEqual(table.columns, ['部署', '部長', '代理']);
@@ -70,11 +71,56 @@ describe('dashboard API: Teams SSO tokens and roles', () => {
     assert.equal(linked?.upn, chair.upn);
   });
 
+  it('lists the next meeting with date, place, agenda and materials, and not the past one', async () => {
+    const { view } = await server.dashboard(await token(kuminHead));
+    const meetings = listOf(view, 'meetings');
+    assert.deepEqual(
+      meetings.map((m) => m.title),
+      ['令和8年度 第3回 行政情報化推進本部'],
+    );
+    const [next] = meetings;
+    assert.equal(next?.lines[0], '日時: 令和8年12月7日（月）15:00–16:00');
+    assert.equal(next?.lines[1], '場所: 庁議室（本庁舎5階）');
+    assert.ok(next?.lines.includes('議案（1）教育委員会とのICT環境の調整状況について（報告）'));
+    assert.match(next?.lines.at(-1) ?? '', /^資料: 資料1-1 /);
+  });
+
+  it('lists the policies in force with status, condition, scope and source, and leaves retired ones out', async () => {
+    const before = listOf((await server.dashboard(await token(visitor))).view, 'policies');
+    const tools = before.find((p) => p.title === '区長部局のWeb会議ツール');
+    assert.deepEqual(tools?.badge, { text: '承認済み', tone: 'good' });
+    assert.deepEqual(tools?.lines, [
+      '区長部局では B と C の2つのWeb会議環境を使います（事務局が整備中）。',
+      '対象: 区長部局、適用開始: 2020年8月3日',
+      '出典: 令和2年度 第2回 行政情報化推進本部（2020年8月3日）・資料1-7 の審議（事務局の回答）',
+    ]);
+    const outside = before.find((p) => p.title === '外部の委員が参加するWeb会議');
+    assert.match(outside?.lines[1] ?? '', /^条件: 委員がインターネットに接続できるパソコン/);
+    assert.deepEqual(before.find((p) => p.title.startsWith('ツール A'))?.badge, {
+      text: '検討中',
+      tone: 'warning',
+    });
+
+    const retired = await server.honbu.services.policies.retire(
+      'web-conference-tool-a',
+      { name: 'test' },
+      'superseded',
+    );
+    assert.ok(retired.ok);
+    const after = listOf((await server.dashboard(await token(visitor))).view, 'policies');
+    assert.equal(after.length, before.length - 1);
+    assert.ok(!after.some((p) => p.title.startsWith('ツール A')));
+  });
+
   it('answers in English when the Teams locale is English', async () => {
     const { view } = await server.dashboard(await token(chair), '?locale=en-US');
     assert.equal(view.title, 'Steering committee dashboard');
     assert.equal(view.viewer, 'Deputy Mayor (Chair) (Chair)');
-    assert.equal(view.sections[0]?.message, 'Nothing yet');
+    assert.ok(
+      view.sections.filter((s) => s.state === 'pending').every((s) => s.message === 'Nothing yet'),
+    );
+    const meeting = listOf(view, 'meetings')[0];
+    assert.equal(meeting?.lines[0], 'When: 2026-12-07 (Mon) 15:00–16:00');
     assert.deepEqual(directoryTable(view.sections.at(-1)?.blocks).columns, [
       'Department',
       'Head',

@@ -7,7 +7,7 @@ import { dashboardSections } from '../src/tab/sections/index.js';
 import { contrastOf, focusedElement, unlabelledControls } from './harness/a11y.js';
 import { FakeEntra } from './harness/sso.js';
 import { TabServer } from './harness/tab-server.js';
-import { openInTeams, setTeamsTheme, type HostUser } from './harness/teams-host.js';
+import { openInTeams, screenshotTab, setTeamsTheme, type HostUser } from './harness/teams-host.js';
 
 /**
  * The dashboard tab in a real browser (Debian's Chromium through
@@ -88,9 +88,20 @@ describe('dashboard tab in Chromium', function () {
       'policies',
       'directory',
     ]);
-    assert.deepEqual(
-      await tab.$$eval('section.state-pending .empty', (all) => all.map((e) => e.textContent)),
-      ['まだありません', 'まだありません', 'まだありません', 'まだありません'],
+    assert.ok(
+      (
+        await tab.$$eval('section.state-pending .empty', (all) => all.map((e) => e.textContent))
+      ).every((text) => text === 'まだありません'),
+    );
+    assert.equal(
+      await tab.textContent('section[data-section="meetings"] .entry h3'),
+      '令和8年度 第3回 行政情報化推進本部',
+    );
+    assert.equal(
+      await tab.textContent(
+        'section[data-section="policies"] .entry:has(h3:text-is("区長部局のWeb会議ツール")) .badge',
+      ),
+      '承認済み',
     );
     assert.equal(await tab.locator('section[data-section="directory"] tbody tr').count(), 11);
     assert.equal(await tab.locator('#department option').count(), 12);
@@ -101,7 +112,7 @@ describe('dashboard tab in Chromium', function () {
       calls.includes('authentication.getAuthToken'),
       'the tab asked Teams for an SSO token',
     );
-    await page.screenshot({ path: `${SHOTS}/tab-chair-ja.png` });
+    await screenshotTab(page, `${SHOTS}/tab-chair-ja.png`);
 
     await tab.selectOption('#department', 'bunkashoko');
     await tab.waitForFunction(
@@ -132,7 +143,7 @@ describe('dashboard tab in Chromium', function () {
     assert.equal(await tab.locator('#department').count(), 0);
     const text = (await tab.textContent('main')) ?? '';
     assert.doesNotMatch(text, /総務部|文化デザイン課長/);
-    await page.screenshot({ path: `${SHOTS}/tab-member-ja.png` });
+    await screenshotTab(page, `${SHOTS}/tab-member-ja.png`);
   });
 
   it('follows the Teams theme: dark on a theme change, then high contrast, with readable text in each', async () => {
@@ -148,12 +159,12 @@ describe('dashboard tab in Chromium', function () {
       'rgb(27, 27, 27)',
     );
     assert.deepEqual((await contrastOf(tab)).failures, []);
-    await page.screenshot({ path: `${SHOTS}/tab-chair-dark.png` });
+    await screenshotTab(page, `${SHOTS}/tab-chair-dark.png`);
 
     await setTeamsTheme(page, 'contrast');
     await tab.waitForSelector('html[data-theme="contrast"]');
     assert.deepEqual((await contrastOf(tab)).failures, []);
-    await page.screenshot({ path: `${SHOTS}/tab-chair-contrast.png` });
+    await screenshotTab(page, `${SHOTS}/tab-chair-contrast.png`);
   });
 
   it('starts in the theme and language of the Teams context (English, dark)', async () => {
@@ -161,8 +172,11 @@ describe('dashboard tab in Chromium', function () {
     assert.equal(await tab.getAttribute('html', 'lang'), 'en');
     assert.equal(await tab.getAttribute('html', 'data-theme'), 'dark');
     assert.equal(await tab.textContent('h1'), 'Steering committee dashboard');
-    assert.equal(await tab.textContent('section[data-section="meetings"] .empty'), 'Nothing yet');
-    await page.screenshot({ path: `${SHOTS}/tab-chair-en-dark.png` });
+    assert.equal(
+      await tab.textContent('section[data-section="meetings"] .entry p'),
+      'When: 2026-12-07 (Mon) 15:00–16:00',
+    );
+    await screenshotTab(page, `${SHOTS}/tab-chair-en-dark.png`);
   });
 
   it('can be used with the keyboard alone: skip link first, then the controls, focus always drawn', async () => {

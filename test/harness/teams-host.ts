@@ -44,6 +44,7 @@ window.addEventListener('message', async (event) => {
     try { reply([true, await window.honbuSsoToken()]); } catch (error) { reply([false, String(error)]); }
   }
 });
+window.fitTab = () => { const tab = document.getElementById('tab'); tab.style.height = tab.contentDocument.documentElement.scrollHeight + 'px'; };
 window.setTheme = (theme) => document.getElementById('tab').contentWindow.postMessage({ func: 'themeChange', args: [theme] }, location.origin);
 </script>
 </body></html>`;
@@ -80,6 +81,12 @@ export async function openInTeams(
   if (!tab) throw new Error('the host page did not frame the tab');
   await tab.waitForSelector('main[aria-busy="false"]');
   return { page, tab };
+}
+
+/** Saves a screenshot of the whole tab, however long: the frame is first grown to fit its content. */
+export async function screenshotTab(page: Page, path: string): Promise<void> {
+  await page.evaluate(() => (window as unknown as { fitTab(): void }).fitTab());
+  await page.screenshot({ path, fullPage: true });
 }
 
 /** Switches the Teams theme the way Teams does: a themeChange message to the tab. */

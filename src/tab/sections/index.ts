@@ -1,6 +1,8 @@
 import type { Services } from '../../app/services.js';
 import { Audience } from '../../domain/roles.js';
 import { directorySection } from './directory.js';
+import { meetingsSection } from './meetings.js';
+import { policiesSection } from './policies.js';
 import { pendingSection, type SectionProvider } from './section.js';
 
 /**
@@ -10,10 +12,10 @@ import { pendingSection, type SectionProvider } from './section.js';
  */
 export function dashboardSections(services: Services): SectionProvider[] {
   return [
-    pendingSection('meetings', 'tab.meetings.title', Audience.directory),
+    meetingsSection(services.meetings),
     pendingSection('surveys', 'tab.surveys.title', Audience.directory),
     pendingSection('items', 'tab.items.title', Audience.directory),
-    pendingSection('policies', 'tab.policies.title', Audience.anyone),
+    policiesSection(services.policies),
     directorySection(services.directory),
   ];
 }
