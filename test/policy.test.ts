@@ -209,8 +209,11 @@ describe('questions to the secretariat, over the HTTP endpoint', () => {
     'joho-kiban@city.example.jp',
   ];
 
-  it('goes asker → every secretariat 1:1 → answer → asker, and becomes a policy entry in one step', async () => {
-    const secretariat = secretariatUpns.map((upn) => bot.user(upn, 'ja-JP'));
+  it('goes asker → every secretariat 1:1 (in their language) → answer → asker, and becomes a policy entry in one step', async () => {
+    // The infrastructure chief writes in English; the others in Japanese.
+    const secretariat = secretariatUpns.map((upn) =>
+      bot.user(upn, upn.startsWith('joho-kiban') ? 'en-US' : 'ja-JP'),
+    );
     // Writing once links each person's Teams id to the directory and stores their 1:1 chat.
     for (const person of secretariat) await bot.say(person, 'ヘルプ');
     const asker = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
@@ -228,9 +231,18 @@ describe('questions to the secretariat, over the HTTP endpoint', () => {
     for (const person of secretariat) {
       const sent = asked.sent.filter((c) => c.conversationId === person.personalConversationId);
       const notice = onlyCard(sent);
-      assert.match(visibleText(notice), /事務局への質問 q1/);
+      const english = person.locale === 'en-US';
+      assert.match(
+        visibleText(notice),
+        english ? /Question to the secretariat q1/ : /事務局への質問 q1/,
+      );
       assert.match(visibleText(notice), /Web会議の録画はしてもいいですか？/);
-      assert.match(visibleText(notice), /区民部長（kumin-bucho@city.example.jp） · 区民部/);
+      assert.match(
+        visibleText(notice),
+        english
+          ? /区民部長（kumin-bucho@city.example.jp） · Citizens Affairs/
+          : /区民部長（kumin-bucho@city.example.jp） · 区民部/,
+      );
       assert.deepEqual(executeVerbs(notice), ['policy.answer']);
     }
     const again = await bot.execute(asker, 'policy.ask', { question });

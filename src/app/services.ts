@@ -81,7 +81,14 @@ export async function createServices(
   return {
     ...domain,
     policies,
-    policyInbox: new PolicyInbox(base.store, base.clock, policies, directory, sender),
+    policyInbox: new PolicyInbox(
+      base.store,
+      base.clock,
+      policies,
+      directory,
+      conversations,
+      sender,
+    ),
     meetings: new MeetingService(
       base.store,
       base.clock,

@@ -29,8 +29,6 @@ import { scopeOfDepartment, type Editor, type PolicyContent } from './model.js';
 import type { PolicyChange } from './policy-book.js';
 import { read } from './text.js';
 
-/** The directory keeps no language per person; the secretariat works in Japanese. */
-const SECRETARIAT_LOCALE: Locale = 'ja';
 const MAX_QUESTION_LENGTH = 1000;
 const MAX_QUESTION_CARDS = 10;
 
@@ -464,13 +462,8 @@ export function policyActions(services: Services): ActionSpec[] {
         });
         let asked = turn.t('policy.asked.again', { id: question.id });
         if (created) {
-          const secretariat = translator(SECRETARIAT_LOCALE);
-          const notice = await services.policyInbox.notifySecretariat(
-            await questionCardFor(
-              services,
-              contextOf(services, secretariat, SECRETARIAT_LOCALE),
-              question,
-            ),
+          const notice = await services.policyInbox.notifySecretariat((locale) =>
+            questionCardFor(services, contextOf(services, translator(locale), locale), question),
           );
           asked = turn.t(notice.delivered > 0 ? 'policy.asked' : 'policy.asked.unnotified', {
             id: question.id,

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { DirectoryService } from '../domain/directory-service.js';
-import type { Locale } from '../i18n/locale.js';
+import { localeFrom, type Locale } from '../i18n/locale.js';
+import type { ConversationRegistry } from '../messaging/conversations.js';
 import type { OutboundMessage, Sender, SendResult } from '../messaging/sender.js';
 import type { Collection, DocumentStore } from '../store/document-store.js';
 import type { Bilingual, Editor, PolicyContent, PolicyEntry } from './model.js';
@@ -63,6 +64,7 @@ export class PolicyInbox {
     private readonly clock: Clock,
     private readonly book: PolicyBook,
     private readonly directory: DirectoryService,
+    private readonly conversations: ConversationRegistry,
     private readonly sender: Sender,
   ) {
     this.questions = store.collection<PolicyQuestion>('policyQuestions');
@@ -96,12 +98,19 @@ export class PolicyInbox {
     return { question, created: true };
   }
 
-  /** Sends a message to every secretariat person who has a 1:1 chat with the bot. */
-  async notifySecretariat(message: OutboundMessage): Promise<Delivery> {
+  /**
+   * Sends a message to every secretariat person who has a 1:1 chat with the
+   * bot, each in the language they last wrote in.
+   */
+  async notifySecretariat(
+    messageIn: (locale: Locale) => Promise<OutboundMessage>,
+  ): Promise<Delivery> {
     const people = (await this.directory.listPeople()).filter((p) => p.role === 'secretariat');
     let delivered = 0;
     for (const person of people) {
       if (!person.aadObjectId) continue;
+      const chat = await this.conversations.personalChatOf(person.aadObjectId);
+      const message = await messageIn(localeFrom(chat?.locale));
       const result = await this.sender.send({ userAadObjectId: person.aadObjectId }, message);
       if (result.ok) delivered++;
     }
