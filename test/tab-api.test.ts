@@ -355,3 +355,89 @@ describe('dashboard sections: the extension point', () => {
     }
   });
 });
+
+describe('dashboard API: survey progress and results', () => {
+  let entra: FakeEntra;
+  let server: TabServer;
+
+  before(async () => {
+    entra = await FakeEntra.start();
+    server = await TabServer.start(entra.env());
+  });
+  after(async () => {
+    await server.stop();
+    await entra.stop();
+  });
+
+  const viewOf = async (user: { upn: string; oid: string }) =>
+    (await server.dashboard(await entra.token(user, server.clock.now()))).view;
+  const surveysOf = (view: DashboardView) => view.sections.find((s) => s.id === 'surveys');
+
+  it('says no survey is open while the demo survey is still a draft', async () => {
+    const section = surveysOf(await viewOf(chair));
+    assert.equal(section?.state, 'empty');
+    assert.equal(section?.message, '受付中のアンケートはありません');
+  });
+
+  it('shows staff the progress with every department and the results chart; a member only counts and their own department', async () => {
+    await server.openDemoSurvey([
+      { departmentId: 'kumin', upn: kuminHead.upn, ranking: ['rpa', 'telework', 'web-meetings'] },
+      {
+        departmentId: 'bunkashoko',
+        upn: bunkaDelegate.upn,
+        ranking: ['telework', 'rpa', 'paperless'],
+      },
+    ]);
+
+    const staff = surveysOf(await viewOf(chair));
+    assert.equal(staff?.state, 'ready');
+    const [progress, bars] = staff?.blocks ?? [];
+    assert.equal(progress?.kind, 'progress');
+    if (progress?.kind !== 'progress') return;
+    assert.equal(progress.label, 'デジタルガバメント検討事項アンケート');
+    assert.deepEqual([progress.done, progress.total], [2, 10]);
+    assert.deepEqual(progress.groups[1], {
+      label: '回答済み',
+      values: [
+        '区民部（区民部長、2026年11月16日（月）10:00）',
+        '文化商工部（文化デザイン課長、2026年11月16日（月）10:00）',
+      ],
+    });
+    assert.equal(progress.groups[2]?.label, '未回答');
+    assert.equal(progress.groups[2]?.values.length, 8);
+    assert.equal(bars?.kind, 'bars');
+    if (bars?.kind !== 'bars') return;
+    assert.equal(bars.caption, '結果（1位=3点、2位=2点、3位=1点）');
+    assert.deepEqual(
+      bars.bars.slice(0, 3).map((b) => [b.label, b.value, b.display]),
+      [
+        ['テレワーク', 5, '5点'],
+        ['RPA', 5, '5点'],
+        ['Web会議', 1, '1点'],
+      ],
+    );
+
+    const member = await viewOf(kuminHead);
+    const own = surveysOf(member);
+    assert.deepEqual(
+      own?.blocks.map((b) => b.kind),
+      ['progress'],
+      'no results for members',
+    );
+    const [memberProgress] = own?.blocks ?? [];
+    if (memberProgress?.kind !== 'progress') return assert.fail('progress expected');
+    assert.deepEqual([memberProgress.done, memberProgress.total], [2, 10]);
+    assert.deepEqual(
+      memberProgress.groups.map((g) => g.label),
+      ['回答期限', '回答済み'],
+    );
+    assert.doesNotMatch(JSON.stringify(own), /文化商工部|文化デザイン課長|テレワーク|RPA/);
+
+    const notYet = surveysOf(
+      await viewOf({ upn: 'somu-bucho@city.example.jp', oid: 'aad-somu-1' }),
+    );
+    const [somu] = notYet?.blocks ?? [];
+    if (somu?.kind !== 'progress') return assert.fail('progress expected');
+    assert.deepEqual(somu.groups.at(-1), { label: '未回答', values: ['総務部'] });
+  });
+});

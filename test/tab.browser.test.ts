@@ -33,6 +33,19 @@ describe('dashboard tab in Chromium', function () {
     await buildTab();
     entra = await FakeEntra.start();
     server = await TabServer.start({ ...entra.env(), TAB_DEV_SIGNIN: 'true' });
+    await server.openDemoSurvey([
+      { departmentId: 'kumin', upn: kuminHead.upn, ranking: ['rpa', 'telework', 'web-meetings'] },
+      {
+        departmentId: 'somu',
+        upn: 'somu-bucho@city.example.jp',
+        ranking: ['telework', 'paperless', 'staff-support'],
+      },
+      {
+        departmentId: 'kankyoseiso',
+        upn: 'kankyoseisaku-kacho@city.example.jp',
+        ranking: ['meeting-room-wifi', 'telework', 'rpa'],
+      },
+    ]);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -97,6 +110,13 @@ describe('dashboard tab in Chromium', function () {
       await tab.textContent('section[data-section="meetings"] .entry h3'),
       '令和8年度 第3回 行政情報化推進本部',
     );
+    const surveys = tab.locator('section[data-section="surveys"]');
+    assert.equal(await surveys.locator('progress').getAttribute('value'), '3');
+    assert.equal(
+      await surveys.locator('.bars li').first().textContent(),
+      'テレワーク7点',
+      'the chair sees the results chart, best topic first',
+    );
     assert.equal(
       await tab.textContent(
         'section[data-section="policies"] .entry:has(h3:text-is("区長部局のWeb会議ツール")) .badge',
@@ -141,6 +161,9 @@ describe('dashboard tab in Chromium', function () {
       ['区民部'],
     );
     assert.equal(await tab.locator('#department').count(), 0);
+    const surveys = tab.locator('section[data-section="surveys"]');
+    assert.equal(await surveys.locator('.bars').count(), 0, 'no results for a member');
+    assert.match((await surveys.textContent()) ?? '', /回答済み区民部（区民部長、/);
     const text = (await tab.textContent('main')) ?? '';
     assert.doesNotMatch(text, /総務部|文化デザイン課長/);
     await screenshotTab(page, `${SHOTS}/tab-member-ja.png`);

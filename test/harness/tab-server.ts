@@ -52,6 +52,30 @@ export class TabServer {
     return { status, view: body as DashboardView };
   }
 
+  /**
+   * Sends the demo survey (nobody has a chat with the bot here, so no card
+   * goes out) and stores these departments' answers, as their representative.
+   */
+  async openDemoSurvey(
+    answers: ReadonlyArray<{ departmentId: string; upn: string; ranking: string[] }>,
+  ): Promise<void> {
+    const { surveys, directory } = this.honbu.services;
+    const [survey] = await surveys.repository.list();
+    if (!survey || !(await surveys.send(survey.id))?.ok) throw new Error('demo survey not sent');
+    for (const { departmentId, upn, ranking } of answers) {
+      const person = await directory.findByUpn(upn);
+      if (!person) throw new Error(`${upn} is not in the directory`);
+      await surveys.repository.saveAnswer({
+        surveyId: survey.id,
+        departmentId,
+        content: { ranking, comments: {}, opinion: '' },
+        basedOn: 0,
+        by: { personId: person.id, name: person.name },
+        at: this.clock.now().toISOString(),
+      });
+    }
+  }
+
   async stop(): Promise<void> {
     await this.honbu.stop();
   }

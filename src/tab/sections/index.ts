@@ -3,6 +3,7 @@ import { Audience } from '../../domain/roles.js';
 import { directorySection } from './directory.js';
 import { meetingsSection } from './meetings.js';
 import { policiesSection } from './policies.js';
+import { surveysSection } from './surveys.js';
 import { pendingSection, type SectionProvider } from './section.js';
 
 /**
@@ -13,7 +14,7 @@ import { pendingSection, type SectionProvider } from './section.js';
 export function dashboardSections(services: Services): SectionProvider[] {
   return [
     meetingsSection(services.meetings),
-    pendingSection('surveys', 'tab.surveys.title', Audience.directory),
+    surveysSection(services.surveys),
     pendingSection('items', 'tab.items.title', Audience.directory),
     policiesSection(services.policies),
     directorySection(services.directory),
