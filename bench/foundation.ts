@@ -1,54 +1,20 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestBot } from '../test/harness/test-bot.js';
+import { startNode } from './processes.js';
 import { percentile, type BenchRow } from './types.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Wall time from spawning `node src/main.ts` (fresh store, demo seeding) to /readyz answering 200. */
 async function coldStartMs(): Promise<number> {
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'honbu-bench-'));
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--disable-warning=DEP0111', 'src/main.ts'],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        STORE_URL: `file:${join(dir, 'honbu.json')}`,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: 'ignore',
-    },
-  );
-  try {
-    for (;;) {
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/readyz`);
-        if (response.status === 200) return performance.now() - started;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  } finally {
-    child.kill('SIGTERM');
-  }
+  const bot = await startNode('src/main.ts', { STORE_URL: `file:${join(dir, 'honbu.json')}` });
+  const ready = await fetch(`${bot.url}/readyz`);
+  const elapsed = performance.now() - started;
+  await bot.stop();
+  if (ready.status !== 200) throw new Error(`/readyz answered ${ready.status}`);
+  return elapsed;
 }
 
 export async function foundationBench(): Promise<BenchRow[]> {

@@ -1,45 +1,22 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort } from '../bench/processes.js';
+import { startNode } from '../bench/processes.js';
 import { message, teamsUser } from '../scripts/teams/activities.js';
 import { FakeConnector } from './harness/fake-connector.js';
 import { createTestSchema, type TestSchema } from './harness/postgres.js';
 
 const WRITES = 1000;
 
-/** Starts `node src/main.ts` on a free port and resolves once it answers /readyz. */
+/** The bot as its own process (so it can be killed), with the scheduler idle. */
 async function startBot(storeUrl: string) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--disable-warning=DEP0111', 'src/main.ts'],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        STORE_URL: storeUrl,
-        LOG_LEVEL: 'silent',
-        SCHEDULER_TICK_MS: '0',
-      },
-      stdio: 'ignore',
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).status === 200) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, url };
+  return startNode('src/main.ts', {
+    STORE_URL: storeUrl,
+    LOG_LEVEL: 'silent',
+    SCHEDULER_TICK_MS: '0',
+  });
 }
 
 /**
