@@ -14,6 +14,7 @@ import {
   type MeetingDraft,
   type MeetingEvent,
   type ReminderRule,
+  type Schedule,
 } from './meeting.js';
 import type { MeetingReminders, ReplanResult } from './reminders.js';
 
@@ -39,6 +40,14 @@ interface Counter {
 export interface MeetingAudience {
   readonly channels: readonly ConversationRecord[];
   readonly people: readonly Person[];
+}
+
+/** Times are stored as UTC ISO strings, so that comparing them as strings compares instants. */
+function utcTimes(schedule: Schedule): Schedule {
+  return {
+    startsAt: new Date(schedule.startsAt).toISOString(),
+    endsAt: new Date(schedule.endsAt).toISOString(),
+  };
 }
 
 const DRAFT_FIELDS = [
@@ -86,6 +95,7 @@ export class MeetingService {
     }));
     const meeting: Meeting = {
       ...draft,
+      ...utcTimes(draft),
       id: this.ids.next('mtg'),
       number: counter?.value ?? 1,
       reminders,
@@ -114,7 +124,7 @@ export class MeetingService {
         failure = 'cancelled';
         return undefined;
       }
-      const next: Meeting = { ...current, ...patch };
+      const next: Meeting = { ...current, ...patch, ...utcTimes({ ...current, ...patch }) };
       const problem = draftProblem(next);
       if (problem) {
         failure = problem;

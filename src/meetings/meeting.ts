@@ -135,11 +135,15 @@ export interface Meeting extends MeetingDraft {
 }
 
 /** Why a draft cannot be saved; each has a message in the meetings catalog. */
-export type DraftProblem = 'titleMissing' | 'endBeforeStart' | 'reasonMissing' | 'noDepartments';
+export type DraftProblem =
+  'titleMissing' | 'whenMissing' | 'endBeforeStart' | 'reasonMissing' | 'noDepartments';
 
 export function draftProblem(draft: MeetingDraft): DraftProblem | undefined {
   if (!draft.title.trim()) return 'titleMissing';
-  if (new Date(draft.endsAt) <= new Date(draft.startsAt)) return 'endBeforeStart';
+  const start = new Date(draft.startsAt).getTime();
+  const end = new Date(draft.endsAt).getTime();
+  if (Number.isNaN(start) || Number.isNaN(end)) return 'whenMissing';
+  if (end <= start) return 'endBeforeStart';
   for (const disclosure of [draft.disclosure.meeting, draft.disclosure.minutes]) {
     if (disclosure.level !== 'public' && !disclosure.reason?.trim()) return 'reasonMissing';
   }
