@@ -1,6 +1,7 @@
 import { fanoutBench } from './fanout.js';
 import { foundationBench } from './foundation.js';
 import { policyBench } from './policy.js';
+import { schedulerBench } from './scheduler.js';
 import { storeBench } from './store.js';
 import { throughputBench } from './throughput.js';
 import type { Bench, BenchRow } from './types.js';
@@ -12,6 +13,7 @@ const benches: ReadonlyArray<[string, Bench]> = [
   ['throughput', throughputBench],
   ['fanout', fanoutBench],
   ['store', storeBench],
+  ['scheduler', schedulerBench],
 ];
 
 const only = process.argv[2];
