@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Services } from '../app/services.js';
 import { formatClock, formatMoment, formatTimeRange } from '../i18n/dates.js';
-import type { Locale } from '../i18n/locale.js';
+import { localeFrom, type Locale } from '../i18n/locale.js';
 import { translator } from '../i18n/translate.js';
 import type { OutboundMessage } from '../messaging/sender.js';
 import type { JobContext } from '../scheduling/scheduler.js';
@@ -9,11 +9,8 @@ import { agendaCard, type AgendaView, type CardContext } from './cards.js';
 import type { Meeting } from './meeting.js';
 import { NOTICE_JOB, REMINDER_JOB, type NoticePayload, type ReminderPayload } from './reminders.js';
 
-/**
- * Proactive messages have no incoming activity to take a language from; the
- * committee works in Japanese, so reminders and notices are written in it.
- */
-const PROACTIVE_LOCALE: Locale = 'ja';
+/** A channel is read by the whole committee, which works in Japanese. */
+const CHANNEL_LOCALE: Locale = 'ja';
 
 export function icsUrlFor(services: Services): (meetingId: string) => string {
   const base = (
@@ -33,6 +30,9 @@ export async function cardContextFor(services: Services, locale: Locale): Promis
   };
 }
 
+/** What a notice says, in one language. */
+type NoticeText = (context: CardContext) => { text: string; tone: 'info' | 'warning' };
+
 /** Registers the meeting job kinds with the scheduler (one line in src/app/jobs.ts). */
 export function registerMeetingJobs(services: Services): void {
   services.scheduler.register<ReminderPayload>(REMINDER_JOB, async (job) => {
@@ -42,45 +42,41 @@ export function registerMeetingJobs(services: Services): void {
     if (meeting.status === 'cancelled') return { drop: 'meeting cancelled' };
     // Rescheduling plans new jobs; one planned for the old start must not go out.
     if (meeting.startsAt !== payload.startsAt) return { drop: 'meeting moved' };
-    const context = await cardContextFor(services, PROACTIVE_LOCALE);
-    const text = reminderText(meeting, payload, context, job.now);
-    await announce(services, job, meeting, context, {
-      audience: 'member',
-      notice: { text, tone: 'info' },
-      ...(job.late ? { late: lateText(job, context) } : {}),
-      now: job.now,
-    });
+    await announce(services, job, meeting, (context) => ({
+      text: reminderText(meeting, payload, context, job.now),
+      tone: 'info',
+    }));
   });
 
   services.scheduler.register<NoticePayload>(NOTICE_JOB, async (job) => {
     const { payload } = job.job;
     const meeting = await services.meetings.get(payload.meetingId);
     if (!meeting) return { drop: 'meeting no longer exists' };
-    const context = await cardContextFor(services, PROACTIVE_LOCALE);
-    const { t, locale, timeZone } = context;
-    const range = (s: { startsAt: string; endsAt: string }) =>
-      formatTimeRange(new Date(s.startsAt), new Date(s.endsAt), locale, timeZone);
-    const text =
-      payload.notice === 'rescheduled'
-        ? t('meeting.notice.rescheduled', {
-            title: meeting.title,
-            from: range(payload.from),
-            to: range(payload.to),
-          })
-        : payload.reason
-          ? t('meeting.notice.cancelled', {
-              title: meeting.title,
-              when: range(meeting),
-              reason: payload.reason,
-            })
-          : t('meeting.notice.cancelledNoReason', { title: meeting.title, when: range(meeting) });
-    await announce(services, job, meeting, context, {
-      audience: 'member',
-      notice: { text, tone: 'warning' },
-      ...(job.late ? { late: lateText(job, context) } : {}),
-      now: job.now,
-    });
+    await announce(services, job, meeting, (context) => ({
+      text: noticeText(meeting, payload, context),
+      tone: 'warning',
+    }));
   });
+}
+
+function noticeText(meeting: Meeting, payload: NoticePayload, context: CardContext): string {
+  const { t, locale, timeZone } = context;
+  const range = (s: { startsAt: string; endsAt: string }) =>
+    formatTimeRange(new Date(s.startsAt), new Date(s.endsAt), locale, timeZone);
+  if (payload.notice === 'rescheduled') {
+    return t('meeting.notice.rescheduled', {
+      title: meeting.title,
+      from: range(payload.from),
+      to: range(payload.to),
+    });
+  }
+  return payload.reason
+    ? t('meeting.notice.cancelled', {
+        title: meeting.title,
+        when: range(meeting),
+        reason: payload.reason,
+      })
+    : t('meeting.notice.cancelledNoReason', { title: meeting.title, when: range(meeting) });
 }
 
 function reminderText(
@@ -119,21 +115,33 @@ function lateText(job: JobContext<unknown>, context: CardContext): string {
 
 /**
  * Posts the agenda card, headed by the notice, to the committee channels and to
- * each attendee department's head and delegate in 1:1 — once each per job.
+ * each attendee department's head and delegate in 1:1 — once each per job. A 1:1
+ * is written in the language the person last used with the bot.
  */
 async function announce(
   services: Services,
   job: JobContext<unknown>,
   meeting: Meeting,
-  context: CardContext,
-  view: AgendaView,
+  notice: NoticeText,
 ): Promise<void> {
-  const message: OutboundMessage = {
-    card: agendaCard(meeting, context, view),
-    summary: view.notice?.text ?? meeting.title,
+  const messages = new Map<Locale, OutboundMessage>();
+  const messageIn = async (locale: Locale): Promise<OutboundMessage> => {
+    const known = messages.get(locale);
+    if (known) return known;
+    const context = await cardContextFor(services, locale);
+    const view: AgendaView = {
+      audience: 'member',
+      notice: notice(context),
+      ...(job.late ? { late: lateText(job, context) } : {}),
+      now: job.now,
+    };
+    const message = { card: agendaCard(meeting, context, view), summary: view.notice?.text ?? '' };
+    messages.set(locale, message);
+    return message;
   };
   const audience = await services.meetings.audienceOf(meeting);
   for (const channel of audience.channels) {
+    const message = await messageIn(CHANNEL_LOCALE);
     await job.deliver(`channel:${channel.id}`, { conversationId: channel.id }, message);
   }
   for (const person of audience.people) {
@@ -145,6 +153,8 @@ async function announce(
       );
       continue;
     }
+    const chat = await services.conversations.personalChatOf(person.aadObjectId);
+    const message = await messageIn(localeFrom(chat?.locale));
     await job.deliver(`person:${person.id}`, { userAadObjectId: person.aadObjectId }, message);
   }
 }

@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { adaptiveCardsIn, assertValidCard, renderedInputs } from '../harness/cards.js';
 import { cardsOf, textsOf, visibleText, type PostResult } from '../harness/test-bot.js';
-import { committee, COMMITTEE_CHANNEL, createMeeting, jst, type Committee } from './helpers.js';
+import {
+  committee,
+  COMMITTEE_CHANNEL,
+  createMeeting,
+  jst,
+  personal,
+  type Committee,
+} from './helpers.js';
 
 /** The one card a command answered with (validated: TestBot checks too, this names it). */
 function cardOf(result: PostResult, label: string): unknown {
@@ -356,5 +363,18 @@ describe('meeting cards and commands', () => {
     assertValidCard(reminder, 'reminder card');
     assert.deepEqual(buttons(reminder), ['予定表に追加（.ics）', '出席します', '代理が出席します']);
     assert.match(visibleText(reminder), /テスト会議V\n日時\n令和8年11月30日（月）15:00–16:00/);
+  });
+
+  it('writes a 1:1 reminder in the language the person last used; the channel stays Japanese', async () => {
+    await c.bot.say(c.bot.user('kumin-bucho@city.example.jp', 'en-US'), 'help');
+    await createMeeting(c, 'テスト会議L', '2026/11/30 15:00〜16:00');
+    await c.run(jst('2026-11-20T09:00'));
+    const first = (to: string) => c.about('テスト会議L').find((p) => p.to === to)?.line;
+    assert.equal(
+      first(personal(c.users.kumin)),
+      '[Materials due] テスト会議L (2026-11-30 (Mon) 15:00–16:00) is 10 days away. Please prepare your materials and hand them to the secretariat.',
+    );
+    assert.match(first(COMMITTEE_CHANNEL) ?? '', /^【資料提出のお願い】テスト会議L/);
+    assert.match(first(personal(c.users.bunkaHead)) ?? '', /^【資料提出のお願い】/);
   });
 });
