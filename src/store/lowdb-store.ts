@@ -120,6 +120,9 @@ export class LowdbStore implements DocumentStore {
   readonly db: Low<StoredData>;
   #ready = false;
   #pending = new Set<Promise<void>>();
+  /** The write not started yet, which new changes join. */
+  #queued: Promise<void> | undefined;
+  #previous: Promise<void> = Promise.resolve();
 
   private constructor(adapter: Adapter<StoredData>) {
     this.db = new Low<StoredData>(adapter, {
@@ -155,9 +158,22 @@ export class LowdbStore implements DocumentStore {
     return new LowdbCollection<T>(this, name);
   }
 
-  /** Writes the whole data set; steno coalesces concurrent calls into few writes. */
+  /**
+   * Writes the whole data set. Serialising a big store costs more than writing the
+   * file, so changes made while a write is waiting to start share it: every call
+   * resolves after a write that began after the call (so it holds the change), and
+   * a burst of changes costs one JSON.stringify per write, not one per change.
+   */
   persist(): Promise<void> {
-    const write = this.db.write();
+    if (this.#queued) return this.#queued;
+    const write = this.#previous
+      .catch(() => undefined)
+      .then(() => {
+        this.#queued = undefined;
+        return this.db.write();
+      });
+    this.#queued = write;
+    this.#previous = write;
     this.#pending.add(write);
     void write.finally(() => this.#pending.delete(write)).catch(() => undefined);
     return write;
