@@ -101,7 +101,9 @@ export class HonbuBot extends ActivityHandler {
   private async remember(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const kind = conversationKind(activity);
-    const reference = TurnContext.getConversationReference(activity);
+    // The incoming activity's id says nothing about where to post later; leaving it out
+    // keeps the stored reference unchanged from one message to the next (no store write).
+    const { activityId: _incoming, ...reference } = TurnContext.getConversationReference(activity);
     const id = conversationIdOf(activity);
     await this.deps.conversations.remember({
       id,
