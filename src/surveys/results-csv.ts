@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import { DateTime } from 'luxon';
 import type { Locale } from '../i18n/locale.js';
 import type { Translate } from '../i18n/translate.js';
 import type { SurveyResults } from './results.js';
@@ -18,6 +17,25 @@ function safeCell(value: string): string {
  * correctly), CRLF line ends, one row per audience department — answered or not —
  * with the ranked topics, a column per topic comment and the free opinion.
  */
+/** "2026-12-01 10:00" in the committee's time zone (one formatter for every row). */
+function localMinutes(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return (iso) => {
+    const parts = Object.fromEntries(
+      format.formatToParts(new Date(iso)).map((p) => [p.type, p.value]),
+    );
+    return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
+  };
+}
+
 export function resultsCsv(
   survey: Survey,
   results: SurveyResults,
@@ -25,6 +43,7 @@ export function resultsCsv(
   t: Translate,
   timeZone: string,
 ): string {
+  const answeredAt = localMinutes(timeZone);
   const topicTitle = new Map(
     survey.topics.map((topic) => [topic.id, inLocale(topic.title, locale)]),
   );
@@ -39,8 +58,9 @@ export function resultsCsv(
     ),
     t('survey.csv.opinion'),
   ];
+  const position = new Map(survey.audience.map((id, i) => [id, i]));
   const rows = [...results.answered, ...results.missing]
-    .sort((a, b) => survey.audience.indexOf(a.id) - survey.audience.indexOf(b.id))
+    .sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
     .map((department) => {
       const answer = results.answers.get(department.id)?.current;
       const name = department.name[locale];
@@ -51,7 +71,7 @@ export function resultsCsv(
         name,
         t('survey.csv.answered'),
         answer.byName[locale],
-        DateTime.fromISO(answer.at, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm'),
+        answeredAt(answer.at),
         ...Array.from({ length: survey.ranking.count }, (_, i) => {
           const id = answer.ranking[i];
           return id ? (topicTitle.get(id) ?? id) : '';

@@ -633,8 +633,13 @@ export class SurveyService {
 
   // ----- results ----------------------------------------------------------------------
 
-  async results(survey: Survey): Promise<SurveyResults> {
-    return tally(survey, await this.repository.answersOf(survey.id), await this.departmentMap());
+  /** The tally, with the departments it names. */
+  async results(
+    survey: Survey,
+  ): Promise<{ results: SurveyResults; departments: Map<string, Department> }> {
+    const departments = await this.departmentMap();
+    const answers = await this.repository.answersOf(survey.id);
+    return { results: tally(survey, answers, departments), departments };
   }
 
   csvPath(surveyId: string): string {
@@ -647,19 +652,12 @@ export class SurveyService {
       { locale: reader.locale },
       CSV_LINK_TTL_MS,
     );
-    return resultsCard(
-      {
-        survey,
-        results: await this.results(survey),
-        departments: await this.departmentMap(),
-        csv,
-      },
-      reader,
-    );
+    return resultsCard({ survey, ...(await this.results(survey)), csv }, reader);
   }
 
   async csv(survey: Survey, locale: Locale): Promise<string> {
     const reader = this.reader(locale);
-    return resultsCsv(survey, await this.results(survey), locale, reader.t, reader.timeZone);
+    const { results } = await this.results(survey);
+    return resultsCsv(survey, results, locale, reader.t, reader.timeZone);
   }
 }
