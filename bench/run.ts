@@ -4,6 +4,7 @@ import { policyBench } from './policy.js';
 import { schedulerBench } from './scheduler.js';
 import { storeBench } from './store.js';
 import { throughputBench } from './throughput.js';
+import { surveysBench } from './surveys.js';
 import type { Bench, BenchRow } from './types.js';
 
 /** Every benchmark, one line each; `npm run bench` prints one table. */
@@ -14,6 +15,7 @@ const benches: ReadonlyArray<[string, Bench]> = [
   ['fanout', fanoutBench],
   ['store', storeBench],
   ['scheduler', schedulerBench],
+  ['surveys', surveysBench],
 ];
 
 const only = process.argv[2];
