@@ -68,6 +68,10 @@ const CHANNEL_LOCALE: Locale = 'ja';
 const CSV_LINK_TTL_MS = 15 * 60 * 1000;
 const DEFAULT_LIMITS = { comment: 500, opinion: 2000, rankCount: 3 } as const;
 
+function sameTopicIds(a: Pick<Survey, 'topics'>, b: Pick<Survey, 'topics'>): boolean {
+  return a.topics.length === b.topics.length && a.topics.every((t, i) => t.id === b.topics[i]?.id);
+}
+
 export type SendReport =
   | {
       readonly ok: false;
@@ -171,7 +175,13 @@ export class SurveyService {
       return {
         ...rest,
         ...definition,
-        ...(current.status === 'draft' ? {} : { topics: current.topics, ranking: current.ranking }),
+        // Once sent, answers refer to the topics: their texts may change, never which they are.
+        ...(current.status === 'draft'
+          ? {}
+          : {
+              ranking: current.ranking,
+              topics: sameTopicIds(definition, current) ? definition.topics : current.topics,
+            }),
         updatedAt: now,
       };
     });
