@@ -167,10 +167,13 @@ export class SurveyService {
   /** Saves an edited definition; a sent survey keeps its topics and rule (the editor enforces it). */
   async saveDefinition(id: string, definition: SurveyDefinition): Promise<Survey | undefined> {
     const now = this.now().toISOString();
-    let moved = false;
+    let reschedule = false;
     const saved = await this.repository.update(id, (current) => {
       if (current.status === 'closed') return undefined;
-      moved = current.status === 'open' && current.deadline !== definition.deadline;
+      reschedule =
+        current.status === 'open' &&
+        (current.deadline !== definition.deadline ||
+          current.nudgeBusinessDays.join() !== definition.nudgeBusinessDays.join());
       const { deadline: _old, ...rest } = current;
       return {
         ...rest,
@@ -185,7 +188,7 @@ export class SurveyService {
         updatedAt: now,
       };
     });
-    if (saved && moved) await this.scheduleJobs(saved);
+    if (saved && reschedule) await this.scheduleJobs(saved);
     return saved?.updatedAt === now ? saved : undefined;
   }
 
