@@ -646,8 +646,13 @@ export class SurveyService {
 
   // ----- results ----------------------------------------------------------------------
 
-  /** The tally, with the departments it names. */
-  async results(
+  /** The tally of a survey's answers (also read by the dashboard tab). */
+  async results(survey: Survey): Promise<SurveyResults> {
+    return (await this.tallyWithDepartments(survey)).results;
+  }
+
+  /** The tally with the departments it names, reading each from the store once. */
+  private async tallyWithDepartments(
     survey: Survey,
   ): Promise<{ results: SurveyResults; departments: Map<string, Department> }> {
     const departments = await this.departmentMap();
@@ -665,12 +670,12 @@ export class SurveyService {
       { locale: reader.locale },
       CSV_LINK_TTL_MS,
     );
-    return resultsCard({ survey, ...(await this.results(survey)), csv }, reader);
+    return resultsCard({ survey, ...(await this.tallyWithDepartments(survey)), csv }, reader);
   }
 
   async csv(survey: Survey, locale: Locale): Promise<string> {
     const reader = this.reader(locale);
-    const { results } = await this.results(survey);
+    const results = await this.results(survey);
     return resultsCsv(survey, results, locale, reader.t, reader.timeZone);
   }
 }
