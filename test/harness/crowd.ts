@@ -1,0 +1,106 @@
+import { TurnContext, type Activity as BotActivity } from 'botbuilder';
+import { botAdded, teamsUser, type TeamsUser } from '../../scripts/teams/activities.js';
+import { systemClock } from '../../src/clock.js';
+import { demoSurveyTopics } from '../../src/demo/surveys.js';
+import type { Department } from '../../src/domain/directory.js';
+import { DirectoryService } from '../../src/domain/directory-service.js';
+import { ConversationRegistry } from '../../src/messaging/conversations.js';
+import type { DocumentStore } from '../../src/store/document-store.js';
+import { SurveyRepository } from '../../src/surveys/repository.js';
+import type { Survey } from '../../src/surveys/survey.js';
+
+/** A department of the crowd and its head, already linked and with a 1:1 chat with the bot. */
+export interface CrowdMember {
+  readonly department: Department;
+  readonly head: TeamsUser;
+}
+
+export interface Crowd {
+  readonly members: readonly CrowdMember[];
+  /** Open for answers from every department of the crowd. */
+  readonly survey: Survey;
+}
+
+/**
+ * How many seeding calls run at once: lowdb writes its whole file once for all the
+ * calls waiting, so large batches keep seeding fast; PostgreSQL queues them on its pool.
+ */
+const SEED_CONCURRENCY = 250;
+
+/** Runs `run` on every item, SEED_CONCURRENCY at a time. */
+export async function inBatches<T>(
+  items: readonly T[],
+  run: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += SEED_CONCURRENCY)
+    await Promise.all(items.slice(i, i + SEED_CONCURRENCY).map((item, k) => run(item, i + k)));
+}
+
+export const crowdUpn = (i: number): string => `head${i}@city.example.jp`;
+
+/**
+ * Writes `size` departments, one head each (linked to their Teams identity, with
+ * the 1:1 conversation an install leaves behind, so no turn needs a member lookup)
+ * and an open survey whose audience is all of them, straight into a store, as a
+ * bot that had been in use for a while would hold them. Works on every backend.
+ */
+export async function seedCrowd(
+  store: DocumentStore,
+  size: number,
+  serviceUrl: string,
+): Promise<Crowd> {
+  const directory = new DirectoryService(store, systemClock);
+  const conversations = new ConversationRegistry(store, systemClock);
+  const surveys = new SurveyRepository(store);
+  const now = systemClock.now();
+  const members: CrowdMember[] = Array.from({ length: size }, (_, i) => ({
+    department: { id: `dept${i}`, name: { ja: `部署${i}`, en: `Department ${i}` } },
+    head: teamsUser(crowdUpn(i)),
+  }));
+  await inBatches(members, async ({ department, head }) => {
+    await directory.putDepartment(department);
+    const upn = head.userPrincipalName ?? '';
+    await directory.putPerson({
+      id: upn,
+      upn,
+      name: { ja: `${department.name.ja}長`, en: `Head of ${department.name.en}` },
+      role: 'member',
+      departmentId: department.id,
+      updatedAt: now.toISOString(),
+    });
+    const person = await directory.findByUpn(upn);
+    if (person) await directory.link(head.aadObjectId, person);
+    const { activityId: _id, ...reference } = TurnContext.getConversationReference(
+      botAdded(head, { serviceUrl }) as Partial<BotActivity>,
+    );
+    await conversations.remember({
+      id: head.personalConversationId,
+      kind: 'personal',
+      reference,
+      userAadObjectId: head.aadObjectId,
+      userId: head.id,
+      locale: head.locale,
+    });
+  });
+  const at = now.toISOString();
+  const survey: Survey = {
+    id: 'crowd-survey',
+    number: 1,
+    title: { ja: '試験用アンケート', en: 'Test survey' },
+    intro: { ja: '', en: '' },
+    topics: demoSurveyTopics,
+    ranking: { mode: 'exactly', count: 3 },
+    commentMaxLength: 1000,
+    opinionMaxLength: 2000,
+    deadline: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
+    audience: members.map((m) => m.department.id),
+    nudgeBusinessDays: [],
+    status: 'open',
+    createdAt: at,
+    createdBy: 'johokanri-kacho@city.example.jp',
+    updatedAt: at,
+    sentAt: at,
+  };
+  await surveys.insert(survey);
+  return { members, survey };
+}
