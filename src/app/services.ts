@@ -17,6 +17,7 @@ import { PolicyBook } from '../policy/policy-book.js';
 import { PolicyInbox } from '../policy/inbox.js';
 import { SignedLinks } from '../http/signed-links.js';
 import { SurveyService } from '../surveys/service.js';
+import { ActionItemService } from '../items/service.js';
 
 /** The domain services handlers use; built once per process. */
 export interface Services {
@@ -37,6 +38,8 @@ export interface Services {
   /** Short-lived signed download links (CSV exports). */
   readonly links: SignedLinks;
   readonly surveys: SurveyService;
+  /** Action items (宿題): src/items/service.ts. */
+  readonly items: ActionItemService;
 }
 
 export interface Foundations {
@@ -68,6 +71,14 @@ export async function createServices(
   // Without LINK_SIGNING_SECRET the links die with the process (see .env.example).
   const secret = base.config.linkSigningSecret ?? randomBytes(32).toString('base64url');
   const links = new SignedLinks(secret, base.clock, base.config.publicBaseUrl);
+  const meetings = new MeetingService(
+    base.store,
+    base.clock,
+    base.ids,
+    new MeetingReminders(scheduler, calendar),
+    directory,
+    committeeChannels,
+  );
   const domain = {
     ...base,
     directory,
@@ -89,14 +100,8 @@ export async function createServices(
       conversations,
       sender,
     ),
-    meetings: new MeetingService(
-      base.store,
-      base.clock,
-      base.ids,
-      new MeetingReminders(scheduler, calendar),
-      directory,
-      committeeChannels,
-    ),
+    meetings,
     surveys: new SurveyService(domain),
+    items: new ActionItemService({ ...domain, meetings }),
   };
 }

@@ -2,6 +2,7 @@ import { personId } from '../domain/directory.js';
 import type { Services } from '../app/services.js';
 import { seedDemoPolicies } from '../policy/seed.js';
 import { seedDemoMeetings } from '../meetings/demo.js';
+import { seedDemoItems } from '../items/demo.js';
 import { demoDepartments, demoPeople } from './directory.js';
 import { seedDemoSurvey } from './surveys.js';
 
@@ -19,5 +20,6 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
   await seedDemoPolicies(services.policies);
   await seedDemoMeetings(services);
   await seedDemoSurvey(services);
+  await seedDemoItems(services);
   return true;
 }

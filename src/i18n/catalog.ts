@@ -1,12 +1,21 @@
 import { core } from './catalogs/core.js';
 import { dates } from './catalogs/dates.js';
+import { items } from './catalogs/items.js';
 import { meetings } from './catalogs/meetings.js';
 import { policy } from './catalogs/policy.js';
 import { surveys } from './catalogs/surveys.js';
 import { tab } from './catalogs/tab.js';
 
 /** Every feature's catalog, merged. Add one spread per feature. */
-const ja = { ...core.ja, ...tab.ja, ...policy.ja, ...dates.ja, ...meetings.ja, ...surveys.ja };
+const ja = {
+  ...core.ja,
+  ...tab.ja,
+  ...policy.ja,
+  ...dates.ja,
+  ...meetings.ja,
+  ...surveys.ja,
+  ...items.ja,
+};
 const en: { [K in keyof typeof ja]: string } = {
   ...core.en,
   ...tab.en,
@@ -14,6 +23,7 @@ const en: { [K in keyof typeof ja]: string } = {
   ...dates.en,
   ...meetings.en,
   ...surveys.en,
+  ...items.en,
 };
 
 export type MessageKey = keyof typeof ja;
