@@ -20,37 +20,50 @@ export const TEAMS_PER_CONVERSATION: readonly Window[] = [
 export const TEAMS_PER_BOT: readonly Window[] = [{ count: 50, ms: 1_000 }];
 
 /**
- * Teams counts a message when it arrives, we when it leaves; network jitter can
- * make two sends 1000 ms apart here arrive 990 ms apart there. Each window is
- * treated as this much longer so the jitter does not cost a 429.
+ * A send holding a place in the windows. Teams counts a message when it
+ * arrives, which is somewhere between the moment it leaves here and the moment
+ * the answer comes back. So a place counts as "now" while its send is in
+ * flight, and from the moment the answer came back once it is finished: every
+ * arrival is then inside the windows we count, whatever the network's jitter,
+ * at the cost of one round trip per window.
  */
-export const JITTER_MARGIN_MS = 25;
+export interface Reservation {
+  finish(at: number): void;
+}
 
-/** Sliding-window log of send times for one key (a conversation, or the whole bot). */
+interface Place {
+  at: number;
+  inFlight: boolean;
+}
+
+/** Sliding-window log of sends for one key (a conversation, or the whole bot). */
 class SlidingLog {
-  private readonly times: number[] = [];
-  private readonly windows: readonly Window[];
-  constructor(windows: readonly Window[], margin: number) {
-    this.windows = windows.map((w) => ({ count: w.count, ms: w.ms + margin }));
+  private places: Place[] = [];
+  private readonly longest: number;
+  constructor(private readonly windows: readonly Window[]) {
+    this.longest = Math.max(...windows.map((w) => w.ms));
   }
 
   /** Milliseconds until one more send fits every window (0 = now). */
   waitAt(now: number): number {
-    const longest = Math.max(...this.windows.map((w) => w.ms));
-    while (this.times.length > 0 && (this.times[0] ?? 0) <= now - longest) this.times.shift();
+    this.places = this.places.filter((p) => p.inFlight || p.at > now - this.longest);
+    const times = this.places.map((p) => (p.inFlight ? now : p.at)).sort((a, b) => a - b);
     let wait = 0;
     for (const window of this.windows) {
-      const inWindow = this.times.filter((t) => t > now - window.ms);
+      const inWindow = times.filter((t) => t > now - window.ms);
       if (inWindow.length >= window.count) {
         const oldestThatMustExpire = inWindow[inWindow.length - window.count] ?? now;
+        // An in-flight send counts as ending now, so this is the earliest it can expire.
         wait = Math.max(wait, oldestThatMustExpire + window.ms - now);
       }
     }
     return wait;
   }
 
-  record(now: number): void {
-    this.times.push(now);
+  record(now: number): Place {
+    const place = { at: now, inFlight: true };
+    this.places.push(place);
+    return place;
   }
 }
 
@@ -62,22 +75,30 @@ export class RateLimiter {
   constructor(
     private readonly perConversation: readonly Window[] = TEAMS_PER_CONVERSATION,
     perBot: readonly Window[] = TEAMS_PER_BOT,
-    private readonly margin = JITTER_MARGIN_MS,
   ) {
-    this.global = new SlidingLog(perBot, margin);
+    this.global = new SlidingLog(perBot);
   }
 
-  /** Reserves a slot if one is free now (returns 0), else returns how long to wait. */
-  tryAcquire(conversationKey: string, now: number): number {
+  /**
+   * Reserves a place if one is free now; otherwise says how long to wait
+   * before asking again. A reservation must be finished when the send is.
+   */
+  tryAcquire(conversationKey: string, now: number): Reservation | { readonly waitMs: number } {
     let log = this.conversations.get(conversationKey);
     if (!log) {
-      log = new SlidingLog(this.perConversation, this.margin);
+      log = new SlidingLog(this.perConversation);
       this.conversations.set(conversationKey, log);
     }
     const wait = Math.max(log.waitAt(now), this.global.waitAt(now));
-    if (wait > 0) return wait;
-    log.record(now);
-    this.global.record(now);
-    return 0;
+    if (wait > 0) return { waitMs: wait };
+    const places = [log.record(now), this.global.record(now)];
+    return {
+      finish(at: number) {
+        for (const place of places) {
+          place.at = Math.max(place.at, at);
+          place.inFlight = false;
+        }
+      },
+    };
   }
 }

@@ -1,11 +1,11 @@
 import type { Clock } from '../clock.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter, type Reservation } from './rate-limit.js';
 import type { OutboundMessage, Sender, SendResult, Target } from './sender.js';
 
 /**
  * Paces every outbound message to Teams' documented limits, so a reminder
  * storm slows down instead of being throttled and losing messages. Sends wait
- * their turn (FIFO per process); a 429 that still comes back is passed to the
+ * their turn (per process); a 429 that still comes back is passed to the
  * scheduler, which retries after Retry-After.
  */
 export class RateLimitedSender implements Sender {
@@ -16,10 +16,14 @@ export class RateLimitedSender implements Sender {
   ) {}
 
   async send(target: Target, message: OutboundMessage): Promise<SendResult> {
-    await this.turn(
+    const place = await this.turn(
       'conversationId' in target ? `c:${target.conversationId}` : `u:${target.userAadObjectId}`,
     );
-    return this.inner.send(target, message);
+    try {
+      return await this.inner.send(target, message);
+    } finally {
+      place.finish(this.clock.now().getTime());
+    }
   }
 
   /** Updates count against the same per-conversation limits as sends. */
@@ -28,15 +32,19 @@ export class RateLimitedSender implements Sender {
     activityId: string,
     message: OutboundMessage,
   ): Promise<SendResult> {
-    await this.turn(`c:${conversationId}`);
-    return this.inner.update(conversationId, activityId, message);
+    const place = await this.turn(`c:${conversationId}`);
+    try {
+      return await this.inner.update(conversationId, activityId, message);
+    } finally {
+      place.finish(this.clock.now().getTime());
+    }
   }
 
-  private async turn(key: string): Promise<void> {
+  private async turn(key: string): Promise<Reservation> {
     for (;;) {
-      const wait = this.limiter.tryAcquire(key, this.clock.now().getTime());
-      if (wait === 0) return;
-      await this.clock.sleep(wait);
+      const place = this.limiter.tryAcquire(key, this.clock.now().getTime());
+      if (!('waitMs' in place)) return place;
+      await this.clock.sleep(place.waitMs);
     }
   }
 }

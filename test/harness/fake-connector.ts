@@ -85,7 +85,7 @@ export class FakeConnector {
    * as Teams does: per conversation and for the bot as a whole, as messages arrive.
    */
   enforceTeamsLimits(): void {
-    this.limiter = new RateLimiter(TEAMS_PER_CONVERSATION, TEAMS_PER_BOT, 0);
+    this.limiter = new RateLimiter(TEAMS_PER_CONVERSATION, TEAMS_PER_BOT);
   }
 
   private overLimit(route: {
@@ -93,8 +93,14 @@ export class FakeConnector {
     conversationId?: string;
   }): Fault | undefined {
     if (!this.limiter || (route.kind !== 'send' && route.kind !== 'reply')) return undefined;
-    const wait = this.limiter.tryAcquire(route.conversationId ?? '', Date.now());
-    if (wait === 0) return undefined;
+    // Teams counts a message when it arrives: the place is taken and finished at once.
+    const now = Date.now();
+    const place = this.limiter.tryAcquire(route.conversationId ?? '', now);
+    if (!('waitMs' in place)) {
+      place.finish(now);
+      return undefined;
+    }
+    const wait = place.waitMs;
     return {
       status: 429,
       retryAfterSeconds: Math.ceil(wait / 1000),
