@@ -4,7 +4,7 @@ import { formatClock, formatMoment, formatTimeRange } from '../i18n/dates.js';
 import { localeFrom, type Locale } from '../i18n/locale.js';
 import { translator } from '../i18n/translate.js';
 import type { OutboundMessage } from '../messaging/sender.js';
-import type { JobContext } from '../scheduling/scheduler.js';
+import type { Delivery, JobContext } from '../scheduling/scheduler.js';
 import { agendaCard, type AgendaView, type CardContext } from './cards.js';
 import type { Meeting } from './meeting.js';
 import { NOTICE_JOB, REMINDER_JOB, type NoticePayload, type ReminderPayload } from './reminders.js';
@@ -140,9 +140,13 @@ async function announce(
     return message;
   };
   const audience = await services.meetings.audienceOf(meeting);
+  const deliveries: Delivery[] = [];
   for (const channel of audience.channels) {
-    const message = await messageIn(CHANNEL_LOCALE);
-    await job.deliver(`channel:${channel.id}`, { conversationId: channel.id }, message);
+    deliveries.push({
+      recipientKey: `channel:${channel.id}`,
+      target: { conversationId: channel.id },
+      message: await messageIn(CHANNEL_LOCALE),
+    });
   }
   for (const person of audience.people) {
     if (!person.aadObjectId) {
@@ -154,7 +158,11 @@ async function announce(
       continue;
     }
     const chat = await services.conversations.personalChatOf(person.aadObjectId);
-    const message = await messageIn(localeFrom(chat?.locale));
-    await job.deliver(`person:${person.id}`, { userAadObjectId: person.aadObjectId }, message);
+    deliveries.push({
+      recipientKey: `person:${person.id}`,
+      target: { userAadObjectId: person.aadObjectId },
+      message: await messageIn(localeFrom(chat?.locale)),
+    });
   }
+  await job.deliverMany(deliveries);
 }

@@ -12,7 +12,7 @@ import type { CommitteeChannels } from '../messaging/committee-channels.js';
 import type { ConversationRegistry } from '../messaging/conversations.js';
 import type { OutboundMessage, Sender } from '../messaging/sender.js';
 import type { WorkCalendar } from '../scheduling/calendar.js';
-import type { JobContext, Scheduler } from '../scheduling/scheduler.js';
+import type { Delivery, JobContext, Scheduler } from '../scheduling/scheduler.js';
 import type { DocumentStore } from '../store/document-store.js';
 import { Coalescer } from './coalescer.js';
 import type { SurveyDefinition } from './editor.js';
@@ -589,6 +589,7 @@ export class SurveyService {
     const answered = new Set(
       (await this.repository.answersOf(survey.id)).map((a) => a.departmentId),
     );
+    const deliveries: Delivery[] = [];
     for (const departmentId of survey.audience) {
       if (answered.has(departmentId)) continue;
       const department = await this.deps.directory.getDepartment(departmentId);
@@ -600,13 +601,14 @@ export class SurveyService {
           deadline: formatDateTime(new Date(survey.deadline ?? ''), reader.locale, reader.timeZone),
           department: department?.name[reader.locale] ?? departmentId,
         });
-        await context.deliver(
-          `person:${person.id}`,
-          { userAadObjectId: person.aadObjectId },
-          { text: context.late ? `${reader.t('survey.nudge.late')}${text}` : text },
-        );
+        deliveries.push({
+          recipientKey: `person:${person.id}`,
+          target: { userAadObjectId: person.aadObjectId },
+          message: { text: context.late ? `${reader.t('survey.nudge.late')}${text}` : text },
+        });
       }
     }
+    await context.deliverMany(deliveries);
     return undefined;
   }
 
