@@ -30,6 +30,11 @@ export class Coalescer {
     return run;
   }
 
+  /** Whether a run for `key` is waiting to start (it will see whatever changed until then). */
+  hasQueued(key: string): boolean {
+    return this.queued.has(key);
+  }
+
   /** Resolves when every requested run has finished (tests, shutdown). */
   async settled(): Promise<void> {
     while (this.tails.size > 0) await Promise.all([...this.tails.values()]);

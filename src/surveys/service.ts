@@ -66,6 +66,8 @@ export interface ClosePayload {
 /** Channel cards are written in the committee's working language. */
 const CHANNEL_LOCALE: Locale = 'ja';
 const CSV_LINK_TTL_MS = 15 * 60 * 1000;
+/** Updates of one card in a row while other instances keep changing what it shows. */
+const MAX_CARD_PASSES = 5;
 const DEFAULT_LIMITS = { comment: 500, opinion: 2000, rankCount: 3 } as const;
 
 function sameTopicIds(a: Pick<Survey, 'topics'>, b: Pick<Survey, 'topics'>): boolean {
@@ -372,12 +374,8 @@ export class SurveyService {
    * other representatives' cards show the answer. Both run coalesced.
    */
   answerChanged(surveyId: string, departmentId: string, byPersonId: string): Promise<void> {
-    const progress = this.coalescer.request(`progress:${surveyId}`, () =>
-      this.updateProgressCards(surveyId),
-    );
-    const cards = this.coalescer.request(`department:${surveyId}:${departmentId}`, () =>
-      this.updateDepartmentCards(surveyId, departmentId, byPersonId),
-    );
+    const progress = this.requestProgressUpdate(surveyId);
+    const cards = this.requestDepartmentUpdate(surveyId, departmentId, byPersonId);
     return Promise.all([progress, cards]).then(() => undefined);
   }
 
@@ -402,13 +400,74 @@ export class SurveyService {
       this.deps.logger.warn({ postId: post.id, reason: result.reason }, 'survey card not updated');
   }
 
+  /**
+   * Other instances on the same database update the same cards, and of two updates
+   * the one that reaches Teams last stays, even when it was made from older data.
+   * So after updating, the state the card shows is read again: if it moved on
+   * meanwhile and no later run is queued here, the card is updated once more. The
+   * last update to reach Teams is then one made after the last change.
+   */
+  private async keepCurrent(
+    key: string,
+    stateOf: () => Promise<string | undefined>,
+    update: () => Promise<void>,
+  ): Promise<void> {
+    let shown = await stateOf();
+    for (let pass = 1; shown !== undefined && pass <= MAX_CARD_PASSES; pass++) {
+      await update();
+      const now = await stateOf();
+      if (now === shown || this.coalescer.hasQueued(key)) return;
+      shown = now;
+    }
+  }
+
+  private requestProgressUpdate(surveyId: string): Promise<void> {
+    const key = `progress:${surveyId}`;
+    return this.coalescer.request(key, () =>
+      this.keepCurrent(
+        key,
+        async () => {
+          const survey = await this.repository.get(surveyId);
+          return survey && `${survey.updatedAt}|${await this.answeredCount(survey)}`;
+        },
+        () => this.updateProgressCards(surveyId),
+      ),
+    );
+  }
+
+  private requestDepartmentUpdate(
+    surveyId: string,
+    departmentId: string,
+    exceptPersonId?: string,
+  ): Promise<void> {
+    const key = `department:${surveyId}:${departmentId}`;
+    return this.coalescer.request(key, () =>
+      this.keepCurrent(
+        key,
+        async () => {
+          const survey = await this.repository.get(surveyId);
+          const answer = await this.repository.answerOf(surveyId, departmentId);
+          return survey && `${survey.updatedAt}|${answer?.current.revision ?? 0}`;
+        },
+        () => this.updateDepartmentCards(surveyId, departmentId, exceptPersonId),
+      ),
+    );
+  }
+
+  private async answeredCount(survey: Survey): Promise<number> {
+    return (await this.repository.answersOf(survey.id)).filter((a) =>
+      survey.audience.includes(a.departmentId),
+    ).length;
+  }
+
   private async updateProgressCards(surveyId: string): Promise<void> {
     const survey = await this.repository.get(surveyId);
     if (!survey) return;
-    const answered = (await this.repository.answersOf(surveyId)).filter((a) =>
-      survey.audience.includes(a.departmentId),
-    ).length;
-    const card = progressCard(survey, answered, this.reader(CHANNEL_LOCALE));
+    const card = progressCard(
+      survey,
+      await this.answeredCount(survey),
+      this.reader(CHANNEL_LOCALE),
+    );
     for (const post of await this.repository.postsOf(surveyId))
       if (post.kind === 'progress') await this.update(post, { card });
   }
@@ -635,15 +694,10 @@ export class SurveyService {
     );
     if (!survey || survey.closedAt !== now) return { ok: false, problem: 'already' };
     await this.deps.scheduler.cancelGroup(`survey:${surveyId}`, 'survey closed');
-    await this.coalescer.request(`progress:${surveyId}`, () => this.updateProgressCards(surveyId));
+    await this.requestProgressUpdate(surveyId);
     for (const departmentId of survey.audience)
-      await this.coalescer.request(`department:${surveyId}:${departmentId}`, () =>
-        this.updateDepartmentCards(surveyId, departmentId),
-      );
-    const answered = (await this.repository.answersOf(surveyId)).filter((a) =>
-      survey.audience.includes(a.departmentId),
-    ).length;
-    return { ok: true, survey, answered };
+      await this.requestDepartmentUpdate(surveyId, departmentId);
+    return { ok: true, survey, answered: await this.answeredCount(survey) };
   }
 
   // ----- results ----------------------------------------------------------------------

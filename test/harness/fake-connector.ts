@@ -29,6 +29,12 @@ export interface RecordedCall {
   readonly status: number;
 }
 
+interface Hold {
+  readonly appliesTo: (call: { kind: RecordedCall['kind']; conversationId?: string }) => boolean;
+  readonly arrive: () => void;
+  readonly released: Promise<void>;
+}
+
 export interface Fault {
   readonly status: number;
   readonly retryAfterSeconds?: number;
@@ -49,6 +55,7 @@ export class FakeConnector {
   private limiter: RateLimiter | undefined;
   private activitySeq = 0;
   private waiters: Array<() => void> = [];
+  private readonly holds: Hold[] = [];
   url = '';
 
   async start(): Promise<string> {
@@ -109,6 +116,20 @@ export class FakeConnector {
     };
   }
 
+  /**
+   * The next call matching `appliesTo` is held before Teams takes it in: it is
+   * recorded (and answered) only after `release`, so calls made later overtake it,
+   * as on a slow network path. `arrived` resolves when the call is being held.
+   */
+  hold(appliesTo: Hold['appliesTo']): { arrived: Promise<void>; release: () => void } {
+    let arrive = () => undefined as void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ appliesTo, arrive, released });
+    return { arrived, release };
+  }
+
   clearFaults(): void {
     this.faults.length = 0;
   }
@@ -146,6 +167,12 @@ export class FakeConnector {
     const body = await readJson(req);
     const path = (req.url ?? '').split('?')[0] ?? '';
     const route = classify(req.method ?? 'GET', path);
+    const held = this.holds.findIndex((h) => h.appliesTo(route));
+    if (held >= 0) {
+      const [hold] = this.holds.splice(held, 1);
+      hold?.arrive();
+      await hold?.released;
+    }
 
     const fault =
       this.faults.find((f) => f.remaining > 0 && f.appliesTo(route)) ?? this.overLimit(route);
