@@ -122,9 +122,9 @@ export class FakeConnector {
    * as on a slow network path. `arrived` resolves when the call is being held.
    */
   hold(appliesTo: Hold['appliesTo']): { arrived: Promise<void>; release: () => void } {
-    let arrive = () => undefined as void;
+    let arrive: () => void = () => undefined;
     const arrived = new Promise<void>((resolve) => (arrive = resolve));
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => (release = resolve));
     this.holds.push({ appliesTo, arrive, released });
     return { arrived, release };
