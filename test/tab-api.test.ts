@@ -1,6 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { SignJWT } from 'jose';
-import type { Block, DashboardView, ListBlock, TableBlock } from '../src/tab/model.js';
+import type {
+  Block,
+  BoardBlock,
+  DashboardView,
+  FactsBlock,
+  ListBlock,
+  TableBlock,
+} from '../src/tab/model.js';
+import { SYSTEM_ACTOR } from '../src/items/service.js';
 import { dashboardSections } from '../src/tab/sections/index.js';
 import { Audience } from '../src/domain/roles.js';
 import { DevSignIn } from '../src/tab/dev-signin.js';
@@ -55,10 +63,8 @@ describe('dashboard API: Teams SSO tokens and roles', () => {
       view.sections.map((s) => s.id),
       ['meetings', 'surveys', 'items', 'policies', 'directory'],
     );
-    for (const id of ['meetings', 'policies', 'directory'])
+    for (const id of ['meetings', 'items', 'policies', 'directory'])
       assert.equal(view.sections.find((s) => s.id === id)?.state, 'ready', id);
-    const pending = view.sections.filter((s) => s.state === 'pending');
-    assert.ok(pending.every((s) => s.message === 'まだありません' && s.blocks.length === 0));
     const table = directoryTable(view.sections.find((s) => s.id === 'directory')?.blocks);
     assert.equal(table.rows.length, 11);
     assert.deepEqual(table.columns, ['部署', '部長', '代理']);
@@ -116,9 +122,7 @@ describe('dashboard API: Teams SSO tokens and roles', () => {
     const { view } = await server.dashboard(await token(chair), '?locale=en-US');
     assert.equal(view.title, 'Steering committee dashboard');
     assert.equal(view.viewer, 'Deputy Mayor (Chair) (Chair)');
-    assert.ok(
-      view.sections.filter((s) => s.state === 'pending').every((s) => s.message === 'Nothing yet'),
-    );
+    assert.equal(view.sections.find((s) => s.id === 'items')?.title, 'Action items');
     const meeting = listOf(view, 'meetings')[0];
     assert.equal(meeting?.lines[0], 'When: 2026-12-07 (Mon) 15:00–16:00');
     assert.deepEqual(directoryTable(view.sections.at(-1)?.blocks).columns, [
@@ -439,5 +443,229 @@ describe('dashboard API: survey progress and results', () => {
     const [somu] = notYet?.blocks ?? [];
     if (somu?.kind !== 'progress') return assert.fail('progress expected');
     assert.deepEqual(somu.groups.at(-1), { label: '未回答', values: ['総務部'] });
+  });
+});
+
+describe('dashboard API: the action item board', () => {
+  let entra: FakeEntra;
+  let server: TabServer;
+
+  before(async () => {
+    entra = await FakeEntra.start();
+    server = await TabServer.start(entra.env());
+  });
+  after(async () => {
+    await server.stop();
+    await entra.stop();
+  });
+
+  const itemsOf = async (user: { upn: string; oid: string }, query = '') => {
+    const { status, view } = await server.dashboard(
+      await entra.token(user, server.clock.now()),
+      query,
+    );
+    assert.equal(status, 200);
+    return view.sections.find((s) => s.id === 'items');
+  };
+  const boardOf = async (user: { upn: string; oid: string }, query = '') => {
+    const blocks = (await itemsOf(user, query))?.blocks ?? [];
+    const board = blocks.find((b): b is BoardBlock => b.kind === 'board');
+    const facts = blocks.find((b): b is FactsBlock => b.kind === 'facts');
+    assert.ok(board && facts, 'the items section has counts and a board');
+    return { board, facts: facts.facts.map((f) => `${f.label} ${f.value}`) };
+  };
+  const lane = (board: BoardBlock, label: string) => {
+    const found = board.lanes.find((l) => l.label === label);
+    assert.ok(found, `lane ${label} in ${board.lanes.map((l) => l.label).join(', ')}`);
+    return found;
+  };
+  const titles = (cards: BoardBlock['lanes'][number]['cells'][number] | undefined) =>
+    (cards ?? []).map((c) => c.title);
+
+  it("shows the chair every department's items by status, with the due as read and 早急に marked", async () => {
+    const { board, facts } = await boardOf(chair);
+    assert.equal(board.caption, '部署と状況ごとの宿題（完了は直近14日の分）');
+    assert.deepEqual(board.columns, ['未着手（25）', '対応中（0）', '対応不可（0）', '完了（1）']);
+    assert.deepEqual(facts, ['未完了 25件', '期限切れ 0件', '完了（直近14日） 1件']);
+    assert.equal(board.lanes.length, 11, 'one lane per department, directory order');
+    assert.equal(board.lanes[0]?.label, '政策経営部');
+    const secretariat = lane(board, '政策経営部');
+    assert.deepEqual(secretariat.cells[0]?.[0], {
+      title: '#1 教育委員会とICT環境について調整する',
+      detail: '期限: 早急に（3日ごとに確認）',
+      badge: { text: '早急', tone: 'warning' },
+    });
+    assert.deepEqual(secretariat.cells[0]?.[1], {
+      title: '#2 教育委員会職員と学校の先生のICT機器ですり合わせる事項を明確にし、調整に入る',
+      detail: '期限: 次回の本部（令和8年12月7日（月））',
+    });
+    assert.deepEqual(secretariat.cells[3], [
+      { title: '#3 アンケートの各項目にコメント欄を設ける', detail: '完了: 令和8年11月16日（月）' },
+    ]);
+    const kumin = lane(board, '区民部');
+    assert.deepEqual(kumin.cells[0]?.[0], {
+      title: '#5 H所のRPAの取組内容と成果を事務局に報告する',
+      detail: '期限: 令和8年11月23日（月）',
+    });
+    for (const l of board.lanes.slice(1))
+      assert.ok(
+        titles(l.cells[0]).some((t) => t.endsWith('テレワークできる業務とできない業務を整理する')),
+        `${l.label} has the telework item`,
+      );
+  });
+
+  it('shows a department head and a delegate only their own department, and a guest no board at all', async () => {
+    const member = await boardOf(kuminHead);
+    assert.deepEqual(
+      member.board.lanes.map((l) => l.label),
+      ['区民部'],
+    );
+    assert.deepEqual(
+      titles(member.board.lanes[0]?.cells[0]).map((t) => t.replace(/^#\d+ /, '')),
+      [
+        'H所のRPAの取組内容と成果を事務局に報告する',
+        'テレワークできる業務とできない業務を整理する',
+        '部内でICT化のニーズをヒアリングし、事務局に伝える',
+      ],
+    );
+    assert.deepEqual(member.facts, ['未完了 3件', '期限切れ 0件', '完了（直近14日） 0件']);
+    assert.doesNotMatch(JSON.stringify(member), /総務部|政策経営部|教育委員会とICT|無線LAN/);
+
+    const delegate = await boardOf(bunkaDelegate);
+    assert.deepEqual(
+      delegate.board.lanes.map((l) => l.label),
+      ['文化商工部'],
+    );
+    assert.equal(await itemsOf(visitor), undefined, 'guests do not get the section');
+  });
+
+  it('flags an item overdue from the day after its due, with how late in words, in the lane, cell and counts', async () => {
+    // 2026-11-24 10:00 in Tokyo: #5 was due on 11-23.
+    server.clock.set('2026-11-24T01:00:00Z');
+    const { board, facts } = await boardOf(chair);
+    assert.deepEqual(facts, ['未完了 25件', '期限切れ 1件', '完了（直近14日） 1件']);
+    const kumin = lane(board, '区民部（期限切れ 1件）');
+    assert.deepEqual(kumin.cells[0]?.[0], {
+      title: '#5 H所のRPAの取組内容と成果を事務局に報告する',
+      detail: '期限: 令和8年11月23日（月）',
+      badge: { text: '期限切れ（1日超過）', tone: 'alert' },
+    });
+    assert.equal(
+      board.lanes.filter((l) => l.label.includes('期限切れ')).length,
+      1,
+      '早急に and next-meeting items are not late',
+    );
+    const member = await boardOf(kuminHead);
+    assert.equal(member.board.lanes[0]?.label, '区民部（期限切れ 1件）');
+
+    server.clock.set('2026-11-27T01:00:00Z');
+    const later = lane((await boardOf(chair)).board, '区民部（期限切れ 1件）');
+    assert.equal(later.cells[0]?.[0]?.badge?.text, '期限切れ（4日超過）');
+  });
+
+  it('moves items between columns as they change, shows who owns a personal item and why one is blocked', async () => {
+    server.clock.set('2026-11-24T01:00:00Z');
+    const { items, meetings } = server.honbu.services;
+    const rpa = await items.find('#5');
+    assert.ok(rpa);
+    assert.ok((await items.block(rpa.id, 'H所の担当者が異動のため', SYSTEM_ACTOR)).ok);
+    const wifi = await items.find('#26');
+    assert.ok(wifi);
+    assert.ok((await items.addProgress(wifi.id, '見積もりを依頼しました', SYSTEM_ACTOR)).ok);
+    const next = await meetings.next();
+    assert.ok(next);
+    const personal = await items.create(
+      {
+        title: 'セキュリティポリシーの改定案を作る',
+        detail: '',
+        owner: { kind: 'person', personId: 'joho-security@city.example.jp' },
+        due: { kind: 'date', date: '2026-12-01' },
+      },
+      SYSTEM_ACTOR,
+    );
+    const chairs = await items.create(
+      {
+        title: '区長に検討状況を説明する',
+        detail: '',
+        owner: { kind: 'person', personId: chair.upn },
+        due: { kind: 'nextMeeting', meetingId: next.id },
+      },
+      SYSTEM_ACTOR,
+    );
+    assert.ok(personal.ok && chairs.ok);
+
+    const { board } = await boardOf(chair);
+    assert.deepEqual(board.columns, ['未着手（25）', '対応中（1）', '対応不可（1）', '完了（1）']);
+    assert.deepEqual(lane(board, '区民部（期限切れ 1件）').cells[2], [
+      {
+        title: '#5 H所のRPAの取組内容と成果を事務局に報告する',
+        detail: '期限: 令和8年11月23日（月）\n理由: H所の担当者が異動のため',
+        badge: { text: '期限切れ（1日超過）', tone: 'alert' },
+      },
+    ]);
+    const secretariat = lane(board, '政策経営部');
+    assert.deepEqual(titles(secretariat.cells[1]), [
+      '#26 会議室の無線LAN（Wi-Fi）環境の強化を検討する',
+    ]);
+    assert.deepEqual(
+      secretariat.cells[0]?.find((c) => c.title.endsWith('セキュリティポリシーの改定案を作る')),
+      {
+        title: `#${personal.ok ? personal.item.number : 0} セキュリティポリシーの改定案を作る`,
+        detail: '期限: 令和8年12月1日（火）\n担当: 情報担当係長（セキュリティ）',
+      },
+    );
+    const noDepartment = lane(board, '部署のない担当者');
+    assert.deepEqual(titles(noDepartment.cells[0]), [
+      `#${chairs.ok ? chairs.item.number : 0} 区長に検討状況を説明する`,
+    ]);
+
+    const narrowed = await boardOf(chair, '?department=seisakukeiei');
+    assert.deepEqual(
+      narrowed.board.lanes.map((l) => l.label),
+      ['政策経営部'],
+    );
+    assert.doesNotMatch(
+      JSON.stringify(await boardOf(kuminHead)),
+      /区長に検討状況|セキュリティポリシー/,
+    );
+  });
+
+  it('drops done items after 14 days and says so when a department has nothing to show', async () => {
+    server.clock.set('2026-12-01T01:00:00Z');
+    const { board } = await boardOf(chair);
+    assert.deepEqual(lane(board, '政策経営部').cells[3], [], '#3 was done on 11-16');
+
+    const { items } = server.honbu.services;
+    for (const item of await items.listOpenFor('kaikei'))
+      assert.ok((await items.cancel(item.item.id, '', SYSTEM_ACTOR)).ok);
+    const kaikei = await itemsOf(
+      { upn: 'kaikei-kanrishitsucho@city.example.jp', oid: 'aad-kaikei-1' },
+      '?locale=en',
+    );
+    assert.equal(kaikei?.state, 'empty');
+    assert.equal(kaikei?.message, 'No action item to show');
+  });
+
+  it('answers in English: statuses, dues, ASAP and lateness', async () => {
+    server.clock.set('2026-12-01T01:00:00Z');
+    const { board, facts } = await boardOf(chair, '?locale=en');
+    assert.equal(board.caption, 'Action items by department and status (done: the last 14 days)');
+    assert.deepEqual(
+      board.columns.map((c) => c.replace(/ \(\d+\)$/, '')),
+      ['Open', 'In progress', 'Blocked', 'Done'],
+    );
+    assert.equal(facts[1], 'Overdue 1');
+    const secretariat = lane(board, 'Policy and Management');
+    assert.deepEqual(secretariat.cells[0]?.[0]?.badge, { text: 'ASAP', tone: 'warning' });
+    assert.equal(
+      secretariat.cells[0]?.[0]?.detail,
+      'Due: As soon as possible (follow-up every 3 days)',
+    );
+    const kumin = board.lanes.find((l) => l.label.endsWith('(1 overdue)'));
+    assert.equal(kumin?.cells[2]?.[0]?.badge?.text, 'Overdue by 8 days');
+    assert.match(
+      board.lanes.at(-1)?.cells[0]?.[0]?.detail ?? '',
+      /^Due: Next HQ meeting \(2026-12-07 \(Mon\)\)\nOwner: /,
+    );
   });
 });
