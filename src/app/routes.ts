@@ -1,5 +1,6 @@
 import { meetingActions, meetingCommands } from '../meetings/commands.js';
 import { surveyActions, surveyCommands } from '../surveys/commands.js';
+import { itemActions, itemCommands } from '../items/commands.js';
 import { deadLetterRoutes } from './dead-letter-commands.js';
 import { directoryCommands } from './directory-commands.js';
 import { helpCommand, unknownTextFallback, whoamiCommand } from './core-commands.js';
@@ -22,12 +23,14 @@ export function createRouter(services: Services): Router {
       ...policyCommands(services),
       ...meetingCommands(services),
       ...surveyCommands(services),
+      ...itemCommands(services),
     ],
     actions: [
       ...deadLetters.actions,
       ...policyActions(services),
       ...meetingActions(services),
       ...surveyActions(services),
+      ...itemActions(services),
     ],
     // Free text is a policy question when it reads like one; otherwise a suggestion.
     fallback: policyFallback(

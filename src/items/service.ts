@@ -96,6 +96,9 @@ export interface MeetingSummary {
   readonly cancelled: readonly ItemView[];
 }
 
+/** The owner meaning "every department": one item per department. */
+export const EVERY_DEPARTMENT = 'every';
+
 /** Demo data and scheduled jobs act as this actor: allowed everything, recorded as 'system'. */
 export const SYSTEM_ACTOR: Actor = {
   aadObjectId: 'system',
@@ -227,18 +230,10 @@ export class ActionItemService {
    * is checked first: one bad draft creates none of them.
    */
   async createMany(drafts: readonly ItemDraft[], actor: Actor): Promise<ManyResult> {
-    if (!this.canManage(actor)) return { ok: false, reason: 'notAllowed', index: 0 };
-    for (const [index, draft] of drafts.entries()) {
-      const problem = await this.problemWith(draft);
-      if (problem) return { ok: false, reason: problem, index };
-    }
-    const items: ActionItem[] = [];
-    for (const draft of drafts) {
-      const item = await this.build(draft, actor, undefined);
-      await this.repository.insert(item);
-      items.push(item);
-    }
-    return { ok: true, items };
+    return this.createBatch(
+      drafts.map((draft) => ({ ...draft })),
+      actor,
+    );
   }
 
   /**
@@ -251,23 +246,48 @@ export class ActionItemService {
     actor: Actor,
     departmentIds?: readonly string[],
   ): Promise<ManyResult> {
+    return this.createBatch([{ ...draft, owner: EVERY_DEPARTMENT }], actor, departmentIds);
+  }
+
+  /**
+   * Creates items from drafts whose owner may be 'every' (one item per
+   * department, sharing a group id). All drafts are checked before anything
+   * is stored; `index` in a failure is the draft at fault.
+   */
+  async createBatch(
+    drafts: ReadonlyArray<
+      Omit<ItemDraft, 'owner'> & { readonly owner: Owner | typeof EVERY_DEPARTMENT }
+    >,
+    actor: Actor,
+    departmentIds?: readonly string[],
+  ): Promise<ManyResult> {
     if (!this.canManage(actor)) return { ok: false, reason: 'notAllowed', index: 0 };
-    const targets = departmentIds ?? (await this.answeringDepartments()).map((d) => d.id);
-    if (targets.length === 0) return { ok: false, reason: 'unknownOwner', index: 0 };
-    const drafts = targets.map((departmentId): ItemDraft => ({
-      ...draft,
-      owner: { kind: 'department', departmentId },
-    }));
-    for (const [index, one] of drafts.entries()) {
-      const problem = await this.problemWith(one);
-      if (problem) return { ok: false, reason: problem, index };
+    const everyone = departmentIds ?? (await this.answeringDepartments()).map((d) => d.id);
+    const expanded: ItemDraft[][] = drafts.map((draft) => {
+      const { owner } = draft;
+      return owner === EVERY_DEPARTMENT
+        ? everyone.map((departmentId) => ({
+            ...draft,
+            owner: { kind: 'department', departmentId },
+          }))
+        : [{ ...draft, owner }];
+    });
+    for (const [index, group] of expanded.entries()) {
+      if (group.length === 0) return { ok: false, reason: 'unknownOwner', index };
+      for (const one of group) {
+        const problem = await this.problemWith(one);
+        if (problem) return { ok: false, reason: problem, index };
+      }
     }
-    const groupId = this.deps.ids.next('itemgroup');
     const items: ActionItem[] = [];
-    for (const one of drafts) {
-      const item = await this.build(one, actor, groupId);
-      await this.repository.insert(item);
-      items.push(item);
+    for (const group of expanded) {
+      const fannedOut = drafts[expanded.indexOf(group)]?.owner === EVERY_DEPARTMENT;
+      const groupId = fannedOut ? this.deps.ids.next('itemgroup') : undefined;
+      for (const one of group) {
+        const item = await this.build(one, actor, groupId);
+        await this.repository.insert(item);
+        items.push(item);
+      }
     }
     return { ok: true, items };
   }
