@@ -60,6 +60,9 @@ export async function fanoutBench(): Promise<BenchRow[]> {
 
   connector.reset();
   const started = performance.now();
+  // CPU used by the process (bot and fake connector together) during the fan-out:
+  // unlike the wall time, it does not depend on what else the machine is doing.
+  const cpuBefore = process.cpuUsage();
   await scheduler.schedule({
     key: 'bench:fanout',
     kind: 'bench.fanout',
@@ -71,6 +74,8 @@ export async function fanoutBench(): Promise<BenchRow[]> {
     600_000,
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   await new Promise((r) => setTimeout(r, 500)); // let any stray duplicate arrive before counting
   const delivered = new Map<string, number>();
   for (const call of connector.calls) {
@@ -95,5 +100,11 @@ export async function fanoutBench(): Promise<BenchRow[]> {
       unit: 'messages',
     },
     { name: '429 answers from the connector', value: throttled, unit: 'responses' },
+    {
+      name: 'CPU per message (bot + fake connector)',
+      value: (cpuSeconds * 1000) / RECIPIENTS,
+      unit: 'ms',
+      note: `${((cpuSeconds / seconds) * 100).toFixed(0)}% of one core during the fan-out`,
+    },
   ];
 }
