@@ -32,20 +32,23 @@ export async function fanoutBench(): Promise<BenchRow[]> {
   await honbu.start();
   const { conversations, scheduler } = honbu.services;
   const users = Array.from({ length: RECIPIENTS }, (_, i) => `user-${i}`);
-  for (const user of users) {
-    await conversations.remember({
-      id: `a:${user}`,
-      kind: 'personal',
-      userAadObjectId: user,
-      reference: {
-        channelId: 'msteams',
-        serviceUrl: `${connector.url}/`,
-        conversation: { id: `a:${user}`, conversationType: 'personal', tenantId: 'tenant' },
-        user: { id: `29:${user}`, aadObjectId: user },
-        bot: { id: '28:bot', name: 'Honbu' },
-      },
-    });
-  }
+  // All at once: the store shares one file write among the changes waiting for it.
+  await Promise.all(
+    users.map((user) =>
+      conversations.remember({
+        id: `a:${user}`,
+        kind: 'personal',
+        userAadObjectId: user,
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: `${connector.url}/`,
+          conversation: { id: `a:${user}`, conversationType: 'personal', tenantId: 'tenant' },
+          user: { id: `29:${user}`, aadObjectId: user },
+          bot: { id: '28:bot', name: 'Honbu' },
+        },
+      }),
+    ),
+  );
   // The way a feature sends one notice to many people: deliverMany, which keeps
   // several sends in flight while the Sender paces them to the limits.
   scheduler.register<{ users: string[] }>('bench.fanout', async (ctx) => {
