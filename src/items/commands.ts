@@ -9,6 +9,7 @@ import { formatMoment } from '../i18n/dates.js';
 import type { Meeting } from '../meetings/meeting.js';
 import {
   EVERY_DEPARTMENT,
+  NO_MEETING,
   formValuesFrom,
   formValuesOf,
   ownerFromValue,
@@ -65,6 +66,10 @@ const SUCCESS_OF: Record<Op['kind'], MessageKey> = {
   start: 'item.start.recorded',
   block: 'item.blocked.recorded',
 };
+
+/** Choice values meaning "no filter" and "no meeting" (a choice's value cannot be empty). */
+const ALL_DEPARTMENTS = 'all';
+const ACTIVE = 'active';
 
 /** Empty rows of the "several at once" card. */
 const BATCH_ROWS = 5;
@@ -288,13 +293,17 @@ function listCard(
     subtitle: input.subtitle ?? '',
     sections: input.sections,
     filters: Boolean(input.filters),
-    values: input.filters?.values ?? { department: '', status: '', overdue: 'false' },
+    values: input.filters?.values ?? {
+      department: ALL_DEPARTMENTS,
+      status: ACTIVE,
+      overdue: 'false',
+    },
     departmentChoices: [
-      { title: t('item.list.allDepartments'), value: '' },
+      { title: t('item.list.allDepartments'), value: ALL_DEPARTMENTS },
       ...(input.filters?.departmentChoices ?? []),
     ],
     statusChoices: [
-      { title: t('item.list.active'), value: '' },
+      { title: t('item.list.active'), value: ACTIVE },
       ...ITEM_STATUSES.map((s) => ({ title: t(`item.status.${s}`), value: s })),
       { title: t('item.list.allStatuses'), value: 'all' },
     ],
@@ -391,8 +400,8 @@ async function listFor(services: Services, turn: Turn, query: ListQuery): Promis
     ],
     filters: {
       values: {
-        department: query.departmentId ?? '',
-        status: query.status,
+        department: query.departmentId ?? ALL_DEPARTMENTS,
+        status: query.status || ACTIVE,
         overdue: String(query.overdue),
       },
       departmentChoices: departments.map((d) => ({ title: d.name[turn.locale], value: d.id })),
@@ -457,7 +466,7 @@ async function allMeetings(services: Services): Promise<Meeting[]> {
 
 async function meetingChoices(services: Services, turn: Turn) {
   return [
-    { title: turn.t('item.form.noMeeting'), value: '' },
+    { title: turn.t('item.form.noMeeting'), value: NO_MEETING },
     ...(await allMeetings(services)).map((m) => ({
       title: `#${m.number} ${m.title}`,
       value: m.id,
@@ -509,9 +518,9 @@ async function blankValues(services: Services, turn: Turn): Promise<FormValues> 
     detail: '',
     owner: '',
     due: turn.locale === 'ja' ? '次回' : 'next meeting',
-    sourceMeetingId: source?.id ?? '',
+    sourceMeetingId: source?.id ?? NO_MEETING,
     quote: '',
-    reportMeetingId: '',
+    reportMeetingId: NO_MEETING,
   };
 }
 
@@ -527,6 +536,8 @@ async function readForm(
   needOwner: boolean,
 ): Promise<DraftRead> {
   const meetings = await allMeetings(services);
+  const sourceMeetingId = values.sourceMeetingId === NO_MEETING ? '' : values.sourceMeetingId;
+  const reportMeetingId = values.reportMeetingId === NO_MEETING ? '' : values.reportMeetingId;
   const owner = values.owner ? ownerFromValue(values.owner) : undefined;
   if (needOwner && !owner) return { ok: false, error: turn.t('item.form.ownerMissing') };
   if (!values.due.trim()) return { ok: false, error: turn.t('item.form.dueMissing') };
@@ -541,10 +552,8 @@ async function readForm(
     title: values.title,
     detail: values.detail,
     due: due.due,
-    ...(values.sourceMeetingId
-      ? { source: { meetingId: values.sourceMeetingId, quote: values.quote } }
-      : {}),
-    ...(values.reportMeetingId ? { reportMeetingId: values.reportMeetingId } : {}),
+    ...(sourceMeetingId ? { source: { meetingId: sourceMeetingId, quote: values.quote } } : {}),
+    ...(reportMeetingId ? { reportMeetingId } : {}),
   };
   return { ok: true, draft, ...(owner ? { owner } : {}) };
 }
@@ -574,7 +583,8 @@ function batchCard(
     })),
     labels: formLabels(turn),
     limits: { title: LIMITS.title, quote: LIMITS.quote },
-    ownerChoices: [{ title: turn.t('item.form.chooseOwner'), value: '' }, ...input.ownerChoices],
+    ownerChoices: input.ownerChoices,
+    ownerPlaceholder: turn.t('item.form.chooseOwner'),
   });
 }
 
@@ -1013,7 +1023,8 @@ export function itemActions(services: Services): ActionSpec[] {
       allowed: Audience.staff,
       handle: async (turn) => {
         const status = textOf(turn.data, 'status');
-        const departmentId = textOf(turn.data, 'department');
+        const department = textOf(turn.data, 'department');
+        const departmentId = department === ALL_DEPARTMENTS ? '' : department;
         const groupId = textOf(turn.data, 'groupId');
         const query: ListQuery = {
           status:

@@ -9,6 +9,9 @@ export { EVERY_DEPARTMENT };
 /** "早急に" follows up every 3 days unless the secretariat says otherwise ("早急に 7日"). */
 export const DEFAULT_FOLLOW_UP_DAYS = 3;
 
+/** The meeting choice meaning "none" (a choice's value cannot be empty). */
+export const NO_MEETING = 'none';
+
 export type OwnerChoice = Owner | typeof EVERY_DEPARTMENT;
 
 /** What the create and edit cards send, as text (Input values are strings). */
@@ -143,9 +146,9 @@ export function formValuesOf(
     detail: item.detail,
     owner: ownerValue(item.owner),
     due: dueValue(item.due, meetings, locale),
-    sourceMeetingId: item.source?.meetingId ?? '',
+    sourceMeetingId: item.source?.meetingId ?? NO_MEETING,
     quote: item.source?.quote ?? '',
-    reportMeetingId: item.reportMeetingId ?? '',
+    reportMeetingId: item.reportMeetingId ?? NO_MEETING,
   };
 }
 
