@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseQuietHours, type QuietHours } from './scheduling/calendar.js';
+import { isQuietTime, parseQuietHours, type QuietHours } from './scheduling/calendar.js';
 
 /** Environment variables Honbu reads, validated once at start-up. */
 const booleanString = z
@@ -17,6 +17,13 @@ const timeZone = z.string().refine(
   },
   { message: 'is not an IANA time zone such as Asia/Tokyo' },
 );
+
+const localTime = z
+  .string()
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'must be a local time such as 10:00');
+
+/** ISO weekday order: mon = 1 … sun = 7. */
+const WEEKDAYS: readonly string[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -47,10 +54,16 @@ const envSchema = z.object({
     .string()
     .regex(/^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/, 'must be business days such as 3,1')
     .default('3,1'),
-  SURVEY_NUDGE_TIME: z
+  SURVEY_NUDGE_TIME: localTime.default('10:00'),
+  ITEM_DIGEST_DAY: z
     .string()
-    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'must be a local time such as 10:00')
-    .default('10:00'),
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v) => WEEKDAYS.includes(v), { message: 'must be a weekday: mon, tue, … sun' })
+    .default('mon'),
+  ITEM_DIGEST_TIME: localTime.default('09:00'),
+  ITEM_PING_TIME: localTime.default('09:00'),
+  ITEM_DUE_SOON_BUSINESS_DAYS: z.coerce.number().int().min(1).max(20).default(2),
+  ITEM_ESCALATE_AFTER_BUSINESS_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   MicrosoftAppId: z.string().default(''),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z
@@ -87,8 +100,22 @@ export type Config = Readonly<{
   surveyNudgeBusinessDays: readonly number[];
   /** Local time of day survey reminders are sent. */
   surveyNudgeTime: Readonly<{ hour: number; minute: number }>;
+  itemPings: ItemPingConfig;
   botAuth: Readonly<{ appId: string; appPassword: string; appType: string; tenantId: string }>;
   tab: TabConfig;
+}>;
+
+/** When action-item owners are pinged (src/items/pings.ts); all times are local. */
+export type ItemPingConfig = Readonly<{
+  /** ISO weekday of the weekly digest (1 = Monday); a holiday moves it to the next business day. */
+  digestWeekday: number;
+  digestTime: Readonly<{ hour: number; minute: number }>;
+  /** Time of the business-day pings (due soon, overdue, follow-up) and of the escalation. */
+  pingTime: Readonly<{ hour: number; minute: number }>;
+  /** The due-soon ping goes out this many business days before the due date. */
+  dueSoonBusinessDays: number;
+  /** Items overdue by at least this many business days are listed to the secretariat. */
+  escalateAfterBusinessDays: number;
 }>;
 
 /** How the dashboard tab's API authenticates its callers. */
@@ -125,6 +152,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  const quietHours = parseQuietHours(e.QUIET_HOURS) ?? null;
+  // A ping time inside quiet hours would be held until the next morning, where it
+  // meets the next day's pings; refuse it rather than send two at once.
+  const quietPings = (['ITEM_DIGEST_TIME', 'ITEM_PING_TIME'] as const).filter((name) => {
+    const { hour, minute } = parseLocalTime(e[name]);
+    return isQuietTime(quietHours, hour, minute);
+  });
+  if (quietPings.length > 0) {
+    const problems = quietPings.map(
+      (name) => `  ${name}: ${e[name]} is inside QUIET_HOURS (${e.QUIET_HOURS})`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -134,12 +174,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
-    quietHours: parseQuietHours(e.QUIET_HOURS) ?? null,
+    quietHours,
     schedulerTickMs: e.SCHEDULER_TICK_MS,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     linkSigningSecret: e.LINK_SIGNING_SECRET,
     surveyNudgeBusinessDays: parseBusinessDays(e.SURVEY_NUDGE_BUSINESS_DAYS),
     surveyNudgeTime: parseLocalTime(e.SURVEY_NUDGE_TIME),
+    itemPings: {
+      digestWeekday: WEEKDAYS.indexOf(e.ITEM_DIGEST_DAY) + 1,
+      digestTime: parseLocalTime(e.ITEM_DIGEST_TIME),
+      pingTime: parseLocalTime(e.ITEM_PING_TIME),
+      dueSoonBusinessDays: e.ITEM_DUE_SOON_BUSINESS_DAYS,
+      escalateAfterBusinessDays: e.ITEM_ESCALATE_AFTER_BUSINESS_DAYS,
+    },
     botAuth: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,

@@ -66,7 +66,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
   if (config.seedDemo && (await seedDemoIfEmpty(services)))
     logger.info('empty store: demo data loaded');
 
-  registerJobs(services);
+  await registerJobs(services);
   const router = createRouter(services);
   const identity = new IdentityResolver(services.directory, clock);
   const messages = transport.attach({

@@ -472,8 +472,11 @@ describe('surveys over the HTTP endpoint', () => {
         waiting,
         'Wednesday 9 Dec 10:00: 3 business days before',
       );
+      // The first text message: action-item pings (cards) reach the same people.
       const english = world.bot.connector.calls.find(
-        (c) => c.conversationId === world.people[ENGLISH]?.personalConversationId,
+        (c) =>
+          c.conversationId === world.people[ENGLISH]?.personalConversationId &&
+          typeof c.body?.['text'] === 'string',
       );
       assert.match(textsOf(english ? [english] : [])[0] ?? '', /Reminder: the survey .* closes at/);
 

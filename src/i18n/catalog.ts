@@ -2,6 +2,7 @@ import { core } from './catalogs/core.js';
 import { dates } from './catalogs/dates.js';
 import { items } from './catalogs/items.js';
 import { meetings } from './catalogs/meetings.js';
+import { pings } from './catalogs/pings.js';
 import { policy } from './catalogs/policy.js';
 import { surveys } from './catalogs/surveys.js';
 import { tab } from './catalogs/tab.js';
@@ -15,6 +16,7 @@ const ja = {
   ...meetings.ja,
   ...surveys.ja,
   ...items.ja,
+  ...pings.ja,
 };
 const en: { [K in keyof typeof ja]: string } = {
   ...core.en,
@@ -24,6 +26,7 @@ const en: { [K in keyof typeof ja]: string } = {
   ...meetings.en,
   ...surveys.en,
   ...items.en,
+  ...pings.en,
 };
 
 export type MessageKey = keyof typeof ja;

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Services } from '../app/services.js';
 import { formatClock, formatMoment, formatTimeRange } from '../i18n/dates.js';
 import { localeFrom, type Locale } from '../i18n/locale.js';
+import { pingMeetingItems } from '../items/jobs.js';
 import { translator } from '../i18n/translate.js';
 import type { OutboundMessage } from '../messaging/sender.js';
 import type { Delivery, JobContext } from '../scheduling/scheduler.js';
@@ -46,6 +47,7 @@ export function registerMeetingJobs(services: Services): void {
       text: reminderText(meeting, payload, context, job.now),
       tone: 'info',
     }));
+    if (payload.purpose === 'materials') await pingMeetingItems(services, meeting, job.now);
   });
 
   services.scheduler.register<NoticePayload>(NOTICE_JOB, async (job) => {

@@ -17,6 +17,16 @@ export function parseQuietHours(text: string): QuietHours | null | undefined {
   return { start: { hour: sh, minute: sm }, end: { hour: eh, minute: em } };
 }
 
+/** True when this local time of day falls inside the quiet hours. */
+export function isQuietTime(quietHours: QuietHours | null, hour: number, minute: number): boolean {
+  if (!quietHours) return false;
+  const minutes = hour * 60 + minute;
+  const start = quietHours.start.hour * 60 + quietHours.start.minute;
+  const end = quietHours.end.hour * 60 + quietHours.end.minute;
+  if (start === end) return false;
+  return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+}
+
 /**
  * Working calendar of the committee: its time zone, Japanese public holidays
  * (table of @holiday-jp/holiday_jp, looked up by local date string so the
@@ -83,13 +93,8 @@ export class WorkCalendar {
   }
 
   isQuiet(date: Date): boolean {
-    if (!this.quietHours) return false;
     const local = this.local(date);
-    const minutes = local.hour * 60 + local.minute;
-    const start = this.quietHours.start.hour * 60 + this.quietHours.start.minute;
-    const end = this.quietHours.end.hour * 60 + this.quietHours.end.minute;
-    if (start === end) return false;
-    return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+    return isQuietTime(this.quietHours, local.hour, local.minute);
   }
 
   /** The first moment at or after `date` outside quiet hours. */

@@ -1,0 +1,383 @@
+import { strict as assert } from 'node:assert';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import type { Actor } from '../../src/domain/directory.js';
+import type { ActionItem } from '../../src/items/item.js';
+import { PingCalendar } from '../../src/items/pings.js';
+import { WorkCalendar } from '../../src/scheduling/calendar.js';
+import { ManualClock } from '../harness/manual-clock.js';
+import { runUntil } from '../harness/run-until.js';
+import { TestBot, cardsOf, visibleText } from '../harness/test-bot.js';
+import type { TestUser } from '../harness/teams.js';
+import { jst } from '../meetings/helpers.js';
+
+/** The people of the test, by a short name; 文化デザイン課長 and 情報担当係長（システム） write in English. */
+const PEOPLE = {
+  secretary: ['johokanri-kacho@city.example.jp', 'ja-JP'],
+  system: ['joho-system@city.example.jp', 'en-US'],
+  kumin: ['kumin-bucho@city.example.jp', 'ja-JP'],
+  bunkaHead: ['bunkashoko-bucho@city.example.jp', 'ja-JP'],
+  bunkaDelegate: ['bunkadesign-kacho@city.example.jp', 'en-US'],
+  somu: ['somu-bucho@city.example.jp', 'ja-JP'],
+} as const;
+type Name = keyof typeof PEOPLE;
+
+/** What one ping is, from its title. */
+type Kind = 'digest' | 'daily' | 'meeting' | 'escalation';
+
+interface Ping {
+  /** Local time in Tokyo, e.g. "11-05 09:00". */
+  readonly at: string;
+  readonly to: Name;
+  readonly kind: Kind;
+  /** The line under the title: counts, or the meeting notice. */
+  readonly notice: string;
+  readonly text: string;
+}
+
+function kindOf(title: string): Kind | undefined {
+  if (title === '今週の宿題' || title === 'Your action items this week') return 'digest';
+  if (title === '宿題の確認' || title === 'Your action items') return 'daily';
+  if (title.endsWith('に向けた宿題') || title.startsWith('Action items for ')) return 'meeting';
+  if (title.startsWith('期限切れの宿題') || title.startsWith('Action items overdue by'))
+    return 'escalation';
+  return undefined;
+}
+
+const local = (iso: string) =>
+  new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
+
+/**
+ * The demo store of a Monday morning (2026-11-02 09:00 in Tokyo: 第3回 is on
+ * Tuesday 11/24 at 15:00, #5 is due 11/09), with the people above in Teams.
+ */
+async function demo(env: Record<string, string> = {}) {
+  const clock = new ManualClock('2026-11-02T00:00:00Z');
+  const bot = await TestBot.start({ clock, env });
+  const users = Object.fromEntries(
+    Object.entries(PEOPLE).map(([name, [upn, locale]]) => [name, bot.user(upn, locale)]),
+  ) as Record<Name, TestUser>;
+  for (const user of Object.values(users)) await bot.install(user);
+  await bot.install(users.secretary, { channel: true });
+  bot.connector.reset();
+  const nameOf = new Map(
+    Object.entries(users).map(([name, user]) => [user.personalConversationId, name as Name]),
+  );
+
+  const pings: Ping[] = [];
+  /** Every 1:1 post, with its time: for the quiet-hours check. */
+  const personalPosts: string[] = [];
+  let seen = 0;
+  const collect = (at: Date) => {
+    for (const call of bot.connector.calls.slice(seen)) {
+      if (call.kind !== 'send' || call.status >= 300) continue;
+      const to = nameOf.get(call.conversationId ?? '');
+      if (to) personalPosts.push(at.toISOString());
+      const card = cardsOf([call])[0];
+      if (!card || !to) continue;
+      const text = visibleText(card);
+      const [title = '', notice = ''] = text.split('\n');
+      const kind = kindOf(title);
+      if (kind) pings.push({ at: local(at.toISOString()), to, kind, notice, text });
+    }
+    seen = bot.connector.calls.length;
+  };
+  const actor = async (name: Name): Promise<Actor> => {
+    const { directory } = bot.services;
+    const upn = PEOPLE[name][0];
+    const person = await directory.findByUpn(upn);
+    assert.ok(person, `${upn} is in the demo directory`);
+    return directory.actorFor({ aadObjectId: users[name].aadObjectId, displayName: upn }, person);
+  };
+  const item = async (number: number): Promise<ActionItem> => {
+    const found = await bot.services.items.find(`#${number}`);
+    assert.ok(found, `#${number} exists`);
+    return found;
+  };
+  return {
+    clock,
+    bot,
+    users,
+    pings,
+    personalPosts,
+    actor,
+    item,
+    /** Runs the scheduler up to `until` (Tokyo time), recording what goes out at each tick. */
+    run: async (until: string) => {
+      collect(clock.now());
+      await runUntil(clock, bot.services.scheduler, jst(until), collect);
+    },
+    /** "11-05 09:00 daily 期限間近 1件" for each ping to one person. */
+    of: (name: Name) =>
+      pings.filter((p) => p.to === name).map((p) => `${p.at} ${p.kind} ${p.notice}`),
+  };
+}
+
+type Demo = Awaited<ReturnType<typeof demo>>;
+
+/** No 1:1 post between 20:00 and 08:00, on a weekend or on a public holiday. */
+function assertWorkingHoursOnly(d: Demo): void {
+  const calendar = new WorkCalendar('Asia/Tokyo', null);
+  for (const at of d.personalPosts) {
+    const hour = calendar.local(new Date(at)).hour;
+    assert.ok(hour >= 8 && hour < 20, `${local(at)} is inside quiet hours`);
+    assert.ok(calendar.isBusinessDay(new Date(at)), `${local(at)} is not a business day`);
+  }
+}
+
+/** Nobody gets two pings of one kind on one day. */
+function assertNeverTwice(d: Demo): void {
+  const seen = new Set<string>();
+  for (const p of d.pings) {
+    const key = `${p.at.slice(0, 5)} ${p.to} ${p.kind}`;
+    assert.ok(!seen.has(key), `${key} twice`);
+    seen.add(key);
+  }
+}
+
+describe('action-item pings, a month of the demo items on a fake clock', function () {
+  // A month of scheduled work over real HTTP takes a few seconds.
+  this.timeout(60_000);
+  let d: Demo;
+  beforeEach(async () => {
+    d = await demo();
+  });
+  afterEach(() => d.bot.stop());
+
+  it('sends digests, due-soon, overdue and follow-up pings and the escalation exactly when due, once each, on business days', async () => {
+    await d.run('2026-12-03T00:00');
+
+    // 区民部長: #5 (due Mon 11/09, reported at 第3回) and its share of #6 and #7 (due at 第3回).
+    assert.deepEqual(d.of('kumin'), [
+      '11-02 09:00 digest 未完了の宿題 3件（うち期限切れ 0件、期限間近 0件）',
+      // Two business days before 11/09.
+      '11-05 09:00 daily 期限間近 1件',
+      '11-09 09:00 digest 未完了の宿題 3件（うち期限切れ 0件、期限間近 1件）',
+      '11-10 09:00 daily 期限切れ 1件',
+      '11-11 09:00 daily 期限切れ 1件',
+      '11-12 09:00 daily 期限切れ 1件',
+      '11-13 09:00 daily 期限切れ 1件',
+      // The digest replaces the day's ping.
+      '11-16 09:00 digest 未完了の宿題 3件（うち期限切れ 1件、期限間近 0件）',
+      '11-17 09:00 daily 期限切れ 1件',
+      // With 第3回's materials reminder (7 days before): the items to report there, #5 being late already.
+      '11-17 09:00 meeting 令和8年11月24日（火）15:00の本部で報告していただく宿題です。会議の前に状況を更新し、資料があれば事務局に提出してください。',
+      '11-18 09:00 daily 期限切れ 1件',
+      '11-19 09:00 daily 期限切れ 1件',
+      '11-20 09:00 daily 期限切れ 1件',
+      // Monday 11/23 is a public holiday (勤労感謝の日): the digest comes on Tuesday.
+      '11-24 09:00 digest 未完了の宿題 3件（うち期限切れ 1件、期限間近 2件）',
+      '11-25 09:00 daily 期限切れ 3件',
+      '11-26 09:00 daily 期限切れ 3件',
+      '11-27 09:00 daily 期限切れ 3件',
+      '11-30 09:00 digest 未完了の宿題 3件（うち期限切れ 3件、期限間近 0件）',
+      '12-01 09:00 daily 期限切れ 3件',
+      '12-02 09:00 daily 期限切れ 3件',
+    ]);
+    const meetingPing = d.pings.find((p) => p.to === 'kumin' && p.kind === 'meeting');
+    assert.match(meetingPing?.text ?? '', /^令和8年度 第3回 行政情報化推進本部に向けた宿題/);
+    assert.match(meetingPing?.text ?? '', /#8 テレワークできる業務とできない業務を整理する/);
+    assert.doesNotMatch(meetingPing?.text ?? '', /#5 H所/);
+
+    // The secretariat owns #1 (早急に, every 3 business days) and #2, #4, #8 (due at 第3回),
+    // and gets the list of items 3+ business days late each business day.
+    assert.deepEqual(
+      d.of('secretary').filter((line) => !line.includes(' digest ')),
+      [
+        // 11/03 is a holiday: 11/04, 11/05, 11/06 are the three business days after creation.
+        '11-06 09:00 daily 早急対応の状況確認 1件',
+        '11-11 09:00 daily 早急対応の状況確認 1件',
+        // #5 was due 11/09: 11/10, 11/11, 11/12 late.
+        '11-12 09:00 escalation 担当には毎営業日確認していますが、次の1件が期限を3営業日以上過ぎています。',
+        '11-13 09:00 escalation 担当には毎営業日確認していますが、次の1件が期限を3営業日以上過ぎています。',
+        '11-16 09:00 escalation 担当には毎営業日確認していますが、次の1件が期限を3営業日以上過ぎています。',
+        '11-17 09:00 escalation 担当には毎営業日確認していますが、次の1件が期限を3営業日以上過ぎています。',
+        '11-17 09:00 meeting 令和8年11月24日（火）15:00の本部で報告していただく宿題です。会議の前に状況を更新し、資料があれば事務局に提出してください。',
+        '11-18 09:00 escalation 担当には毎営業日確認していますが、次の1件が期限を3営業日以上過ぎています。',
+        '11-19 09:00 daily 早急対応の状況確認 1件',
+        '11-19 09:00 escalation 担当には毎営業日確認していますが、次の1件が期限を3営業日以上過ぎています。',
+        '11-20 09:00 escalation 担当には毎営業日確認していますが、次の1件が期限を3営業日以上過ぎています。',
+        '11-24 09:00 escalation 担当には毎営業日確認していますが、次の1件が期限を3営業日以上過ぎています。',
+        '11-25 09:00 daily 期限切れ 3件、早急対応の状況確認 1件',
+        '11-25 09:00 escalation 担当には毎営業日確認していますが、次の1件が期限を3営業日以上過ぎています。',
+        '11-26 09:00 daily 期限切れ 3件',
+        '11-26 09:00 escalation 担当には毎営業日確認していますが、次の1件が期限を3営業日以上過ぎています。',
+        '11-27 09:00 daily 期限切れ 3件',
+        // 第3回 was on 11/24: its 23 open items join #5.
+        '11-27 09:00 escalation 担当には毎営業日確認していますが、次の24件が期限を3営業日以上過ぎています。',
+        '11-30 09:00 escalation 担当には毎営業日確認していますが、次の24件が期限を3営業日以上過ぎています。',
+        '12-01 09:00 daily 期限切れ 3件',
+        '12-01 09:00 escalation 担当には毎営業日確認していますが、次の24件が期限を3営業日以上過ぎています。',
+        '12-02 09:00 daily 期限切れ 3件',
+        '12-02 09:00 escalation 担当には毎営業日確認していますが、次の24件が期限を3営業日以上過ぎています。',
+      ],
+    );
+    const escalation =
+      d.pings.filter((p) => p.kind === 'escalation' && p.to === 'secretary').at(-1)?.text ?? '';
+    assert.match(
+      escalation,
+      /#5 H所のRPAの取組内容と成果を事務局に報告する\n担当\n区民部\n期限\n令和8年11月9日（月） — 期限切れ\n超過\n16営業日超過/,
+    );
+    assert.match(escalation, /ほかに9件あります。/);
+
+    // Digests every Monday, or the next business day: 4 per owner; 総務部長 owns only #6 and #7.
+    assert.deepEqual(
+      d
+        .of('somu')
+        .filter((line) => line.includes(' digest '))
+        .map((line) => line.slice(0, 11)),
+      ['11-02 09:00', '11-09 09:00', '11-16 09:00', '11-24 09:00', '11-30 09:00'],
+    );
+
+    // The head and the delegate of 文化商工部 each get the pings, the delegate in English.
+    const delegate = d.of('bunkaDelegate');
+    assert.deepEqual(delegate.slice(0, 2), [
+      '11-02 09:00 digest 2 open (0 overdue, 0 due soon)',
+      '11-09 09:00 digest 2 open (0 overdue, 0 due soon)',
+    ]);
+    assert.equal(d.of('bunkaHead').length, delegate.length);
+    assert.match(
+      d.pings.find((p) => p.to === 'system' && p.kind === 'escalation')?.text ?? '',
+      /^Action items overdue by 3\+ business days\nStill open 3 or more business days after the due date, although their owners are asked every business day: 1\.\n#5 /,
+    );
+
+    assertWorkingHoursOnly(d);
+    assertNeverTwice(d);
+    d.bot.assertSentCardsValid();
+    // A bare "完了" / "done" in the chat refers to what was pinged last.
+    const last = await d.bot.services.items.lastPinged('kumin-bucho@city.example.jp');
+    const numbers = await Promise.all(
+      (last?.itemIds ?? []).map(async (id) => (await d.bot.services.items.get(id))?.number),
+    );
+    assert.deepEqual(numbers, [5, 8, 18]);
+  });
+
+  it('stops pinging a snoozed item until the snooze ends, and a done one for good; the secretariat still sees a snoozed late item', async () => {
+    await d.run('2026-11-10T10:00');
+    const five = await d.item(5);
+    const snoozed = await d.bot.services.items.snooze(five.id, 3, await d.actor('kumin'));
+    assert.ok(snoozed.ok);
+    await d.run('2026-11-13T10:00');
+    const done = await d.bot.services.items.markDone(five.id, await d.actor('kumin'));
+    assert.ok(done.ok);
+    await d.run('2026-11-21T00:00');
+
+    assert.deepEqual(
+      d.of('kumin').filter((line) => line.includes(' daily ')),
+      [
+        '11-05 09:00 daily 期限間近 1件',
+        '11-10 09:00 daily 期限切れ 1件',
+        // Snoozed on Tuesday for 3 days: until Friday 09:00.
+        '11-13 09:00 daily 期限切れ 1件',
+      ],
+    );
+    assert.deepEqual(
+      d
+        .of('secretary')
+        .filter((line) => line.includes(' escalation '))
+        .map((line) => line.slice(0, 11)),
+      ['11-12 09:00', '11-13 09:00'],
+    );
+    assert.match(
+      d.pings.find((p) => p.kind === 'escalation' && p.to === 'secretary')?.text ?? '',
+      /次の確認\n令和8年11月13日（金）09:00/,
+    );
+    const digest = d.pings.find((p) => p.to === 'kumin' && p.at === '11-16 09:00');
+    assert.equal(digest?.notice, '未完了の宿題 2件（うち期限切れ 0件、期限間近 0件）');
+    assertNeverTwice(d);
+  });
+
+  it('moving 第3回 moves the due of its items and their pings', async () => {
+    await d.run('2026-11-10T10:00');
+    const moved = await d.bot.say(d.users.secretary, '会議変更 #2 12月8日 15時〜16時');
+    assert.match(JSON.stringify(moved.sent), /令和8年12月8日（火）15:00–16:00 に変更しました/);
+    await d.run('2026-12-12T00:00');
+
+    const somu = d.of('somu');
+    assert.deepEqual(
+      somu.filter((line) => !line.includes(' digest ')),
+      [
+        // 7 days before 12/08, with the meeting's own materials reminder.
+        '12-01 09:00 meeting 令和8年12月8日（火）15:00の本部で報告していただく宿題です。会議の前に状況を更新し、資料があれば事務局に提出してください。',
+        '12-09 09:00 daily 期限切れ 2件',
+        '12-10 09:00 daily 期限切れ 2件',
+        '12-11 09:00 daily 期限切れ 2件',
+      ],
+    );
+    const digest = d.pings.find((p) => p.to === 'somu' && p.at === '12-07 09:00');
+    assert.match(digest?.text ?? '', /次回の本部（令和8年12月8日（火））/);
+    assert.equal(digest?.notice, '未完了の宿題 2件（うち期限切れ 0件、期限間近 2件）');
+    assertWorkingHoursOnly(d);
+    assertNeverTwice(d);
+  });
+
+  it('after a restart and a day of downtime sends nothing twice, nothing in quiet hours, and skips the missed day', async () => {
+    await d.run('2026-11-10T09:30');
+    await d.bot.restart();
+    await d.run('2026-11-11T07:00');
+    // Down all of Wednesday 11/11; back at 21:00, inside quiet hours.
+    d.clock.set(jst('2026-11-11T21:00'));
+    await d.bot.restart();
+    await d.run('2026-11-14T00:00');
+
+    assert.deepEqual(
+      d.of('kumin').filter((line) => line.startsWith('11-1')),
+      [
+        '11-10 09:00 daily 期限切れ 1件',
+        // Wednesday's pings would have gone out at night, or with Thursday's: they are dropped.
+        '11-12 09:00 daily 期限切れ 1件',
+        '11-13 09:00 daily 期限切れ 1件',
+      ],
+    );
+    assertWorkingHoursOnly(d);
+    assertNeverTwice(d);
+    const jobs = await d.bot.services.scheduler.jobsInGroup('items:pings');
+    const wednesday = jobs.find((j) => j.id === 'job:items:daily:2026-11-11');
+    assert.equal(wednesday?.status, 'dropped');
+  });
+});
+
+describe('action-item ping settings', () => {
+  it('reads the digest day and time, the ping time and the thresholds, and refuses times in quiet hours', () => {
+    const config = loadConfig({
+      ITEM_DIGEST_DAY: 'Fri',
+      ITEM_DIGEST_TIME: '16:30',
+      ITEM_PING_TIME: '10:00',
+      ITEM_DUE_SOON_BUSINESS_DAYS: '3',
+      ITEM_ESCALATE_AFTER_BUSINESS_DAYS: '5',
+    });
+    assert.deepEqual(config.itemPings, {
+      digestWeekday: 5,
+      digestTime: { hour: 16, minute: 30 },
+      pingTime: { hour: 10, minute: 0 },
+      dueSoonBusinessDays: 3,
+      escalateAfterBusinessDays: 5,
+    });
+    assert.throws(
+      () => loadConfig({ ITEM_PING_TIME: '21:00' }),
+      (err: unknown) =>
+        err instanceof ConfigError &&
+        /ITEM_PING_TIME: 21:00 is inside QUIET_HOURS \(20:00-08:00\)/.test(err.message),
+    );
+    assert.throws(() => loadConfig({ ITEM_DIGEST_DAY: 'someday' }), /ITEM_DIGEST_DAY/);
+    assert.doesNotThrow(() => loadConfig({ ITEM_PING_TIME: '21:00', QUIET_HOURS: 'off' }));
+  });
+
+  it('moves a digest off a holiday to the next business day, and runs the daily pings on business days only', () => {
+    const calendar = new WorkCalendar('Asia/Tokyo', null);
+    const friday = new PingCalendar(calendar, {
+      ...loadConfig({}).itemPings,
+      digestWeekday: 5,
+    });
+    // 2026-11-03 (Tue) is 文化の日; 2027-01-01 (Fri) is 元日.
+    assert.equal(friday.nextDigestDay(new Date(jst('2026-12-26T00:00'))), '2027-01-04');
+    assert.ok(friday.isDigestDay('2027-01-04'));
+    assert.ok(!friday.isDigestDay('2027-01-01'));
+    const monday = new PingCalendar(calendar, loadConfig({}).itemPings);
+    assert.equal(monday.nextDigestDay(new Date(jst('2026-11-02T09:00'))), '2026-11-02');
+    assert.equal(monday.nextDigestDay(new Date(jst('2026-11-02T09:01'))), '2026-11-09');
+    assert.equal(monday.nextDigestDay(new Date(jst('2026-11-17T09:00'))), '2026-11-24');
+    assert.equal(monday.nextDailyDay(new Date(jst('2026-11-02T09:01'))), '2026-11-04');
+    assert.equal(monday.days.before('2026-11-24', 2), '2026-11-19');
+    assert.equal(monday.days.between('2026-11-20', '2026-11-25'), 2);
+  });
+});
