@@ -254,7 +254,10 @@ async function redraw(
 interface Row {
   readonly heading: string;
   readonly line: string;
+  /** item.show for one item, item.list for a group ("every department"). */
+  readonly verb: 'item.show' | 'item.list';
   readonly itemId: string;
+  readonly groupId: string;
 }
 
 interface Section {
@@ -272,7 +275,59 @@ function rowOf(view: ItemView, reader: Reader, extra: string[] = []): Row {
     statusText(item, reader),
     ...extra,
   ];
-  return { heading: itemHeading(item, reader), line: parts.join(' · '), itemId: item.id };
+  return {
+    heading: itemHeading(item, reader),
+    line: parts.join(' · '),
+    verb: 'item.show',
+    itemId: item.id,
+    groupId: '',
+  };
+}
+
+/**
+ * Rows of a list, one per "every department" request instead of one per
+ * department: the group sits where its most urgent item would, and opens as
+ * its own list.
+ */
+async function groupedRows(
+  services: Services,
+  views: readonly ItemView[],
+  reader: Reader,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  const shown = new Set<string>();
+  for (const view of views) {
+    const groupId = view.item.groupId;
+    if (!groupId) {
+      rows.push(rowOf(view, reader));
+      continue;
+    }
+    if (shown.has(groupId)) continue;
+    shown.add(groupId);
+    const members = await services.items.listViews({ groupId });
+    const numbers = members.map((m) => m.item.number).sort((a, b) => a - b);
+    const late = members.filter((m) => m.overdue).length;
+    rows.push({
+      heading: reader.t('item.list.groupHeading', {
+        from: numbers[0] ?? '',
+        to: numbers.at(-1) ?? '',
+        title: view.item.title,
+      }),
+      line: [
+        reader.t('item.list.groupOwners', { count: members.length }),
+        dueText(view.due, false, reader),
+        reader.t('item.list.groupDone', {
+          done: members.filter((m) => m.item.status === 'done').length,
+          count: members.length,
+        }),
+        ...(late > 0 ? [reader.t('item.list.groupLate', { count: late })] : []),
+      ].join(' · '),
+      verb: 'item.list',
+      itemId: '',
+      groupId,
+    });
+  }
+  return rows;
 }
 
 function listCard(
@@ -375,6 +430,10 @@ function filtersOf(query: ListQuery): ItemFilters {
 async function listFor(services: Services, turn: Turn, query: ListQuery): Promise<Card> {
   const reader = readerOf(services, turn);
   const views = await services.items.listViews(filtersOf(query));
+  const rows =
+    query.departmentId || query.groupId
+      ? views.map((v) => rowOf(v, reader))
+      : await groupedRows(services, views, reader);
   const departments = await services.directory.listDepartments();
   const parts: string[] = [];
   const department = departments.find((d) => d.id === query.departmentId);
@@ -395,7 +454,7 @@ async function listFor(services: Services, turn: Turn, query: ListQuery): Promis
         heading: turn.t('item.list.count', { count: views.length }),
         color: 'Default',
         empty: turn.t('item.list.empty'),
-        rows: views.map((v) => rowOf(v, reader)),
+        rows,
       },
     ],
     filters: {
@@ -1027,8 +1086,13 @@ export function itemActions(services: Services): ActionSpec[] {
         const departmentId = department === ALL_DEPARTMENTS ? '' : department;
         const groupId = textOf(turn.data, 'groupId');
         const query: ListQuery = {
+          // A group opens with every status: which departments are done is the point.
           status:
-            status === 'all' || (ITEM_STATUSES as readonly string[]).includes(status) ? status : '',
+            status === 'all' || (ITEM_STATUSES as readonly string[]).includes(status)
+              ? status
+              : groupId && !status
+                ? 'all'
+                : '',
           overdue: textOf(turn.data, 'overdue') === 'true',
           ...(departmentId ? { departmentId } : {}),
           ...(groupId ? { groupId } : {}),

@@ -680,13 +680,14 @@ export class ActionItemService {
   }
 }
 
-/** Late first, then by due date; 早急に counts as due today; no date last; then by number. */
+/** Late first, then work still to do before done or cancelled, then by due date (早急に counts as today; no date last), then by number. */
 export function sortByUrgency(views: readonly ItemView[], today: string): ItemView[] {
   const key = (v: ItemView) =>
     v.due.kind === 'date' ? v.due.date : v.due.kind === 'asap' ? today : '9999-12-31';
   return [...views].sort(
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||
+      Number(isActive(b.item)) - Number(isActive(a.item)) ||
       key(a).localeCompare(key(b)) ||
       a.item.number - b.item.number,
   );

@@ -307,6 +307,33 @@ describe('action items over HTTP: owners answer by button and in words', () => {
       assert.deepEqual(await c.item(5), rpa);
     });
 
+    it('replies and button presses arriving at the same time are all recorded (the store file too)', async () => {
+      const rpa = await c.item(5);
+      const replies = Array.from({ length: 15 }, (_, i) =>
+        c.bot.say(
+          i % 2 ? c.users.kumin : c.users.kuminEn,
+          i % 2 ? `#5 進捗: メモ${i}` : `#5 progress: note ${i}`,
+        ),
+      );
+      const presses = Array.from({ length: 5 }, (_, i) =>
+        c.bot.execute(c.users.secretary, 'item.progress', {
+          itemId: rpa.id,
+          view: 'detail',
+          'note-5': `事務局${i}`,
+        }),
+      );
+      await Promise.all([...replies, ...presses]);
+      const stored = await c.item(5);
+      assert.equal(stored.progress.length, 20);
+      assert.equal(stored.history.filter((h) => h.change.type === 'progress').length, 20);
+      await c.bot.restart();
+      assert.equal(
+        (await c.bot.services.items.get(rpa.id))?.progress.length,
+        20,
+        'all of it reached the file',
+      );
+    });
+
     it('guests cannot reply, and policy questions still reach the policy look-up', async () => {
       assert.match(replyOf(await c.bot.say(c.users.guest, '完了')), /申し訳ありません/);
       const policy = await c.bot.say(c.users.kumin, 'Web会議のツールは何が使えますか？');

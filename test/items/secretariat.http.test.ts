@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { renderedInputs } from '../harness/cards.js';
+import { visibleText } from '../harness/test-bot.js';
 import {
   actionData,
   buttonsOf,
@@ -37,6 +38,28 @@ describe('action items over HTTP: the secretariat and the chair', () => {
         /#1 教育委員会とICT環境について調整する\n政策経営部 · 早急に（3日ごとに確認） · 未着手/,
       );
       assert.doesNotMatch(all, /#3 /, 'the done item is not open');
+      assert.match(
+        all,
+        /#6–#15 テレワークできる業務とできない業務を整理する\n全部署（10件） · 次回の本部（令和8年11月24日（火）） · 完了 0\/10/,
+        'an "every department" request is one row',
+      );
+      assert.doesNotMatch(all, /^#7 /m);
+
+      await c.bot.say(c.users.somu, '#6 完了');
+      const listCard = cardOf(await c.bot.say(c.users.secretary, '宿題一覧'));
+      assert.match(visibleText(listCard), /#6–#15 .*\n.* · 完了 1\/10/);
+      const group = await c.bot.execute(
+        c.users.secretary,
+        'item.list',
+        actionData(listCard, 'item.list'),
+      );
+      const members = textOfCard(group, 'group list');
+      assert.deepEqual(
+        [...members.matchAll(/^#(\d+) /gm)].map((m) => Number(m[1])),
+        [7, 8, 9, 10, 11, 12, 13, 14, 15, 6],
+        'every department of the request, the done one last',
+      );
+      assert.match(members, /^宿題一覧\nすべての状況：10件/);
 
       const kumin = textOfCard(await c.bot.say(c.users.secretary, '宿題一覧 区民部'), 'list kumin');
       assert.deepEqual(

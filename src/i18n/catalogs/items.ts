@@ -26,6 +26,10 @@ export const items = defineMessages({
     'item.reply.nothing':
       '返信先の宿題が見つかりません。「自分の宿題」で一覧を表示するか、「#5 完了」のように番号を付けてください。',
     'item.list.title': '宿題一覧',
+    'item.list.groupHeading': '#{from}–#{to} {title}',
+    'item.list.groupOwners': '全部署（{count}件）',
+    'item.list.groupDone': '完了 {done}/{count}',
+    'item.list.groupLate': '期限切れ {count}',
     'item.list.subtitle': '{filters}：{count}件',
     'item.list.count': '{count}件',
     'item.list.empty': '該当する宿題はありません。',
@@ -199,6 +203,10 @@ export const items = defineMessages({
     'item.reply.nothing':
       'I could not tell which item you mean. Send "my items" for the list, or add the number, e.g. "#5 done".',
     'item.list.title': 'Action items',
+    'item.list.groupHeading': '#{from}–#{to} {title}',
+    'item.list.groupOwners': 'Every department ({count} items)',
+    'item.list.groupDone': '{done}/{count} done',
+    'item.list.groupLate': '{count} overdue',
     'item.list.subtitle': '{filters}: {count}',
     'item.list.count': '{count} item(s)',
     'item.list.empty': 'No action items match.',
