@@ -1,5 +1,6 @@
 import { fanoutBench } from './fanout.js';
 import { foundationBench } from './foundation.js';
+import { itemsBench } from './items.js';
 import { policyBench } from './policy.js';
 import { schedulerBench } from './scheduler.js';
 import { storeBench } from './store.js';
@@ -16,6 +17,7 @@ const benches: ReadonlyArray<[string, Bench]> = [
   ['store', storeBench],
   ['scheduler', schedulerBench],
   ['surveys', surveysBench],
+  ['items', itemsBench],
 ];
 
 const only = process.argv[2];

@@ -1,9 +1,25 @@
 import type { Locale } from './locale.js';
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A shared Intl.DateTimeFormat: making one costs far more than using it, and a
+ * card of many items, or a digest for hundreds of owners, formats thousands of dates.
+ */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** Date and time as a reader in this locale expects, in the committee's time zone. */
 export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
   if (locale === 'ja') {
-    const parts = new Intl.DateTimeFormat('ja-JP', {
+    const parts = dateFormat('ja-JP', {
       timeZone,
       year: 'numeric',
       month: 'numeric',
@@ -17,7 +33,7 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
       parts.find((p) => p.type === type)?.value ?? '';
     return `${get('year')}年${get('month')}月${get('day')}日（${get('weekday')}）${get('hour')}:${get('minute')}`;
   }
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateFormat('en-GB', {
     timeZone,
     weekday: 'short',
     year: 'numeric',
@@ -31,7 +47,7 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
 
 /** 令和8年12月14日（月）: the era date Japanese official documents use. */
 export function formatEraDate(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  const parts = dateFormat('ja-JP-u-ca-japanese', {
     timeZone,
     era: 'long',
     year: 'numeric',
@@ -48,7 +64,7 @@ export function formatEraDate(date: Date, timeZone: string): string {
 
 /** 2026-12-14 (Mon): ISO-like, for English readers. */
 export function formatIsoDate(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -61,7 +77,7 @@ export function formatIsoDate(date: Date, timeZone: string): string {
 }
 
 export function formatClock(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateFormat('en-GB', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
