@@ -7,7 +7,13 @@ import { dashboardSections } from '../src/tab/sections/index.js';
 import { contrastOf, focusedElement, unlabelledControls } from './harness/a11y.js';
 import { FakeEntra } from './harness/sso.js';
 import { TabServer } from './harness/tab-server.js';
-import { openInTeams, screenshotTab, setTeamsTheme, type HostUser } from './harness/teams-host.js';
+import {
+  openInTeams,
+  screenshotPart,
+  screenshotTab,
+  setTeamsTheme,
+  type HostUser,
+} from './harness/teams-host.js';
 
 /**
  * The dashboard tab in a real browser (Debian's Chromium through
@@ -101,11 +107,7 @@ describe('dashboard tab in Chromium', function () {
       'policies',
       'directory',
     ]);
-    assert.ok(
-      (
-        await tab.$$eval('section.state-pending .empty', (all) => all.map((e) => e.textContent))
-      ).every((text) => text === 'まだありません'),
-    );
+    assert.equal(await tab.locator('section.state-pending').count(), 0, 'every feature has landed');
     assert.equal(
       await tab.textContent('section[data-section="meetings"] .entry h3'),
       '令和8年度 第3回 行政情報化推進本部',
@@ -164,9 +166,91 @@ describe('dashboard tab in Chromium', function () {
     const surveys = tab.locator('section[data-section="surveys"]');
     assert.equal(await surveys.locator('.bars').count(), 0, 'no results for a member');
     assert.match((await surveys.textContent()) ?? '', /回答済み区民部（区民部長、/);
+    const items = tab.locator('section[data-section="items"]');
+    assert.deepEqual(await items.locator('tbody th').allTextContents(), ['区民部']);
+    assert.deepEqual(
+      (await items.locator('.board-title').allTextContents()).map((t) => t.replace(/^#\d+ /, '')),
+      [
+        'H所のRPAの取組内容と成果を事務局に報告する',
+        'テレワークできる業務とできない業務を整理する',
+        '部内でICT化のニーズをヒアリングし、事務局に伝える',
+      ],
+    );
     const text = (await tab.textContent('main')) ?? '';
-    assert.doesNotMatch(text, /総務部|文化デザイン課長/);
+    assert.doesNotMatch(text, /総務部|文化デザイン課長|政策経営部|教育委員会とICT環境/);
     await screenshotTab(page, `${SHOTS}/tab-member-ja.png`);
+    await screenshotPart(page, items, `${SHOTS}/tab-items-member-ja.png`);
+  });
+
+  it('shows the chair the action item board in Japanese, late items said in words, readable in every theme', async () => {
+    // 2026-11-24 10:00 in Tokyo: 区民部's RPA report (#5) was due the day before.
+    server.clock.set('2026-11-24T01:00:00Z');
+    try {
+      const { page, tab } = await open(chair);
+      const items = tab.locator('section[data-section="items"]');
+      assert.equal(await items.locator('h2').textContent(), '宿題ボード');
+      assert.equal(
+        await items.locator('caption').textContent(),
+        '部署と状況ごとの宿題（完了は直近14日の分）',
+      );
+      assert.deepEqual(await items.locator('thead th').allTextContents(), [
+        '未着手（25）',
+        '対応中（0）',
+        '対応不可（0）',
+        '完了（1）',
+      ]);
+      assert.deepEqual(
+        await items.locator('dl.facts').textContent(),
+        '未完了25件期限切れ1件完了（直近14日）1件',
+      );
+      const lanes = await items.locator('tbody th').allTextContents();
+      assert.equal(lanes.length, 11);
+      assert.equal(lanes[0], '政策経営部');
+      assert.ok(lanes.includes('区民部（期限切れ 1件）'));
+
+      const late = items.locator('.board-card.is-alert');
+      assert.equal(await late.count(), 1);
+      assert.equal(
+        await late.locator('.board-title').textContent(),
+        '#5 H所のRPAの取組内容と成果を事務局に報告する',
+      );
+      assert.equal(
+        await late.locator('.board-detail').textContent(),
+        '期限: 令和8年11月23日（月）',
+      );
+      assert.equal(await late.locator('.badge').textContent(), '期限切れ（1日超過）');
+      assert.equal(
+        await late.locator('.badge').isVisible(),
+        true,
+        'the marker is text, not colour alone',
+      );
+      const asap = items.locator('.board-card', { hasText: /^#1 / });
+      assert.equal(await asap.locator('.badge').textContent(), '早急');
+      assert.equal(
+        await asap.locator('.board-detail').textContent(),
+        '期限: 早急に（3日ごとに確認）',
+      );
+      assert.equal(
+        await items
+          .locator('.board-card', { hasText: /^#2 / })
+          .locator('.board-detail')
+          .textContent(),
+        '期限: 次回の本部（令和8年12月7日（月））',
+      );
+
+      assert.deepEqual((await contrastOf(tab)).failures, []);
+      await screenshotPart(page, items, `${SHOTS}/tab-items-chair-ja.png`);
+      await setTeamsTheme(page, 'dark');
+      await tab.waitForSelector('html[data-theme="dark"]');
+      assert.deepEqual((await contrastOf(tab)).failures, []);
+      await screenshotPart(page, items, `${SHOTS}/tab-items-chair-dark.png`);
+      await setTeamsTheme(page, 'contrast');
+      await tab.waitForSelector('html[data-theme="contrast"]');
+      assert.deepEqual((await contrastOf(tab)).failures, []);
+      await screenshotPart(page, items, `${SHOTS}/tab-items-chair-contrast.png`);
+    } finally {
+      server.clock.set('2026-11-16T01:00:00Z');
+    }
   });
 
   it('follows the Teams theme: dark on a theme change, then high contrast, with readable text in each', async () => {

@@ -1,4 +1,4 @@
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 
 /**
  * A stand-in for the Teams client: a page that frames the tab and answers the
@@ -87,6 +87,12 @@ export async function openInTeams(
 export async function screenshotTab(page: Page, path: string): Promise<void> {
   await page.evaluate(() => (window as unknown as { fitTab(): void }).fitTab());
   await page.screenshot({ path, fullPage: true });
+}
+
+/** Saves a screenshot of one part of the tab (e.g. a section), after growing the frame to fit it. */
+export async function screenshotPart(page: Page, part: Locator, path: string): Promise<void> {
+  await page.evaluate(() => (window as unknown as { fitTab(): void }).fitTab());
+  await part.screenshot({ path });
 }
 
 /** Switches the Teams theme the way Teams does: a themeChange message to the tab. */
