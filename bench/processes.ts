@@ -12,27 +12,67 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a TypeScript entry point in its own Node process and waits for /readyz (or "ready"). */
+/** How long a started process may take to become ready (tsx compiles on the way). */
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * Starts a TypeScript entry point in its own Node process and waits until it is
+ * ready: GET /readyz answers 200, or it prints a line saying "ready" (the echo bot,
+ * which has no /readyz). Honbu logs nothing at the default level and prints its
+ * "listens on" line only without an app id, so /readyz is what counts for it.
+ */
 export async function startNode(
   entry: string,
   env: Record<string, string>,
+  options: { readonly nodeArgs?: readonly string[] } = {},
 ): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', entry], {
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', '--disable-warning=DEP0111', entry],
+    {
+      env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timeout);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onExit = (code: number | null) => finish(new Error(`${entry} exited with ${code}`));
+    const timeout = setTimeout(
+      () => finish(new Error(`${entry} was not ready after ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
+    child.once('exit', onExit);
+    // Read everything it prints, or a full pipe would block it.
     child.stdout?.on('data', (chunk: Buffer) => {
-      if (/ready|listens on/i.test(chunk.toString())) resolve();
+      if (/\bready\b/i.test(chunk.toString())) finish();
     });
+    const poll = async () => {
+      while (!settled) {
+        const ready = await fetch(`${url}/readyz`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
+        if (ready) return finish();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    void poll();
   });
   const stop = async () => {
-    child.removeAllListeners('exit');
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
   };
-  return { child, url: `http://127.0.0.1:${port}`, stop };
+  return { child, url, stop };
 }

@@ -1,6 +1,7 @@
 import { fanoutBench } from './fanout.js';
 import { foundationBench } from './foundation.js';
 import { itemsBench } from './items.js';
+import { memoryBench } from './memory.js';
 import { policyBench } from './policy.js';
 import { schedulerBench } from './scheduler.js';
 import { storeBench } from './store.js';
@@ -18,6 +19,7 @@ const benches: ReadonlyArray<[string, Bench]> = [
   ['scheduler', schedulerBench],
   ['surveys', surveysBench],
   ['items', itemsBench],
+  ['memory', memoryBench],
 ];
 
 const only = process.argv[2];

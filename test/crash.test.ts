@@ -50,7 +50,7 @@ function submission(crowd: Crowd, n: number): Record<string, unknown> {
 /** The crowd, with the earlier answers of half of it, written before the bot starts. */
 async function seed(storeUrl: string, serviceUrl: string): Promise<Crowd> {
   const store = await openStore(storeUrl);
-  const crowd = await seedCrowd(store, SUBMISSIONS, serviceUrl);
+  const crowd = await seedCrowd(store, { people: SUBMISSIONS, serviceUrl });
   const surveys = new SurveyRepository(store);
   await inBatches(crowd.members, async ({ department, head }, n) => {
     if (!answeredBefore(n)) return;

@@ -9,13 +9,14 @@ import type { DocumentStore } from '../../src/store/document-store.js';
 import { SurveyRepository } from '../../src/surveys/repository.js';
 import type { Survey } from '../../src/surveys/survey.js';
 
-/** A department of the crowd and its head, already linked and with a 1:1 chat with the bot. */
+/** A head of a department, already linked and with a 1:1 chat with the bot. */
 export interface CrowdMember {
   readonly department: Department;
   readonly head: TeamsUser;
 }
 
 export interface Crowd {
+  /** In the order they were made: member n heads department n % departments. */
   readonly members: readonly CrowdMember[];
   /** Open for answers from every department of the crowd. */
   readonly survey: Survey;
@@ -39,26 +40,37 @@ export async function inBatches<T>(
 export const crowdUpn = (i: number): string => `head${i}@city.example.jp`;
 
 /**
- * Writes `size` departments, one head each (linked to their Teams identity, with
- * the 1:1 conversation an install leaves behind, so no turn needs a member lookup)
- * and an open survey whose audience is all of them, straight into a store, as a
- * bot that had been in use for a while would hold them. Works on every backend.
+ * Writes `people` department heads (linked to their Teams identity, with the 1:1
+ * conversation an install leaves behind, so no turn needs a member lookup) spread
+ * over `departments` departments (default: one each), and an open survey whose
+ * audience is all the departments, straight into a store, as a bot that had been
+ * in use for a while would hold them. Works on every backend.
  */
 export async function seedCrowd(
   store: DocumentStore,
-  size: number,
-  serviceUrl: string,
+  options: { readonly people: number; readonly departments?: number; readonly serviceUrl: string },
 ): Promise<Crowd> {
+  const { people, serviceUrl } = options;
+  const departmentCount = options.departments ?? people;
   const directory = new DirectoryService(store, systemClock);
   const conversations = new ConversationRegistry(store, systemClock);
   const surveys = new SurveyRepository(store);
   const now = systemClock.now();
-  const members: CrowdMember[] = Array.from({ length: size }, (_, i) => ({
-    department: { id: `dept${i}`, name: { ja: `部署${i}`, en: `Department ${i}` } },
+  const departments: Department[] = Array.from({ length: departmentCount }, (_, i) => ({
+    id: `dept${i}`,
+    name: { ja: `部署${i}`, en: `Department ${i}` },
+  }));
+  const departmentOf = (i: number): Department => {
+    const department = departments[i % departmentCount];
+    if (!department) throw new RangeError('a crowd needs at least one department');
+    return department;
+  };
+  const members: CrowdMember[] = Array.from({ length: people }, (_, i) => ({
+    department: departmentOf(i),
     head: teamsUser(crowdUpn(i)),
   }));
+  await inBatches(departments, (department) => directory.putDepartment(department));
   await inBatches(members, async ({ department, head }) => {
-    await directory.putDepartment(department);
     const upn = head.userPrincipalName ?? '';
     await directory.putPerson({
       id: upn,
@@ -93,7 +105,7 @@ export async function seedCrowd(
     commentMaxLength: 1000,
     opinionMaxLength: 2000,
     deadline: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
-    audience: members.map((m) => m.department.id),
+    audience: departments.map((d) => d.id),
     nudgeBusinessDays: [],
     status: 'open',
     createdAt: at,

@@ -1,0 +1,162 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execute, message, type Activity } from '../scripts/teams/activities.js';
+import { openStore } from '../src/store/open-store.js';
+import { seedCrowd, type Crowd } from '../test/harness/crowd.js';
+import { FakeConnector } from '../test/harness/fake-connector.js';
+import { createTestSchema } from '../test/harness/postgres.js';
+import { startNode } from './processes.js';
+import type { BenchRow } from './types.js';
+
+const PEOPLE = 10_000;
+const DEPARTMENTS = 500;
+/** Requests in flight during the warm-up, as a busy Teams tenant would send them. */
+const CONCURRENCY = 32;
+
+type Memory = NodeJS.MemoryUsage;
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+async function runAll(tasks: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await tasks[next++]?.();
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+/**
+ * Turns of every kind a day brings, spread over the crowd: one person in five asks
+ * for help and opens their survey card, and one head per department answers it.
+ */
+function warmUpTurns(crowd: Crowd, serviceUrl: string): Activity[] {
+  const where = { serviceUrl };
+  return crowd.members.flatMap(({ head, department }, i) => {
+    const turns: Activity[] = [];
+    if (i % 5 === 0)
+      turns.push(
+        message(head, 'ヘルプ', where),
+        execute(head, 'survey.refresh', { surveyId: crowd.survey.id }, where),
+      );
+    // Members 0 … DEPARTMENTS-1 head departments 0 … DEPARTMENTS-1.
+    if (i < DEPARTMENTS)
+      turns.push(
+        execute(
+          head,
+          'survey.submit',
+          {
+            surveyId: crowd.survey.id,
+            departmentId: department.id,
+            basedOn: 0,
+            rank1: 'web-meetings',
+            rank2: 'telework',
+            rank3: 'rpa',
+            'comment_web-meetings': `${department.name.ja}のコメント`,
+            opinion: '',
+          },
+          where,
+        ),
+      );
+    return turns;
+  });
+}
+
+/** Starts the bot on `storeUrl`, measures its memory at start and after the warm-up turns. */
+async function measure(
+  storeUrl: string,
+  turns: readonly Activity[],
+): Promise<{ atStart: Memory; afterWarmUp: Memory; failed: number }> {
+  const bot = await startNode(
+    'bench/memory-bot.ts',
+    { STORE_URL: storeUrl, SEED_DEMO: 'false', LOG_LEVEL: 'silent', SCHEDULER_TICK_MS: '0' },
+    { nodeArgs: ['--expose-gc'] },
+  );
+  const memory = async () => (await (await fetch(`${bot.url}/bench/memory`)).json()) as Memory;
+  try {
+    const atStart = await memory();
+    let failed = 0;
+    await runAll(
+      turns.map((activity) => async () => {
+        const response = await fetch(`${bot.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(activity),
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) failed++;
+      }),
+    );
+    return { atStart, afterWarmUp: await memory(), failed };
+  } finally {
+    await bot.stop();
+  }
+}
+
+function rows(backend: string, result: Awaited<ReturnType<typeof measure>>, turns: number) {
+  const { atStart, afterWarmUp, failed } = result;
+  const people = `${PEOPLE.toLocaleString('en')} people`;
+  if (failed > 0) throw new Error(`${failed} of ${turns} warm-up turns failed on ${backend}`);
+  return [
+    {
+      name: `${backend}, ${people}: RSS after start`,
+      value: mb(atStart.rss),
+      unit: 'MiB',
+      note: `heap used ${mb(atStart.heapUsed).toFixed(0)} MiB (after gc)`,
+    },
+    {
+      name: `${backend}, ${people}: RSS after ${turns.toLocaleString('en')} warm-up turns`,
+      value: mb(afterWarmUp.rss),
+      unit: 'MiB',
+      note: `heap used ${mb(afterWarmUp.heapUsed).toFixed(0)} of ${mb(afterWarmUp.heapTotal).toFixed(0)} MiB (after gc)`,
+    },
+  ];
+}
+
+/**
+ * Issue 8 (d): memory of one bot process serving 10,000 directory people, each
+ * with a conversation reference, in 500 departments, with an open survey.
+ */
+export async function memoryBench(): Promise<BenchRow[]> {
+  const connector = new FakeConnector();
+  await connector.start();
+  const serviceUrl = `${connector.url}/`;
+  try {
+    const demo = await measure(
+      `file:${join(mkdtempSync(join(tmpdir(), 'honbu-memory-')), 'honbu.json')}`,
+      [],
+    );
+    const results: BenchRow[] = [
+      {
+        name: 'demo data only (19 people): RSS after start',
+        value: mb(demo.atStart.rss),
+        unit: 'MiB',
+        note: `heap used ${mb(demo.atStart.heapUsed).toFixed(0)} MiB (after gc); run with tsx, as npm start does`,
+      },
+    ];
+
+    const file = `file:${join(mkdtempSync(join(tmpdir(), 'honbu-memory-')), 'honbu.json')}`;
+    const fileStore = await openStore(file);
+    const crowd = await seedCrowd(fileStore, {
+      people: PEOPLE,
+      departments: DEPARTMENTS,
+      serviceUrl,
+    });
+    await fileStore.close();
+    const turns = warmUpTurns(crowd, serviceUrl);
+    results.push(...rows('lowdb', await measure(file, turns), turns.length));
+
+    const schema = await createTestSchema();
+    try {
+      const pgStore = await openStore(schema.url);
+      await seedCrowd(pgStore, { people: PEOPLE, departments: DEPARTMENTS, serviceUrl });
+      await pgStore.close();
+      results.push(...rows('PostgreSQL', await measure(schema.url, turns), turns.length));
+    } finally {
+      await schema.drop();
+    }
+    return results;
+  } finally {
+    await connector.stop();
+  }
+}
