@@ -318,7 +318,7 @@ describe('dashboard sections: the extension point', () => {
             id: 'staff-note',
             title: 'tab.items.title',
             audience: Audience.staff,
-            emptyMessage: 'tab.section.pending',
+            emptyMessage: 'tab.items.empty',
             load: async ({ departmentIds }) =>
               departmentIds.length === 1
                 ? []

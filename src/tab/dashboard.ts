@@ -75,15 +75,6 @@ export class Dashboard {
 
   private async section(provider: SectionProvider, context: SectionContext): Promise<SectionView> {
     const title = context.t(provider.title);
-    if (!provider.load) {
-      return {
-        id: provider.id,
-        title,
-        state: 'pending',
-        blocks: [],
-        message: context.t(provider.emptyMessage),
-      };
-    }
     const blocks = await provider.load(context);
     return blocks.length
       ? { id: provider.id, title, state: 'ready', blocks }

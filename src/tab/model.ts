@@ -75,8 +75,8 @@ export type Block = FactsBlock | ListBlock | TableBlock | ProgressBlock | BarsBl
 export interface SectionView {
   readonly id: string;
   readonly title: string;
-  /** pending: the feature has no data source yet; empty: it has, but nothing to show now. */
-  readonly state: 'ready' | 'empty' | 'pending';
+  /** empty: nothing to show now (the message says so). */
+  readonly state: 'ready' | 'empty';
   readonly blocks: readonly Block[];
   readonly message?: string;
 }

@@ -9,8 +9,7 @@ import type { SectionProvider } from './section.js';
 /**
  * The dashboard's sections, in page order: one line each. When a feature
  * lands, write `sections/<feature>.ts` (a SectionProvider over its service,
- * see directory.ts) and add its line here; `pendingSection` holds the place
- * of a feature whose service has not landed yet.
+ * see directory.ts) and add its line here.
  */
 export function dashboardSections(services: Services): SectionProvider[] {
   return [

@@ -33,18 +33,5 @@ export interface SectionProvider {
   readonly audience: readonly Role[];
   /** Shown when `load` returns no blocks. */
   readonly emptyMessage: MessageKey;
-  /** Undefined while the feature has no service yet: the tab then says "not yet". */
-  readonly load: ((context: SectionContext) => Promise<Block[]>) | undefined;
-}
-
-/**
- * A section whose feature has not landed: it is listed (so the layout is
- * final) and says "まだありません / Nothing yet", never showing invented data.
- */
-export function pendingSection(
-  id: string,
-  title: MessageKey,
-  audience: readonly Role[],
-): SectionProvider {
-  return { id, title, audience, emptyMessage: 'tab.section.pending', load: undefined };
+  readonly load: (context: SectionContext) => Promise<Block[]>;
 }
