@@ -4,7 +4,9 @@ import type { Actor } from '../../src/domain/directory.js';
 import type { ActionItem } from '../../src/items/item.js';
 import { PingCalendar } from '../../src/items/pings.js';
 import { WorkCalendar } from '../../src/scheduling/calendar.js';
+import { FakeConnector } from '../harness/fake-connector.js';
 import { ManualClock } from '../harness/manual-clock.js';
+import { createTestSchema, type TestSchema } from '../harness/postgres.js';
 import { runUntil } from '../harness/run-until.js';
 import { TestBot, cardsOf, visibleText } from '../harness/test-bot.js';
 import type { TestUser } from '../harness/teams.js';
@@ -32,6 +34,7 @@ interface Ping {
   /** The line under the title: counts, or the meeting notice. */
   readonly notice: string;
   readonly text: string;
+  readonly card: unknown;
 }
 
 function kindOf(title: string): Kind | undefined {
@@ -77,7 +80,7 @@ async function demo(env: Record<string, string> = {}) {
       const text = visibleText(card);
       const [title = '', notice = ''] = text.split('\n');
       const kind = kindOf(title);
-      if (kind) pings.push({ at: local(at.toISOString()), to, kind, notice, text });
+      if (kind) pings.push({ at: local(at.toISOString()), to, kind, notice, text, card });
     }
     seen = bot.connector.calls.length;
   };
@@ -113,6 +116,28 @@ async function demo(env: Record<string, string> = {}) {
 }
 
 type Demo = Awaited<ReturnType<typeof demo>>;
+
+/** The data of the card's first Action.Execute with this verb whose data passes `test`. */
+function executeData(
+  card: unknown,
+  verb: string,
+  test: (data: Record<string, unknown>) => boolean,
+): Record<string, unknown> {
+  const found: Array<Record<string, unknown>> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as Record<string, unknown>;
+    const data = n['data'] as Record<string, unknown> | undefined;
+    if (n['type'] === 'Action.Execute' && n['verb'] === verb && data && test(data))
+      found.push(data);
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  const [first] = found;
+  assert.ok(first, `the card has a ${verb} button`);
+  return first;
+}
 
 /** No 1:1 post between 20:00 and 08:00, on a weekend or on a public holiday. */
 function assertWorkingHoursOnly(d: Demo): void {
@@ -254,11 +279,20 @@ describe('action-item pings, a month of the demo items on a fake clock', functio
   it('stops pinging a snoozed item until the snooze ends, and a done one for good; the secretariat still sees a snoozed late item', async () => {
     await d.run('2026-11-10T10:00');
     const five = await d.item(5);
-    const snoozed = await d.bot.services.items.snooze(five.id, 3, await d.actor('kumin'));
-    assert.ok(snoozed.ok);
+    // 区民部長 presses Snooze → 3 days on Tuesday's ping card.
+    const ping = d.pings.filter((p) => p.to === 'kumin').at(-1);
+    const snooze = executeData(ping?.card, 'item.snooze', (data) => data['days'] === 3);
+    assert.equal(snooze['itemId'], five.id);
+    const pressed = await d.bot.execute(d.users.kumin, 'item.snooze', snooze);
+    assert.match(JSON.stringify(pressed.body), /確認を令和8年11月13日（金）09:00まで延期しました/);
     await d.run('2026-11-13T10:00');
-    const done = await d.bot.services.items.markDone(five.id, await d.actor('kumin'));
-    assert.ok(done.ok);
+    // …and on Friday answers the ping in words: a bare 完了 means the item pinged.
+    const done = await d.bot.say(d.users.kumin, '完了');
+    assert.match(
+      JSON.stringify(done.sent),
+      /#5「H所のRPAの取組内容と成果を事務局に報告する」を完了として記録しました/,
+    );
+    assert.equal((await d.item(5)).status, 'done');
     await d.run('2026-11-21T00:00');
 
     assert.deepEqual(
@@ -379,5 +413,62 @@ describe('action-item ping settings', () => {
     assert.equal(monday.nextDailyDay(new Date(jst('2026-11-02T09:01'))), '2026-11-04');
     assert.equal(monday.days.before('2026-11-24', 2), '2026-11-19');
     assert.equal(monday.days.between('2026-11-20', '2026-11-25'), 2);
+  });
+});
+
+describe('action-item pings with two instances on one PostgreSQL', function () {
+  this.timeout(120_000);
+  let schema: TestSchema;
+  before(async () => {
+    schema = await createTestSchema();
+  });
+  after(() => schema.drop());
+
+  it('send each digest, ping and escalation once between them over two weeks', async () => {
+    const clock = new ManualClock('2026-11-02T00:00:00Z');
+    const connector = new FakeConnector();
+    await connector.start();
+    const env = { STORE_URL: schema.url, STORE_POOL_SIZE: '5' };
+    // One after the other: the first fills the empty database with the demo data.
+    const a = await TestBot.start({ clock, env, connector });
+    const b = await TestBot.start({ clock, env, connector });
+    try {
+      const kumin = a.user(PEOPLE.kumin[0]);
+      const secretary = a.user(PEOPLE.secretary[0]);
+      for (const user of [kumin, secretary]) await a.install(user);
+      connector.reset();
+      const end = new Date(jst('2026-11-14T00:00')).getTime();
+      for (;;) {
+        const due = [await a.services.scheduler.nextDueAt(), await b.services.scheduler.nextDueAt()]
+          .filter((d): d is Date => d !== undefined)
+          .map((d) => d.getTime());
+        const next = Math.min(...due);
+        if (!Number.isFinite(next) || next > end) break;
+        if (next > clock.now().getTime()) clock.set(new Date(next));
+        // Both race for the same due jobs.
+        await Promise.all([a.services.scheduler.tick(), b.services.scheduler.tick()]);
+      }
+      const sent = connector.calls
+        .filter((c) => c.kind === 'send' && c.status < 300)
+        .map((c) => {
+          const title = visibleText(cardsOf([c])[0]).split('\n')[0] ?? '';
+          const to = c.conversationId === kumin.personalConversationId ? 'kumin' : 'secretary';
+          return `${to} ${kindOf(title) ?? title}`;
+        });
+      const count = (line: string) => sent.filter((s) => s === line).length;
+      assert.equal(count('kumin digest'), 2, '11/02 and 11/09');
+      // 11/05 due soon; 11/10–11/13 overdue.
+      assert.equal(count('kumin daily'), 5);
+      // 11/06 and 11/11: #1's follow-ups.
+      assert.equal(count('secretary daily'), 2);
+      // 11/12 and 11/13: #5 is 3 business days late.
+      assert.equal(count('secretary escalation'), 2);
+      assert.equal(sent.length, 2 + 5 + 2 + 2 + count('secretary digest'));
+      assert.equal(count('secretary digest'), 2);
+    } finally {
+      await a.stop();
+      await b.stop();
+      await connector.stop();
+    }
   });
 });
