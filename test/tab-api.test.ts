@@ -351,7 +351,7 @@ describe('dashboard sections: the extension point', () => {
       });
       const one = (await server.dashboard(secretariat, '?department=somu')).view.sections.at(-1);
       assert.equal(one?.state, 'empty');
-      assert.equal(one?.message, 'まだありません');
+      assert.equal(one?.message, '表示できる宿題はありません');
       const member = (await server.dashboard(await tokenFor('somu-bucho@city.example.jp'))).view;
       assert.ok(!member.sections.some((s) => s.id === 'staff-note'));
     } finally {
