@@ -60,7 +60,7 @@ function outcomeOf(body: unknown): 'stored' | 'conflict' {
   return 'conflict';
 }
 
-describe('two instances on one PostgreSQL: survey answers', function () {
+describe('two instances on one PostgreSQL: survey answers and action items', function () {
   this.timeout(60_000);
   let schema: TestSchema;
   let connector: FakeConnector;
@@ -178,5 +178,30 @@ describe('two instances on one PostgreSQL: survey answers', function () {
       (c) => c.kind === 'update' && c.conversationId === CHANNEL_ID,
     );
     assert.match(visibleText(cardsOf(progress.slice(-1))[0]), /回答 10 \/ 10 部署/);
+  });
+
+  it('progress notes on one action item from both instances at once are all kept', async () => {
+    const [item] = (await a.services.items.list()).filter(
+      (i) => i.owner.kind === 'department' && i.owner.departmentId === 'kumin',
+    );
+    assert.ok(item, 'the demo data has an item owned by 区民部');
+    const person = await a.services.directory.findByUpn('kumin-bucho@city.example.jp');
+    const actor = await a.services.directory.actorFor(
+      { aadObjectId: 'kumin-bucho', displayName: '区民部長' },
+      person,
+    );
+    const notes = Array.from({ length: 40 }, (_, i) => `進捗メモ${i}`);
+    const results = await Promise.all(
+      notes.map((note, i) => (i % 2 ? a : b).services.items.addProgress(item.id, note, actor)),
+    );
+    assert.ok(results.every((r) => r.ok));
+    const stored = await b.services.items.find(String(item.number));
+    assert.deepEqual(
+      stored?.progress
+        .map((p) => p.text)
+        .filter((text) => notes.includes(text))
+        .sort(),
+      [...notes].sort(),
+    );
   });
 });
