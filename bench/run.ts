@@ -1,6 +1,7 @@
 import { fanoutBench } from './fanout.js';
 import { foundationBench } from './foundation.js';
 import { itemsBench } from './items.js';
+import { itemRepliesBench } from './item-replies.js';
 import { memoryBench } from './memory.js';
 import { policyBench } from './policy.js';
 import { schedulerBench } from './scheduler.js';
@@ -19,6 +20,7 @@ const benches: ReadonlyArray<[string, Bench]> = [
   ['scheduler', schedulerBench],
   ['surveys', surveysBench],
   ['items', itemsBench],
+  ['item-replies', itemRepliesBench],
   ['memory', memoryBench],
 ];
 

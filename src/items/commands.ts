@@ -71,6 +71,13 @@ const SUCCESS_OF: Record<Op['kind'], MessageKey> = {
 const ALL_DEPARTMENTS = 'all';
 const ACTIVE = 'active';
 
+/**
+ * Teams refuses cards over about 28 KB: "my items" shows the most urgent
+ * items with their buttons, lists the first rows (filters narrow them).
+ */
+const MAX_CARD_ITEMS = 10;
+const MAX_LIST_ROWS = 50;
+
 /** Empty rows of the "several at once" card. */
 const BATCH_ROWS = 5;
 
@@ -296,6 +303,12 @@ async function groupedRows(
 ): Promise<Row[]> {
   const rows: Row[] = [];
   const shown = new Set<string>();
+  const byGroup = new Map<string, ActionItem[]>();
+  if (views.some((v) => v.item.groupId)) {
+    for (const item of await services.items.repository.all()) {
+      if (item.groupId) byGroup.set(item.groupId, [...(byGroup.get(item.groupId) ?? []), item]);
+    }
+  }
   for (const view of views) {
     const groupId = view.item.groupId;
     if (!groupId) {
@@ -304,7 +317,7 @@ async function groupedRows(
     }
     if (shown.has(groupId)) continue;
     shown.add(groupId);
-    const members = await services.items.listViews({ groupId });
+    const members = await services.items.viewsOf(byGroup.get(groupId) ?? [view.item]);
     const numbers = members.map((m) => m.item.number).sort((a, b) => a - b);
     const late = members.filter((m) => m.overdue).length;
     rows.push({
@@ -430,10 +443,11 @@ function filtersOf(query: ListQuery): ItemFilters {
 async function listFor(services: Services, turn: Turn, query: ListQuery): Promise<Card> {
   const reader = readerOf(services, turn);
   const views = await services.items.listViews(filtersOf(query));
-  const rows =
+  const allRows =
     query.departmentId || query.groupId
       ? views.map((v) => rowOf(v, reader))
       : await groupedRows(services, views, reader);
+  const rows = allRows.slice(0, MAX_LIST_ROWS);
   const departments = await services.directory.listDepartments();
   const parts: string[] = [];
   const department = departments.find((d) => d.id === query.departmentId);
@@ -448,7 +462,10 @@ async function listFor(services: Services, turn: Turn, query: ListQuery): Promis
   if (query.overdue) parts.push(turn.t('item.list.overdueOnly'));
   return listCard(reader, {
     title: turn.t('item.list.title'),
-    subtitle: turn.t('item.list.subtitle', { count: views.length, filters: parts.join(' · ') }),
+    subtitle: [
+      turn.t('item.list.subtitle', { count: views.length, filters: parts.join(' · ') }),
+      ...(allRows.length > rows.length ? [turn.t('item.list.more', { shown: rows.length })] : []),
+    ].join('\n'),
     sections: [
       {
         heading: turn.t('item.list.count', { count: views.length }),
@@ -780,18 +797,28 @@ async function withItem(
 async function showMine(services: Services, turn: Turn): Promise<void> {
   const views = await services.items.listOpenForActor(turn.actor);
   if (views.length === 0) return turn.reply(turn.t('item.mine.none'));
+  const shown = views.slice(0, MAX_CARD_ITEMS);
   if (turn.actor.person) {
     await services.items.rememberPinged(
       turn.actor.person.id,
-      views.map((v) => v.item.id),
+      shown.map((v) => v.item.id),
     );
   }
+  const more =
+    views.length > shown.length
+      ? {
+          notice: {
+            text: turn.t('item.mine.more', { shown: shown.length }),
+            tone: 'good' as const,
+          },
+        }
+      : {};
   await turn.reply({
     card: await pingOf(
       services,
       turn,
-      views.map((v) => v.item),
-      { title: turn.t('item.mine.title', { count: views.length }) },
+      shown.map((v) => v.item),
+      { title: turn.t('item.mine.title', { count: views.length }), ...more },
     ),
     summary: turn.t('item.mine.title', { count: views.length }),
   });

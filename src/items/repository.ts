@@ -43,13 +43,16 @@ export class ItemRepository {
     return (await this.items.find()).sort((a, b) => a.number - b.number);
   }
 
-  /** The next item number (#N), atomically: two creations never share one. */
-  async nextNumber(): Promise<number> {
+  /**
+   * Reserves `count` consecutive item numbers (#N) atomically and returns the
+   * first: two creations never share one.
+   */
+  async reserveNumbers(count: number): Promise<number> {
     const counter = await this.counters.update('actionItem', (current) => ({
       id: 'actionItem',
-      value: (current?.value ?? 0) + 1,
+      value: (current?.value ?? 0) + count,
     }));
-    return counter?.value ?? 1;
+    return (counter?.value ?? count) - count + 1;
   }
 
   async insert(item: ActionItem): Promise<void> {

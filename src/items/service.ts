@@ -197,16 +197,17 @@ export class ActionItemService {
       : Boolean(await this.deps.directory.findByUpn(owner.personId));
   }
 
-  private async build(
+  private build(
     draft: ItemDraft,
     actor: Actor,
     groupId: string | undefined,
-  ): Promise<ActionItem> {
+    number: number,
+  ): ActionItem {
     const now = this.now().toISOString();
     return {
       ...clean(draft),
       id: this.deps.ids.next('item'),
-      number: await this.repository.nextNumber(),
+      number,
       ...(groupId ? { groupId } : {}),
       status: 'open',
       progress: [],
@@ -279,16 +280,15 @@ export class ActionItemService {
         if (problem) return { ok: false, reason: problem, index };
       }
     }
+    // One counter update numbers the whole batch; the inserts then share the store's writes.
+    let number = await this.repository.reserveNumbers(expanded.flat().length);
     const items: ActionItem[] = [];
-    for (const group of expanded) {
-      const fannedOut = drafts[expanded.indexOf(group)]?.owner === EVERY_DEPARTMENT;
+    for (const [index, group] of expanded.entries()) {
+      const fannedOut = drafts[index]?.owner === EVERY_DEPARTMENT;
       const groupId = fannedOut ? this.deps.ids.next('itemgroup') : undefined;
-      for (const one of group) {
-        const item = await this.build(one, actor, groupId);
-        await this.repository.insert(item);
-        items.push(item);
-      }
+      for (const one of group) items.push(this.build(one, actor, groupId, number++));
     }
+    await Promise.all(items.map((item) => this.repository.insert(item)));
     return { ok: true, items };
   }
 
@@ -517,11 +517,14 @@ export class ActionItemService {
    * the meeting moves, so does the due (its local date); a cancelled or
    * deleted meeting leaves the item without a date until the secretariat sets one.
    */
-  async effectiveDue(item: Pick<ActionItem, 'due'>): Promise<EffectiveDue> {
+  async effectiveDue(
+    item: Pick<ActionItem, 'due'>,
+    meetingOf: (id: string) => Promise<Meeting | undefined> = (id) => this.deps.meetings.get(id),
+  ): Promise<EffectiveDue> {
     const { due } = item;
     if (due.kind === 'date') return { kind: 'date', date: due.date };
     if (due.kind === 'asap') return { kind: 'asap', followUpDays: due.followUpDays };
-    const meeting = await this.deps.meetings.get(due.meetingId);
+    const meeting = await meetingOf(due.meetingId);
     if (!meeting || meeting.status === 'cancelled')
       return { kind: 'meetingGone', meetingId: due.meetingId };
     return { kind: 'date', date: this.today(new Date(meeting.startsAt)), meeting };
@@ -605,9 +608,10 @@ export class ActionItemService {
       if (!meetings.has(id)) meetings.set(id, await this.deps.meetings.get(id));
       return meetings.get(id);
     };
+    const today = this.today(now);
     const views: ItemView[] = [];
     for (const item of items) {
-      const due = await this.effectiveDue(item);
+      const due = await this.effectiveDue(item, meeting);
       const ownerName =
         item.owner.kind === 'department'
           ? (departments.get(item.owner.departmentId) ?? {
@@ -623,7 +627,7 @@ export class ActionItemService {
       views.push({
         item,
         due,
-        overdue: this.isOverdue(item, due, now),
+        overdue: isActive(item) && due.kind === 'date' && due.date < today,
         ownerName,
         ...(sourceMeeting ? { sourceMeeting } : {}),
         ...(reportMeeting ? { reportMeeting } : {}),

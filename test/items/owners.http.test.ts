@@ -57,6 +57,24 @@ describe('action items over HTTP: owners answer by button and in words', () => {
         '未完了の宿題はありません。',
       );
     });
+    it("shows at most the ten most urgent items, so the card stays within Teams' size limit", async () => {
+      const secretary = await c.bot.services.directory.actorFor(
+        { aadObjectId: 'x', displayName: 'x' },
+        await c.bot.services.directory.findByUpn('johokanri-kacho@city.example.jp'),
+      );
+      const drafts = Array.from({ length: 12 }, (_, i) => ({
+        title: `追加の宿題 ${i}`,
+        detail: '',
+        owner: { kind: 'department' as const, departmentId: 'kumin' },
+        due: { kind: 'date' as const, date: '2026-12-01' },
+      }));
+      assert.ok((await c.items.createMany(drafts, secretary)).ok);
+      const text = textOfCard(await c.bot.say(c.users.kumin, '自分の宿題'));
+      assert.match(text, /^自分の宿題（15件）\n期限の近い10件を表示しています。/);
+      assert.equal([...text.matchAll(/^#\d+ /gm)].length, 10);
+      const remembered = await c.items.lastPinged('kumin-bucho@city.example.jp');
+      assert.equal(remembered?.itemIds.length, 10);
+    });
   });
 
   describe('buttons on the ping card', () => {

@@ -22,10 +22,12 @@ export const items = defineMessages({
     'item.created': '宿題を{count}件登録しました（{numbers}）。',
     'item.mine.title': '自分の宿題（{count}件）',
     'item.mine.none': '未完了の宿題はありません。',
+    'item.mine.more': '期限の近い{shown}件を表示しています。残りは完了や延期のあとに表示されます。',
     'item.reply.which': 'どの宿題についての返信ですか？',
     'item.reply.nothing':
       '返信先の宿題が見つかりません。「自分の宿題」で一覧を表示するか、「#5 完了」のように番号を付けてください。',
     'item.list.title': '宿題一覧',
+    'item.list.more': '最初の{shown}行を表示しています。部署・状況・期限切れで絞り込んでください。',
     'item.list.groupHeading': '#{from}–#{to} {title}',
     'item.list.groupOwners': '全部署（{count}件）',
     'item.list.groupDone': '完了 {done}/{count}',
@@ -199,10 +201,13 @@ export const items = defineMessages({
     'item.created': 'Created {count} action item(s) ({numbers}).',
     'item.mine.title': 'My action items ({count})',
     'item.mine.none': 'You have no open action items.',
+    'item.mine.more':
+      'Showing the {shown} most urgent; the rest appear as these are done or snoozed.',
     'item.reply.which': 'Which action item is this about?',
     'item.reply.nothing':
       'I could not tell which item you mean. Send "my items" for the list, or add the number, e.g. "#5 done".',
     'item.list.title': 'Action items',
+    'item.list.more': 'Showing the first {shown} rows; narrow by department, status or lateness.',
     'item.list.groupHeading': '#{from}–#{to} {title}',
     'item.list.groupOwners': 'Every department ({count} items)',
     'item.list.groupDone': '{done}/{count} done',
