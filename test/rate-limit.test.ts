@@ -91,4 +91,25 @@ describe('pacing to Teams rate limits', () => {
       { numRuns: 30 },
     );
   });
+
+  it('forgets a conversation once its longest window has passed', () => {
+    const limiter = new RateLimiter(TEAMS_PER_CONVERSATION, TEAMS_PER_BOT);
+    let now = 0;
+    for (let i = 0; i < 3000; i++) {
+      const place = limiter.tryAcquire(`user-${i}`, now);
+      assert.ok(!('waitMs' in place));
+      place.finish(now);
+      now += 20; // 50 per second
+    }
+    // 3,000 sends in 60 s: every conversation is still inside its one-hour window.
+    assert.equal(limiter.trackedConversations, 3000);
+    now += 3_600_000;
+    for (let i = 0; i < 1000; i++) {
+      const place = limiter.tryAcquire(`later-${i}`, now);
+      assert.ok(!('waitMs' in place));
+      place.finish(now);
+      now += 20;
+    }
+    assert.ok(limiter.trackedConversations <= 1000, `${limiter.trackedConversations} kept`);
+  });
 });

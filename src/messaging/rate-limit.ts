@@ -60,6 +60,11 @@ class SlidingLog {
     return wait;
   }
 
+  /** Nothing in flight and nothing inside any window: the log can be dropped. */
+  idleAt(now: number): boolean {
+    return this.places.every((p) => !p.inFlight && p.at <= now - this.longest);
+  }
+
   record(now: number): Place {
     const place = { at: now, inFlight: true };
     this.places.push(place);
@@ -67,10 +72,15 @@ class SlidingLog {
   }
 }
 
+/** Idle conversation logs are looked for once per this many reservations. */
+const SWEEP_EVERY = 1000;
+
 /** Decides when the next send to a conversation may leave, under both sets of limits. */
 export class RateLimiter {
   private readonly conversations = new Map<string, SlidingLog>();
   private readonly global: SlidingLog;
+  /** Reservations since idle conversations were last dropped. */
+  private sinceSweep = 0;
 
   constructor(
     private readonly perConversation: readonly Window[] = TEAMS_PER_CONVERSATION,
@@ -92,6 +102,7 @@ export class RateLimiter {
     const wait = Math.max(log.waitAt(now), this.global.waitAt(now));
     if (wait > 0) return { waitMs: wait };
     const places = [log.record(now), this.global.record(now)];
+    if (++this.sinceSweep >= SWEEP_EVERY) this.dropIdle(now);
     return {
       finish(at: number) {
         for (const place of places) {
@@ -100,5 +111,20 @@ export class RateLimiter {
         }
       },
     };
+  }
+
+  /** How many conversations have a log now (idle ones are dropped as sends go on). */
+  get trackedConversations(): number {
+    return this.conversations.size;
+  }
+
+  /**
+   * A log outlives its longest window (an hour) only as an empty shell; dropping
+   * those keeps memory flat when a bot writes to tens of thousands of people.
+   */
+  private dropIdle(now: number): void {
+    this.sinceSweep = 0;
+    for (const [key, log] of this.conversations)
+      if (log.idleAt(now)) this.conversations.delete(key);
   }
 }
