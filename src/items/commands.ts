@@ -89,6 +89,8 @@ async function namesOf(services: Services): Promise<NameOf> {
   const names = new Map<string, { ja: string; en: string }>();
   for (const d of await services.directory.listDepartments()) names.set(d.id, d.name);
   for (const p of await services.directory.listPeople()) names.set(p.id, p.name);
+  for (const m of await allMeetings(services))
+    names.set(m.id, { ja: `会議 #${m.number}`, en: `meeting #${m.number}` });
   return (id) => names.get(id);
 }
 

@@ -12,7 +12,7 @@ export interface Reader {
   readonly timeZone: string;
 }
 
-/** Names of the people and departments history entries mention, in both languages. */
+/** Names of the people, departments and meetings (#N) history entries mention, in both languages. */
 export type NameOf = (id: string) => { readonly ja: string; readonly en: string } | undefined;
 
 /** How a card is shown: a ping (several items, owner buttons) or one item's detail. */
@@ -45,10 +45,10 @@ export function dueText(due: EffectiveDue, overdue: boolean, reader: Reader): st
 }
 
 /** A stored due (for history): dates and "as soon as possible" as read; a meeting by its number. */
-function storedDueText(due: Due, reader: Reader): string {
+function storedDueText(due: Due, reader: Reader, names: NameOf): string {
   if (due.kind === 'date') return dayText(due.date, reader);
   if (due.kind === 'asap') return reader.t('item.due.asap', { days: due.followUpDays });
-  return reader.t('item.due.nextMeeting', { date: '…' });
+  return reader.t('item.due.meeting', { meeting: names(due.meetingId)?.[reader.locale] ?? '…' });
 }
 
 export function statusText(item: Pick<ActionItem, 'status'>, reader: Reader): string {
@@ -109,8 +109,8 @@ export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader):
       break;
     case 'dueChanged':
       what = t('item.history.dueChanged', {
-        from: storedDueText(change.from, reader),
-        to: storedDueText(change.to, reader),
+        from: storedDueText(change.from, reader, names),
+        to: storedDueText(change.to, reader, names),
       });
       break;
   }

@@ -57,6 +57,13 @@ describe('action items over HTTP: owners answer by button and in words', () => {
         '未完了の宿題はありません。',
       );
     });
+    it('moving 第3回 moves the due of every item waiting for it', async () => {
+      await c.bot.say(c.users.secretary, '会議変更 #2 12月1日 15時〜16時');
+      const text = textOfCard(await c.bot.say(c.users.kumin, '自分の宿題'));
+      assert.match(text, /次回の本部（令和8年12月1日（火））/);
+      assert.doesNotMatch(text, /11月24日/);
+    });
+
     it("shows at most the ten most urgent items, so the card stays within Teams' size limit", async () => {
       const secretary = await c.bot.services.directory.actorFor(
         { aadObjectId: 'x', displayName: 'x' },

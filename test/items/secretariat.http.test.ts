@@ -285,7 +285,7 @@ describe('action items over HTTP: the secretariat and the chair', () => {
       const text = textOfCard(saved);
       assert.match(text, /#5「H所のRPAの成果を報告する」を保存しました。/);
       assert.match(text, /情報管理課長: 編集（件名）/);
-      assert.match(text, /情報管理課長: 期限変更 令和8年11月9日（月） → 次回の本部/);
+      assert.match(text, /情報管理課長: 期限変更 令和8年11月9日（月） → 会議 #2\n/);
       const stored = await c.item(5);
       assert.deepEqual(stored.due, { kind: 'nextMeeting', meetingId: await meetingId('#2') });
       const unchanged = await c.bot.execute(c.users.secretary, 'item.save', {

@@ -92,6 +92,7 @@ export const items = defineMessages({
     'item.due.asap': '早急に（{days}日ごとに確認）',
     'item.due.nextMeeting': '次回の本部（{date}）',
     'item.due.meetingGone': '未定（予定していた会議が中止されました）',
+    'item.due.meeting': '{meeting}',
     'item.due.overdue': '{due} — 期限切れ',
     'item.reportAt': '{date}の本部で報告',
 
@@ -270,6 +271,7 @@ export const items = defineMessages({
     'item.due.asap': 'As soon as possible (follow-up every {days} days)',
     'item.due.nextMeeting': 'Next HQ meeting ({date})',
     'item.due.meetingGone': 'Not set (the meeting it waited for was cancelled)',
+    'item.due.meeting': '{meeting}',
     'item.due.overdue': '{due} — overdue',
     'item.reportAt': 'Report at the HQ meeting of {date}',
 
