@@ -270,11 +270,12 @@ export class ItemPings {
     await this.planDaily(this.nextDay(day, context.now));
     if (this.missed(day, context.now)) return { drop: `the day ${day} is over` };
     const plan = await this.dailyPlan(day);
+    const late = lateSince(context);
     const outgoing: Outgoing[] = [];
     if (!this.when.isDigestDay(day))
-      for (const ping of plan.owners) outgoing.push(await this.dailyMessage(ping));
+      for (const ping of plan.owners) outgoing.push(await this.dailyMessage(ping, late));
     if (plan.escalated.length > 0)
-      outgoing.push(...(await this.escalationMessages(plan, this.when.dailyAt(day))));
+      outgoing.push(...(await this.escalationMessages(plan, this.when.dailyAt(day), late)));
     await this.send(context, outgoing);
     return undefined;
   }
@@ -284,7 +285,7 @@ export class ItemPings {
     const { days } = this.when;
     await this.planDigest(this.when.nextDigestDay(days.instant(days.plusDays(day, 1), 0, 0)));
     if (this.missed(day, context.now)) return { drop: `the day ${day} is over` };
-    await this.send(context, await this.digestMessages(day));
+    await this.send(context, await this.digestMessages(day, lateSince(context)));
     return undefined;
   }
 
@@ -295,7 +296,7 @@ export class ItemPings {
     if (meeting.startsAt !== startsAt) return { drop: 'meeting moved' };
     const outgoing: Outgoing[] = [];
     for (const ping of await this.meetingPlan(meeting, context.now))
-      outgoing.push(await this.meetingMessage(ping, meeting));
+      outgoing.push(await this.meetingMessage(ping, meeting, lateSince(context)));
     await this.send(context, outgoing);
     return undefined;
   }
@@ -469,8 +470,9 @@ export class ItemPings {
   private async pingMessage(
     ping: PersonPing,
     reader: Reader,
-    card: { title?: string; notice: string; tone: 'good' | 'warning' },
+    card: { title?: string; notice: string; tone: 'good' | 'warning'; late: Date | undefined },
   ): Promise<Outgoing> {
+    const late = card.late ? lateText(card.late, reader) : undefined;
     const render = (count: number) => {
       const shown = ping.views.slice(0, count);
       const more = ping.views.length - shown.length;
@@ -479,6 +481,7 @@ export class ItemPings {
       const rendered = pingCard(shown, reader, {
         notice: { text: notice, tone: card.tone },
         ...(card.title ? { title: card.title } : {}),
+        ...(late ? { late } : {}),
       });
       return { shown, notice, card: rendered };
     };
@@ -502,7 +505,8 @@ export class ItemPings {
     };
   }
 
-  async dailyMessage(ping: PersonPing): Promise<Outgoing> {
+  /** `late`: when the run was planned, if it goes out well after that. */
+  async dailyMessage(ping: PersonPing, late?: Date): Promise<Outgoing> {
     const reader = await this.readerFor(ping.person);
     const count = (reason: PingReason) =>
       ping.views.filter((v) => ping.reasons.get(v.item.id) === reason).length;
@@ -519,10 +523,11 @@ export class ItemPings {
     return this.pingMessage(ping, reader, {
       notice: parts.join(reader.t('pings.daily.joiner')),
       tone: count('overdue') > 0 ? 'warning' : 'good',
+      late,
     });
   }
 
-  async digestMessage(ping: PersonPing, day: string): Promise<Outgoing> {
+  async digestMessage(ping: PersonPing, day: string, late?: Date): Promise<Outgoing> {
     const reader = await this.readerFor(ping.person);
     const { days } = this.when;
     const dueSoon = ping.views.filter(
@@ -540,17 +545,22 @@ export class ItemPings {
         soon: dueSoon,
       }),
       tone: overdue > 0 ? 'warning' : 'good',
+      late,
     });
   }
 
-  async digestMessages(day: string): Promise<Outgoing[]> {
+  async digestMessages(day: string, late?: Date): Promise<Outgoing[]> {
     const outgoing: Outgoing[] = [];
     for (const ping of await this.digestPlan(day))
-      outgoing.push(await this.digestMessage(ping, day));
+      outgoing.push(await this.digestMessage(ping, day, late));
     return outgoing;
   }
 
-  private async meetingMessage(ping: PersonPing, meeting: Meeting): Promise<Outgoing> {
+  private async meetingMessage(
+    ping: PersonPing,
+    meeting: Meeting,
+    late: Date | undefined,
+  ): Promise<Outgoing> {
     const reader = await this.readerFor(ping.person);
     return this.pingMessage(ping, reader, {
       title: reader.t('pings.meeting.title', { meeting: meeting.title }),
@@ -558,11 +568,16 @@ export class ItemPings {
         when: formatMoment(new Date(meeting.startsAt), reader.locale, reader.timeZone),
       }),
       tone: 'good',
+      late,
     });
   }
 
   /** One list per secretariat person, in their language. */
-  private async escalationMessages(plan: DailyPlan, at: Date): Promise<Outgoing[]> {
+  private async escalationMessages(
+    plan: DailyPlan,
+    at: Date,
+    late: Date | undefined,
+  ): Promise<Outgoing[]> {
     const secretariat = (await this.services.directory.listPeople()).filter(
       (p): p is Person & { aadObjectId: string } =>
         p.role === 'secretariat' && Boolean(p.aadObjectId),
@@ -580,6 +595,7 @@ export class ItemPings {
               reader,
               this.settings.escalateAfterBusinessDays,
               at,
+              late,
             ),
             summary: reader.t('pings.escalation.title', {
               days: this.settings.escalateAfterBusinessDays,
@@ -591,6 +607,17 @@ export class ItemPings {
     }
     return outgoing;
   }
+}
+
+/** When a run was planned, if it runs well after that (the process was down): its cards say so. */
+function lateSince(context: JobContext<unknown>): Date | undefined {
+  return context.late ? new Date(context.job.originalDueAt) : undefined;
+}
+
+function lateText(planned: Date, reader: Reader): string {
+  return reader.t('pings.late', {
+    planned: formatMoment(planned, reader.locale, reader.timeZone),
+  });
 }
 
 /** Snoozed: no pings before `snoozedUntil`. */
@@ -607,6 +634,7 @@ export function escalationCard(
   reader: Reader,
   threshold: number,
   at: Date,
+  late?: Date,
 ): Card {
   const { t } = reader;
   const shown = escalated.slice(0, MAX_ESCALATED_PER_CARD);
@@ -614,6 +642,7 @@ export function escalationCard(
   return renderCard('items-escalation', {
     title: t('pings.escalation.title', { days: threshold }),
     intro: t('pings.escalation.intro', { count: escalated.length, days: threshold }),
+    late: late ? lateText(late, reader) : '',
     items: shown.map(({ view, businessDaysLate }) => {
       const { item } = view;
       const facts = [

@@ -235,6 +235,7 @@ function cardOf(
     title: string;
     intro: string;
     notice?: Notice | undefined;
+    late?: string;
     names: NameOf;
     permissions: Permissions;
     groupLine?: string;
@@ -245,6 +246,7 @@ function cardOf(
     title: options.title,
     intro: options.intro,
     notice: options.notice?.text ?? '',
+    late: options.late ?? '',
     noticeColor: options.notice?.tone === 'warning' ? 'Attention' : 'Good',
     view: options.view,
     itemIds: views.map((v) => v.item.id).join(','),
@@ -279,6 +281,8 @@ export function pingCard(
     names?: NameOf;
     canAct?: (item: ActionItem) => boolean;
     title?: string;
+    /** Said under the notice when the scheduled ping goes out late (after downtime). */
+    late?: string;
   } = {},
 ): Card {
   return cardOf(views, reader, {
@@ -286,6 +290,7 @@ export function pingCard(
     title: options.title ?? reader.t('item.ping.title'),
     intro: reader.t(views.length === 1 ? 'item.ping.introOne' : 'item.ping.intro'),
     notice: options.notice,
+    ...(options.late ? { late: options.late } : {}),
     names: options.names ?? (() => undefined),
     permissions: { canAct: options.canAct ?? (() => true), canManage: false },
   });

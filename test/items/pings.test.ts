@@ -370,6 +370,52 @@ describe('action-item pings, a month of the demo items on a fake clock', functio
   });
 });
 
+describe('action-item pings after downtime', function () {
+  this.timeout(60_000);
+  let d: Demo;
+  beforeEach(async () => {
+    d = await demo();
+  });
+  afterEach(() => d.bot.stop());
+
+  it("a run that goes out hours after its time says so, in each reader's language; one on time does not", async () => {
+    await d.run('2026-11-11T10:00');
+    // Down from before Thursday's 09:00 run until 11:30 the same day.
+    await d.bot.restart();
+    d.clock.set(jst('2026-11-12T11:30'));
+    await d.bot.restart();
+    await d.run('2026-11-12T12:00');
+    // Down over Monday's digest until 10:15.
+    d.clock.set(jst('2026-11-16T10:15'));
+    await d.bot.restart();
+    await d.run('2026-11-16T12:00');
+
+    const lines = (name: Name, at: string) =>
+      d.pings.filter((p) => p.to === name && p.at === at).map((p) => p.text.split('\n'));
+    const [wednesday] = lines('kumin', '11-11 09:00');
+    assert.ok(wednesday && !wednesday.some((l) => l.includes('遅れて')), 'on time: no notice');
+    const [thursday] = lines('kumin', '11-12 11:30');
+    assert.deepEqual(thursday?.slice(0, 3), [
+      '宿題の確認',
+      '期限切れ 1件',
+      '（この通知は予定の 令和8年11月12日（木）09:00 より遅れて送られています）',
+    ]);
+    const [digest] = lines('kumin', '11-16 10:15');
+    assert.deepEqual(digest?.slice(0, 3), [
+      '今週の宿題',
+      '未完了の宿題 3件（うち期限切れ 1件、期限間近 0件）',
+      '（この通知は予定の 令和8年11月16日（月）09:00 より遅れて送られています）',
+    ]);
+    const [escalation] = lines('system', '11-12 11:30');
+    assert.equal(escalation?.[0], 'Action items overdue by 3+ business days');
+    assert.match(escalation?.[2] ?? '', /^\(This notice is late: it was due .*09:00.*\.\)$/);
+    const [englishDigest] = lines('bunkaDelegate', '11-16 10:15');
+    assert.match(englishDigest?.[2] ?? '', /^\(This notice is late: it was due /);
+    assertNeverTwice(d);
+    d.bot.assertSentCardsValid();
+  });
+});
+
 describe('action-item ping settings', () => {
   it('reads the digest day and time, the ping time and the thresholds, and refuses times in quiet hours', () => {
     const config = loadConfig({

@@ -20,6 +20,7 @@ export const pings = defineMessages({
     'pings.escalation.more': 'ほかに{count}件あります。「宿題一覧」ですべて確認できます。',
     'pings.fact.late': '超過',
     'pings.fact.lastProgress': '最新の進捗',
+    'pings.late': '（この通知は予定の {planned} より遅れて送られています）',
   },
   en: {
     'pings.digest.title': 'Your action items this week',
@@ -39,5 +40,6 @@ export const pings = defineMessages({
     'pings.escalation.more': '{count} more: "items" lists them all.',
     'pings.fact.late': 'Overdue',
     'pings.fact.lastProgress': 'Latest progress',
+    'pings.late': '(This notice is late: it was due {planned}.)',
   },
 });
