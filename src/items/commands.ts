@@ -826,11 +826,7 @@ async function showMine(services: Services, turn: Turn): Promise<void> {
   });
 }
 
-async function createdText(
-  services: Services,
-  turn: Turn,
-  items: readonly ActionItem[],
-): Promise<string> {
+function createdText(turn: Turn, items: readonly ActionItem[]): string {
   const numbers = items.map((i) => `#${i.number}`).join(turn.locale === 'ja' ? '、' : ', ');
   return turn.t('item.created', { count: items.length, numbers });
 }
@@ -895,8 +891,8 @@ export function itemCommands(services: Services): CommandSpec[] {
             summary: turn.t('item.form.newHeading'),
           });
         }
-        const [title = '', ownerText = '', dueText_ = ''] = turn.args.split(/\s*[|｜]\s*/);
-        if (!title || !ownerText || !dueText_) return turn.reply(turn.t('item.usage.create'));
+        const [title = '', ownerText = '', dueInput = ''] = turn.args.split(/\s*[|｜]\s*/);
+        if (!title || !ownerText || !dueInput) return turn.reply(turn.t('item.usage.create'));
         const owner = readOwner(
           ownerText,
           await services.directory.listDepartments(),
@@ -906,7 +902,7 @@ export function itemCommands(services: Services): CommandSpec[] {
         const values = {
           ...(await blankValues(services, turn)),
           title,
-          due: dueText_,
+          due: dueInput,
           owner: ownerValue(owner),
         };
         const read = await readForm(services, turn, values, true);
@@ -914,7 +910,7 @@ export function itemCommands(services: Services): CommandSpec[] {
         const created = await items.createBatch([{ ...read.draft, owner }], turn.actor);
         if (!created.ok)
           return turn.reply(await problemText(services, turn, created.reason, undefined));
-        await turn.reply(await createdText(services, turn, created.items));
+        await turn.reply(createdText(turn, created.items));
       },
     },
     {
@@ -1195,7 +1191,7 @@ export function itemActions(services: Services): ActionSpec[] {
         if (!first) return again(turn.t('item.form.ownerMissing'));
         return {
           card: await detailOf(services, turn, first, {
-            text: await createdText(services, turn, created.items),
+            text: createdText(turn, created.items),
             tone: 'good',
           }),
         };
@@ -1262,7 +1258,7 @@ export function itemActions(services: Services): ActionSpec[] {
         return {
           card: listCard(reader, {
             title: turn.t('item.batch.done', { number: meeting.number }),
-            subtitle: await createdText(services, turn, created.items),
+            subtitle: createdText(turn, created.items),
             sections: [
               {
                 heading: turn.t('item.list.count', { count: views.length }),

@@ -152,21 +152,20 @@ export function formValuesOf(
   };
 }
 
-const text = (data: Readonly<Record<string, unknown>>, key: string): string => {
+/** A card input's value as text (numbers too); '' when absent. */
+export const textOf = (data: Readonly<Record<string, unknown>>, key: string): string => {
   const value = data[key];
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 };
 
 export function formValuesFrom(data: Readonly<Record<string, unknown>>): FormValues {
   return {
-    title: text(data, 'title'),
-    detail: text(data, 'detail'),
-    owner: text(data, 'owner'),
-    due: text(data, 'due'),
-    sourceMeetingId: text(data, 'sourceMeetingId'),
-    quote: text(data, 'quote'),
-    reportMeetingId: text(data, 'reportMeetingId'),
+    title: textOf(data, 'title'),
+    detail: textOf(data, 'detail'),
+    owner: textOf(data, 'owner'),
+    due: textOf(data, 'due'),
+    sourceMeetingId: textOf(data, 'sourceMeetingId'),
+    quote: textOf(data, 'quote'),
+    reportMeetingId: textOf(data, 'reportMeetingId'),
   };
 }
-
-export { text as textOf };

@@ -131,7 +131,6 @@ export const items = defineMessages({
     'item.input.reason': '対応できない理由（事務局に伝わります）',
     'item.input.cancelReason': '取り消す理由（任意）',
     'item.quote': '「{quote}」',
-    'item.sourceLine': '{meeting}',
 
     'item.heading': '#{number} {title}',
     'item.progress.heading': '進捗',
@@ -310,7 +309,6 @@ export const items = defineMessages({
     'item.input.reason': 'Why it cannot be done (goes to the secretariat)',
     'item.input.cancelReason': 'Reason for cancelling (optional)',
     'item.quote': '"{quote}"',
-    'item.sourceLine': '{meeting}',
 
     'item.heading': '#{number} {title}',
     'item.progress.heading': 'Progress',
