@@ -1,6 +1,12 @@
 import type { Services } from '../app/services.js';
 import type { Meeting } from '../meetings/meeting.js';
-import { ITEM_JOB, ItemPings, type DayPayload, type MeetingPingPayload } from './pings.js';
+import {
+  ITEM_JOB,
+  ItemPings,
+  type DayPayload,
+  type MeetingCancelledPayload,
+  type MeetingPingPayload,
+} from './pings.js';
 
 /**
  * Action-item pings on the scheduler (one line in src/app/jobs.ts): registers
@@ -14,6 +20,9 @@ export async function registerItemJobs(services: Services): Promise<void> {
   services.scheduler.register<MeetingPingPayload>(ITEM_JOB.meeting, (context) =>
     pings.runMeeting(context),
   );
+  services.scheduler.register<MeetingCancelledPayload>(ITEM_JOB.meetingCancelled, (context) =>
+    pings.runMeetingCancelled(context),
+  );
   await pings.planAhead(services.clock.now());
 }
 
@@ -24,4 +33,16 @@ export async function registerItemJobs(services: Services): Promise<void> {
  */
 export function pingMeetingItems(services: Services, meeting: Meeting, now: Date): Promise<void> {
   return new ItemPings(services).planMeetingPing(meeting, now);
+}
+
+/**
+ * Called by a meeting's cancellation notice (src/meetings/jobs.ts): the
+ * secretariat is told, once, which items were due at that meeting and now need a new due.
+ */
+export function noticeCancelledMeetingItems(
+  services: Services,
+  meeting: Meeting,
+  now: Date,
+): Promise<void> {
+  return new ItemPings(services).planMeetingCancelled(meeting, now);
 }

@@ -21,6 +21,8 @@ export const ITEM_JOB = {
   digest: 'items.digest',
   /** With a meeting's "materials" reminder: the items to report at that meeting. */
   meeting: 'items.meeting',
+  /** Once when a meeting is cancelled: the secretariat gets the items that were due at it. */
+  meetingCancelled: 'items.meetingCancelled',
 } as const;
 
 /** A daily or weekly run is for one local date (YYYY-MM-DD), whenever it actually runs. */
@@ -32,6 +34,10 @@ export interface MeetingPingPayload {
   readonly meetingId: string;
   /** The start the ping was planned for: a moved meeting gets its own ping with its own reminder. */
   readonly startsAt: string;
+}
+
+export interface MeetingCancelledPayload {
+  readonly meetingId: string;
 }
 
 /** All recurring item jobs share a group, so the secretariat's tools can list them. */
@@ -313,6 +319,53 @@ export class ItemPings {
     });
   }
 
+  /**
+   * Plans the one notice about a cancelled meeting's items (called by the
+   * meeting's cancellation notice). Its key holds the meeting: told once.
+   */
+  async planMeetingCancelled(meeting: Meeting, now: Date): Promise<void> {
+    await this.services.scheduler.schedule<MeetingCancelledPayload>({
+      key: `items:meetingCancelled:${meeting.id}`,
+      kind: ITEM_JOB.meetingCancelled,
+      group: `items:meeting:${meeting.id}`,
+      payload: { meetingId: meeting.id },
+      dueAt: now,
+    });
+  }
+
+  /**
+   * Items due "at the next meeting" lose their due when that meeting is
+   * cancelled; nobody else would notice, so the secretariat is told which ones
+   * need a new due.
+   */
+  async runMeetingCancelled(
+    context: JobContext<MeetingCancelledPayload>,
+  ): Promise<{ drop: string } | undefined> {
+    const meeting = await this.services.meetings.get(context.job.payload.meetingId);
+    if (!meeting || meeting.status !== 'cancelled') return { drop: 'meeting not cancelled' };
+    const views = await this.dueAtCancelled(meeting, context.now);
+    if (views.length === 0) return { drop: 'no open item was due at the meeting' };
+    await this.send(
+      context,
+      await this.toSecretariat(
+        (reader) => meetingCancelledCard(views, meeting, reader, lateSince(context)),
+        (reader) => reader.t('pings.cancelled.title'),
+      ),
+    );
+    return undefined;
+  }
+
+  /** Open items whose due was this (cancelled) meeting, by number. */
+  async dueAtCancelled(meeting: Meeting, now: Date): Promise<ItemView[]> {
+    const waiting = (await this.services.items.repository.all())
+      .filter(
+        (item) =>
+          isActive(item) && item.due.kind === 'nextMeeting' && item.due.meetingId === meeting.id,
+      )
+      .sort((a, b) => a.number - b.number);
+    return this.services.items.viewsOf(waiting, now);
+  }
+
   private async send(context: JobContext<unknown>, outgoing: readonly Outgoing[]): Promise<void> {
     const results = await context.deliverMany(outgoing.map((o) => o.delivery));
     const sent = (status: DeliveryStatus | undefined) => status === 'sent';
@@ -573,10 +626,22 @@ export class ItemPings {
   }
 
   /** One list per secretariat person, in their language. */
-  private async escalationMessages(
+  private escalationMessages(
     plan: DailyPlan,
     at: Date,
     late: Date | undefined,
+  ): Promise<Outgoing[]> {
+    const { escalateAfterBusinessDays: days } = this.settings;
+    return this.toSecretariat(
+      (reader) => escalationCard(plan.escalated, reader, days, at, late),
+      (reader) => reader.t('pings.escalation.title', { days }),
+    );
+  }
+
+  /** One card to each secretariat person Teams can reach, in their language. */
+  private async toSecretariat(
+    card: (reader: Reader) => Card,
+    summary: (reader: Reader) => string,
   ): Promise<Outgoing[]> {
     const secretariat = (await this.services.directory.listPeople()).filter(
       (p): p is Person & { aadObjectId: string } =>
@@ -589,18 +654,7 @@ export class ItemPings {
         delivery: {
           recipientKey: `secretariat:${person.id}`,
           target: { userAadObjectId: person.aadObjectId },
-          message: {
-            card: escalationCard(
-              plan.escalated,
-              reader,
-              this.settings.escalateAfterBusinessDays,
-              at,
-              late,
-            ),
-            summary: reader.t('pings.escalation.title', {
-              days: this.settings.escalateAfterBusinessDays,
-            }),
-          },
+          message: { card: card(reader), summary: summary(reader) },
         },
         itemIds: [],
       });
@@ -664,6 +718,48 @@ export function escalationCard(
           value: formatMoment(new Date(item.snoozedUntil), reader.locale, reader.timeZone),
         });
       return { id: item.id, heading: itemHeading(item, reader), facts };
+    }),
+    more: more > 0 ? t('pings.escalation.more', { count: more }) : '',
+    labels: { show: t('item.button.show') },
+  });
+}
+
+/**
+ * The secretariat's one notice about a cancelled meeting: the open items that
+ * were due at it, which now have no due, each with the command that sets one.
+ */
+export function meetingCancelledCard(
+  views: readonly ItemView[],
+  meeting: Meeting,
+  reader: Reader,
+  late?: Date,
+): Card {
+  const { t } = reader;
+  const shown = views.slice(0, MAX_ESCALATED_PER_CARD);
+  const more = views.length - shown.length;
+  return renderCard('items-escalation', {
+    title: t('pings.cancelled.title'),
+    intro: t('pings.cancelled.intro', {
+      meeting: meeting.title,
+      when: formatMoment(new Date(meeting.startsAt), reader.locale, reader.timeZone),
+      count: views.length,
+    }),
+    late: late ? lateText(late, reader) : '',
+    items: shown.map((view) => {
+      const { item } = view;
+      return {
+        id: item.id,
+        heading: itemHeading(item, reader),
+        facts: [
+          { title: t('item.fact.owner'), value: view.ownerName[reader.locale] },
+          { title: t('item.fact.due'), value: dueText(view.due, view.overdue, reader) },
+          { title: t('item.fact.status'), value: statusText(item, reader) },
+          {
+            title: t('pings.cancelled.fact'),
+            value: t('pings.cancelled.edit', { number: item.number }),
+          },
+        ],
+      };
     }),
     more: more > 0 ? t('pings.escalation.more', { count: more }) : '',
     labels: { show: t('item.button.show') },

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Services } from '../app/services.js';
 import { formatClock, formatMoment, formatTimeRange } from '../i18n/dates.js';
 import { localeFrom, type Locale } from '../i18n/locale.js';
-import { pingMeetingItems } from '../items/jobs.js';
+import { noticeCancelledMeetingItems, pingMeetingItems } from '../items/jobs.js';
 import { translator } from '../i18n/translate.js';
 import type { OutboundMessage } from '../messaging/sender.js';
 import type { Delivery, JobContext } from '../scheduling/scheduler.js';
@@ -58,6 +58,8 @@ export function registerMeetingJobs(services: Services): void {
       text: noticeText(meeting, payload, context),
       tone: 'warning',
     }));
+    if (payload.notice === 'cancelled')
+      await noticeCancelledMeetingItems(services, meeting, job.now);
   });
 }
 

@@ -24,7 +24,7 @@ const PEOPLE = {
 type Name = keyof typeof PEOPLE;
 
 /** What one ping is, from its title. */
-type Kind = 'digest' | 'daily' | 'meeting' | 'escalation';
+type Kind = 'digest' | 'daily' | 'meeting' | 'escalation' | 'cancelled';
 
 interface Ping {
   /** Local time in Tokyo, e.g. "11-05 09:00". */
@@ -43,6 +43,11 @@ function kindOf(title: string): Kind | undefined {
   if (title.endsWith('に向けた宿題') || title.startsWith('Action items for ')) return 'meeting';
   if (title.startsWith('期限切れの宿題') || title.startsWith('Action items overdue by'))
     return 'escalation';
+  if (
+    title.startsWith('期限の再設定が必要な宿題') ||
+    title.startsWith('Action items that need a new due')
+  )
+    return 'cancelled';
   return undefined;
 }
 
@@ -413,6 +418,87 @@ describe('action-item pings after downtime', function () {
     assert.match(englishDigest?.[2] ?? '', /^\(This notice is late: it was due /);
     assertNeverTwice(d);
     d.bot.assertSentCardsValid();
+  });
+});
+
+describe('action-item pings when a meeting is cancelled', function () {
+  this.timeout(60_000);
+  let d: Demo;
+  beforeEach(async () => {
+    d = await demo();
+  });
+  afterEach(() => d.bot.stop());
+
+  it('tells the secretariat once which items were due at it, with the command that sets a new due; owners see "no due"', async () => {
+    await d.run('2026-11-10T10:00');
+    const cancelled = await d.bot.say(d.users.secretary, '会議中止 #2 市長日程の都合');
+    assert.match(JSON.stringify(cancelled.sent), /中止/);
+    await d.run('2026-11-10T10:05');
+    // A restart does not send it again.
+    await d.bot.restart();
+    await d.run('2026-12-03T00:00');
+
+    const notices = d.pings.filter((p) => p.kind === 'cancelled');
+    assert.deepEqual(
+      notices.map((p) => `${p.at} ${p.to}`),
+      ['11-10 10:00 secretary', '11-10 10:00 system'],
+    );
+    const [ja, en] = notices.map((p) => p.text);
+    assert.match(
+      ja ?? '',
+      /^期限の再設定が必要な宿題（会議中止）\n令和8年度 第3回 行政情報化推進本部（令和8年11月24日（火）15:00）が中止されたため、この会議までとしていた次の\d+件の宿題は期限がなくなりました。/,
+    );
+    assert.match(
+      ja ?? '',
+      /#2 [^\n]+\n担当\n[^\n]+\n期限\n未定（予定していた会議が中止されました）\n状況\n[^\n]+\n期限の再設定\n宿題編集 #2\n/,
+    );
+    assert.match(en ?? '', /^Action items that need a new due \(meeting cancelled\)\n/);
+    assert.match(en ?? '', /\nNew due\nedit item #2\n/);
+    assert.doesNotMatch(ja ?? '', /#5 /, '#5 has its own date');
+
+    // Owners: no meeting ping, no overdue pings for the items that lost their due; the digest says why.
+    assert.ok(!d.pings.some((p) => p.kind === 'meeting'));
+    assert.deepEqual(
+      d.of('somu').filter((line) => !line.includes(' digest ')),
+      [],
+    );
+    const digest = d.pings.find((p) => p.to === 'somu' && p.at === '11-30 09:00');
+    assert.match(digest?.text ?? '', /期限\n未定（予定していた会議が中止されました）/);
+    // Only #5 is ever escalated.
+    assert.ok(
+      d.pings
+        .filter((p) => p.kind === 'escalation')
+        .every((p) => p.notice.includes('次の1件') || p.notice.includes(': 1.')),
+    );
+    assertNeverTwice(d);
+    d.bot.assertSentCardsValid();
+  });
+
+  it('says nothing when no open item was due at the cancelled meeting', async () => {
+    await d.run('2026-11-10T10:00');
+    const { meetings, scheduler } = d.bot.services;
+    const next = await meetings.next();
+    assert.ok(next);
+    const extra = await meetings.create(
+      {
+        title: '臨時 行政情報化推進本部',
+        startsAt: '2026-12-15T06:00:00Z',
+        endsAt: '2026-12-15T07:00:00Z',
+        place: next.place,
+        agenda: [],
+        materials: [],
+        attendeeDepartmentIds: next.attendeeDepartmentIds,
+        disclosure: next.disclosure,
+      },
+      'system',
+    );
+    assert.ok(extra.ok);
+    const cancelled = await d.bot.say(d.users.secretary, `会議中止 #${extra.meeting.number}`);
+    assert.match(JSON.stringify(cancelled.sent), /を中止しました/);
+    await d.run('2026-11-10T11:00');
+    assert.ok(!d.pings.some((p) => p.kind === 'cancelled'));
+    const [job] = await scheduler.jobsInGroup(`items:meeting:${extra.meeting.id}`);
+    assert.equal(job?.status, 'dropped');
   });
 });
 

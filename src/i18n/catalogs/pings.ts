@@ -21,6 +21,11 @@ export const pings = defineMessages({
     'pings.fact.late': '超過',
     'pings.fact.lastProgress': '最新の進捗',
     'pings.late': '（この通知は予定の {planned} より遅れて送られています）',
+    'pings.cancelled.title': '期限の再設定が必要な宿題（会議中止）',
+    'pings.cancelled.intro':
+      '{meeting}（{when}）が中止されたため、この会議までとしていた次の{count}件の宿題は期限がなくなりました。それぞれ新しい期限を設定してください。',
+    'pings.cancelled.fact': '期限の再設定',
+    'pings.cancelled.edit': '宿題編集 #{number}',
   },
   en: {
     'pings.digest.title': 'Your action items this week',
@@ -41,5 +46,10 @@ export const pings = defineMessages({
     'pings.fact.late': 'Overdue',
     'pings.fact.lastProgress': 'Latest progress',
     'pings.late': '(This notice is late: it was due {planned}.)',
+    'pings.cancelled.title': 'Action items that need a new due (meeting cancelled)',
+    'pings.cancelled.intro':
+      '{meeting} ({when}) is cancelled, so these {count} action items due at it have no due date now. Please set a new due for each.',
+    'pings.cancelled.fact': 'New due',
+    'pings.cancelled.edit': 'edit item #{number}',
   },
 });
