@@ -396,7 +396,7 @@ interface ListQuery {
 
 const STATUS_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/^(未着手|open)$/i, 'open'],
-  [/^(対応中|in ?progress)$/i, 'inProgress'],
+  [/^(対応中|inprogress|in-progress)$/i, 'inProgress'],
   [/^(対応不可|blocked)$/i, 'blocked'],
   [/^(完了|done)$/i, 'done'],
   [/^(取消|取り消し|cancelled|canceled)$/i, 'cancelled'],
@@ -413,7 +413,12 @@ async function readListQuery(
   let departmentId: string | undefined;
   const departments = await services.directory.listDepartments();
   const people = await services.directory.listPeople();
-  for (const word of args.split(/\s+/).filter(Boolean)) {
+  // "in progress" is one status, though two words.
+  const words = args
+    .replace(/\bin progress\b/gi, 'inprogress')
+    .split(/\s+/)
+    .filter(Boolean);
+  for (const word of words) {
     const statusWord = STATUS_WORDS.find(([pattern]) => pattern.test(word))?.[1];
     if (statusWord) status = statusWord;
     else if (/^(期限切れ|遅延|overdue|late)$/i.test(word)) overdue = true;

@@ -89,6 +89,12 @@ describe('action items over HTTP: the secretariat and the chair', () => {
         [...textOfCard(filtered).matchAll(/^#(\d+) /gm)].map((m) => Number(m[1])),
         [5, 8, 18],
       );
+      await c.bot.say(c.users.kumin, '#8 対応中');
+      const working = textOfCard(await c.bot.say(c.users.secretaryEn, 'items kumin in progress'));
+      assert.deepEqual(
+        [...working.matchAll(/^#(\d+) /gm)].map((m) => Number(m[1])),
+        [8],
+      );
       assert.match(
         replyOf(await c.bot.say(c.users.secretary, '宿題一覧 火星部')),
         /「火星部」を部署・状況として読み取れませんでした/,
