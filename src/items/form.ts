@@ -112,7 +112,8 @@ export function readDue(
   const number = /^(?:会議\s*|meeting\s*)?#(\d+)$/i.exec(input)?.[1];
   if (number) {
     const meeting = context.meetingByNumber(Number(number));
-    return meeting
+    // A cancelled meeting would leave the item without a due from the start.
+    return meeting && meeting.status !== 'cancelled'
       ? { ok: true, due: { kind: 'nextMeeting', meetingId: meeting.id } }
       : { ok: false };
   }
@@ -133,6 +134,8 @@ export function dueValue(due: Due, meetings: readonly Meeting[], locale: 'ja' | 
   if (due.kind === 'asap')
     return locale === 'ja' ? `早急に ${due.followUpDays}日` : `asap ${due.followUpDays}d`;
   const meeting = meetings.find((m) => m.id === due.meetingId);
+  // Its meeting was cancelled: the field starts empty, so the secretariat sets a new due.
+  if (meeting?.status === 'cancelled') return '';
   return meeting ? `#${meeting.number}` : locale === 'ja' ? '次回' : 'next meeting';
 }
 

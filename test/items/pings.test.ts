@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import type { Actor } from '../../src/domain/directory.js';
+import { dueValue, readDue } from '../../src/items/form.js';
 import type { ActionItem } from '../../src/items/item.js';
 import { PingCalendar } from '../../src/items/pings.js';
 import { WorkCalendar } from '../../src/scheduling/calendar.js';
@@ -455,6 +456,21 @@ describe('action-item pings when a meeting is cancelled', function () {
     assert.match(en ?? '', /^Action items that need a new due \(meeting cancelled\)\n/);
     assert.match(en ?? '', /\nNew due\nedit item #2\n/);
     assert.doesNotMatch(ja ?? '', /#5 /, '#5 has its own date');
+
+    // The edit form starts with an empty due for them, and a cancelled meeting is no due.
+    const two = await d.item(2);
+    const third = await d.bot.services.meetings.get(
+      two.due.kind === 'nextMeeting' ? two.due.meetingId : '',
+    );
+    assert.equal(third?.status, 'cancelled');
+    assert.equal(dueValue(two.due, third ? [third] : [], 'ja'), '');
+    const read = readDue('#2', {
+      now: d.clock.now(),
+      timeZone: 'Asia/Tokyo',
+      nextMeeting: undefined,
+      meetingByNumber: (n) => (n === third?.number ? third : undefined),
+    });
+    assert.equal(read.ok, false);
 
     // Owners: no meeting ping, no overdue pings for the items that lost their due; the digest says why.
     assert.ok(!d.pings.some((p) => p.kind === 'meeting'));
