@@ -668,4 +668,26 @@ describe('dashboard API: the action item board', () => {
       /^Due: Next HQ meeting \(2026-12-07 \(Mon\)\)\nOwner: /,
     );
   });
+
+  // Last: the cancelled meeting stays cancelled for the tests after it.
+  it('marks the items due at a cancelled meeting as having no due date', async () => {
+    const { meetings } = server.honbu.services;
+    const next = await meetings.next();
+    assert.ok(next);
+    assert.ok((await meetings.cancel(next.id, '', 'system')).ok);
+    const secretariat = lane((await boardOf(chair)).board, '政策経営部');
+    assert.deepEqual(
+      secretariat.cells[0]?.find((c) => c.title.startsWith('#2 ')),
+      {
+        title: '#2 教育委員会職員と学校の先生のICT機器ですり合わせる事項を明確にし、調整に入る',
+        detail: '期限: 未定（予定していた会議が中止されました）',
+        badge: { text: '期限未定', tone: 'warning' },
+      },
+    );
+    const english = lane((await boardOf(chair, '?locale=en')).board, 'Policy and Management');
+    assert.deepEqual(english.cells[0]?.find((c) => c.title.startsWith('#2 '))?.badge, {
+      text: 'No due date',
+      tone: 'warning',
+    });
+  });
 });

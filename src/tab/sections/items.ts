@@ -102,6 +102,9 @@ export function itemsSection(
           };
         } else if (isActive(item) && view.due.kind === 'asap')
           badge = { text: t('tab.items.asap'), tone: 'warning' };
+        // Its meeting was cancelled: nobody is asked about it until the secretariat sets a new due.
+        else if (isActive(item) && view.due.kind === 'meetingGone')
+          badge = { text: t('tab.items.noDue'), tone: 'warning' };
         return {
           title: itemHeading(item, reader),
           // One fact per line: the page keeps the line breaks of a board card's detail.
