@@ -1,0 +1,161 @@
+import type { Services } from '../app/services.js';
+import type { ActionOutcome, ActionTurn, CommandTurn, Turn } from '../app/turn.js';
+import type { Card } from '../cards/card.js';
+import type { Actor } from '../domain/directory.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import type { Meeting } from '../meetings/meeting.js';
+import { textOf } from './form.js';
+import { LIMITS, type ActionItem } from './item.js';
+import type { ItemProblem } from './service.js';
+import { detailCard, pingCard, type NameOf, type Notice, type Reader } from './views.js';
+
+// How items and refusals are put to the person in a turn: shared by the owner's replies,
+// the lists and the secretariat's commands.
+
+export function readerOf(services: Services, turn: Pick<Turn, 'locale' | 't'>): Reader {
+  return { locale: turn.locale, t: turn.t, timeZone: services.config.timeZone };
+}
+
+export async function namesOf(services: Services): Promise<NameOf> {
+  const names = new Map<string, { ja: string; en: string }>();
+  for (const d of await services.directory.listDepartments()) names.set(d.id, d.name);
+  for (const p of await services.directory.listPeople()) names.set(p.id, p.name);
+  for (const m of await allMeetings(services))
+    names.set(m.id, { ja: `会議 #${m.number}`, en: `meeting #${m.number}` });
+  return (id) => names.get(id);
+}
+
+export async function allMeetings(services: Services): Promise<Meeting[]> {
+  return [...(await services.meetings.upcoming()), ...(await services.meetings.recent(10))].sort(
+    (a, b) => a.number - b.number,
+  );
+}
+
+export async function ownerName(services: Services, item: ActionItem, turn: Turn): Promise<string> {
+  const [view] = await services.items.viewsOf([item]);
+  return view?.ownerName[turn.locale] ?? '';
+}
+
+/** A refusal or problem in the user's words. */
+export async function problemText(
+  services: Services,
+  turn: Turn,
+  reason: ItemProblem,
+  item: ActionItem | undefined,
+  ref = '',
+): Promise<string> {
+  const number = item?.number ?? '';
+  switch (reason) {
+    case 'notFound':
+      return turn.t('item.error.notFound', { ref });
+    case 'notAllowed':
+      return item
+        ? turn.t('item.error.notAllowed', { number, owner: await ownerName(services, item, turn) })
+        : turn.t('item.error.notAllowed', { number: '', owner: '' });
+    case 'closed':
+      return turn.t('item.error.closed', {
+        number,
+        status: item ? turn.t(`item.status.${item.status}`) : '',
+      });
+    case 'unchanged':
+      return turn.t('item.error.unchanged', { number });
+    case 'noteTooLong':
+      return turn.t('item.error.noteTooLong', { max: LIMITS.note });
+    case 'reasonTooLong':
+      return turn.t('item.error.reasonTooLong', { max: LIMITS.reason });
+    case 'badSnooze':
+      return turn.t('item.error.badSnooze', { max: LIMITS.snoozeDays });
+    case 'titleTooLong':
+      return turn.t('item.error.titleTooLong', { max: LIMITS.title });
+    case 'detailTooLong':
+      return turn.t('item.error.detailTooLong', { max: LIMITS.detail });
+    case 'quoteTooLong':
+      return turn.t('item.error.quoteTooLong', { max: LIMITS.quote });
+    case 'badFollowUp':
+      return turn.t('item.error.badFollowUp', { max: LIMITS.followUpDays });
+    default:
+      return turn.t(`item.error.${reason}`);
+  }
+}
+
+function permissionsFor(services: Services, actor: Actor) {
+  return {
+    canAct: (item: ActionItem) => services.items.canChange(actor, item),
+    canManage: services.items.canManage(actor),
+  };
+}
+
+async function groupLine(
+  services: Services,
+  turn: Turn,
+  item: ActionItem,
+): Promise<string | undefined> {
+  if (!item.groupId) return undefined;
+  const group = await services.items.list({ groupId: item.groupId });
+  return turn.t('item.groupOf', {
+    count: group.length,
+    done: group.filter((i) => i.status === 'done').length,
+  });
+}
+
+export async function detailOf(
+  services: Services,
+  turn: Turn,
+  item: ActionItem,
+  notice?: Notice,
+): Promise<Card> {
+  const [view] = await services.items.viewsOf([item]);
+  if (!view) throw new Error(`no view for ${item.id}`);
+  const group = await groupLine(services, turn, item);
+  return detailCard(view, readerOf(services, turn), {
+    notice,
+    names: await namesOf(services),
+    permissions: permissionsFor(services, turn.actor),
+    ...(group ? { groupLine: group } : {}),
+  });
+}
+
+export async function pingOf(
+  services: Services,
+  turn: Turn,
+  items: readonly ActionItem[],
+  options: { notice?: Notice; title?: string } = {},
+): Promise<Card> {
+  return pingCard(await services.items.viewsOf(items), readerOf(services, turn), {
+    ...options,
+    names: await namesOf(services),
+    canAct: (item) => services.items.canChange(turn.actor, item),
+  });
+}
+
+/** "#5 rest" → the item and the rest, or a reply saying what is missing. */
+export async function withItem(
+  services: Services,
+  turn: CommandTurn,
+  usage: MessageKey,
+): Promise<{ item: ActionItem; rest: string } | undefined> {
+  const [ref = '', ...rest] = turn.args.split(' ');
+  if (!ref) {
+    await turn.reply(turn.t(usage));
+    return undefined;
+  }
+  const item = await services.items.find(ref);
+  if (!item) {
+    await turn.reply(turn.t('item.error.notFound', { ref }));
+    return undefined;
+  }
+  return { item, rest: rest.join(' ').trim() };
+}
+
+/** The item a card verb names, if it still exists. */
+export async function itemOf(
+  services: Services,
+  turn: ActionTurn,
+): Promise<ActionItem | undefined> {
+  const id = textOf(turn.data, 'itemId');
+  return id ? services.items.get(id) : undefined;
+}
+
+export function notFound(turn: Turn): ActionOutcome {
+  return { message: turn.t('item.error.notFound', { ref: '' }) };
+}

@@ -1,0 +1,250 @@
+import type { ActionSpec, CommandSpec } from '../app/router.js';
+import type { Services } from '../app/services.js';
+import type { ActionOutcome, ActionTurn, Turn } from '../app/turn.js';
+import { renderCard, type Card } from '../cards/card.js';
+import type { Actor } from '../domain/directory.js';
+import { Audience } from '../domain/roles.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import { formatMoment } from '../i18n/dates.js';
+import { textOf } from './form.js';
+import { isActive, type ActionItem } from './item.js';
+import type { ItemResult } from './service.js';
+import { itemHeading, noteInputId, reasonInputId, type Notice, type Reader } from './views.js';
+import { detailOf, itemOf, notFound, pingOf, problemText, readerOf } from './present.js';
+
+/** What an owner does to an item, by button or in words. */
+type Op =
+  | { readonly kind: 'done' }
+  | { readonly kind: 'progress'; readonly text: string }
+  | { readonly kind: 'snooze'; readonly days: number }
+  | { readonly kind: 'start' }
+  | { readonly kind: 'block'; readonly reason: string };
+
+const VERB_OF: Record<Op['kind'], string> = {
+  done: 'item.done',
+  progress: 'item.progress',
+  snooze: 'item.snooze',
+  start: 'item.start',
+  block: 'item.block',
+};
+
+const SUCCESS_OF: Record<Op['kind'], MessageKey> = {
+  done: 'item.done.recorded',
+  progress: 'item.progress.recorded',
+  snooze: 'item.snooze.recorded',
+  start: 'item.start.recorded',
+  block: 'item.blocked.recorded',
+};
+
+function run(services: Services, actor: Actor, itemId: string, op: Op): Promise<ItemResult> {
+  const { items } = services;
+  switch (op.kind) {
+    case 'done':
+      return items.markDone(itemId, actor);
+    case 'progress':
+      return items.addProgress(itemId, op.text, actor);
+    case 'snooze':
+      return items.snooze(itemId, op.days, actor);
+    case 'start':
+      return items.startWork(itemId, actor);
+    case 'block':
+      return items.block(itemId, op.reason, actor);
+  }
+}
+
+function successText(services: Services, turn: Turn, op: Op, item: ActionItem): string {
+  const until = item.snoozedUntil
+    ? formatMoment(new Date(item.snoozedUntil), turn.locale, services.config.timeZone)
+    : '';
+  return turn.t(SUCCESS_OF[op.kind], { number: item.number, title: item.title, until });
+}
+
+/** Runs an owner's change and says how it went: the notice of the redrawn card, or a reply. */
+async function perform(
+  services: Services,
+  turn: Turn,
+  item: ActionItem,
+  op: Op,
+): Promise<{ notice: Notice; item: ActionItem }> {
+  const result = await run(services, turn.actor, item.id, op);
+  if (result.ok) {
+    return {
+      notice: { text: successText(services, turn, op, result.item), tone: 'good' },
+      item: result.item,
+    };
+  }
+  return {
+    notice: {
+      text: await problemText(services, turn, result.reason, result.item ?? item),
+      tone: 'warning',
+    },
+    item: result.item ?? item,
+  };
+}
+
+/** The card a button was pressed on, drawn again with the change and a notice. */
+async function redraw(
+  services: Services,
+  turn: ActionTurn,
+  item: ActionItem,
+  notice: Notice,
+): Promise<ActionOutcome> {
+  const view = turn.data['view'];
+  if (view === 'ping') {
+    const ids = textOf(turn.data, 'itemIds').split(',').filter(Boolean);
+    const shown: ActionItem[] = [];
+    for (const id of ids) {
+      const found = id === item.id ? item : await services.items.get(id);
+      if (found) shown.push(found);
+    }
+    return { card: await pingOf(services, turn, shown.length > 0 ? shown : [item], { notice }) };
+  }
+  if (view === 'choice') return { card: await pingOf(services, turn, [item], { notice }) };
+  return { card: await detailOf(services, turn, item, notice) };
+}
+
+const ITEM_REF = String.raw`(?:#(?<n>\d{1,9})\s*)?`;
+
+/** Word replies in the 1:1 chat, with an optional item number first (#5 完了). */
+const REPLY_PATTERNS: ReadonlyArray<{ kind: Op['kind']; pattern: RegExp }> = [
+  {
+    kind: 'done',
+    pattern: new RegExp(`^${ITEM_REF}(?:完了|完了しました|済み|done|finished)[。.!！]?$`, 'i'),
+  },
+  {
+    kind: 'progress',
+    pattern: new RegExp(`^${ITEM_REF}(?:進捗|progress)\\s*[:：]\\s*(?<text>.*)$`, 'is'),
+  },
+  {
+    kind: 'snooze',
+    pattern: new RegExp(
+      `^${ITEM_REF}(?:(?<days>\\d{1,3})\\s*(?<unit>日|週間)\\s*延期|snooze\\s*(?<edays>\\d{1,3})\\s*(?<eunit>d|days?|w|weeks?)?)$`,
+      'i',
+    ),
+  },
+  {
+    kind: 'start',
+    pattern: new RegExp(
+      `^${ITEM_REF}(?:対応中|着手しました|working on it|in progress|started)[。.!！]?$`,
+      'i',
+    ),
+  },
+  {
+    kind: 'block',
+    pattern: new RegExp(
+      `^${ITEM_REF}(?:対応不可|対応できない|blocked)\\s*[:：]\\s*(?<text>.*)$`,
+      'is',
+    ),
+  },
+];
+
+function opFrom(kind: Op['kind'], groups: Readonly<Record<string, string>>): Op {
+  switch (kind) {
+    case 'progress':
+      return { kind, text: groups['text'] ?? '' };
+    case 'block':
+      return { kind, reason: groups['text'] ?? '' };
+    case 'snooze': {
+      const weeks = /^(週間|w|weeks?)$/i.test(groups['unit'] ?? groups['eunit'] ?? '');
+      const amount = Number(groups['days'] ?? groups['edays'] ?? 0);
+      return { kind, days: weeks ? amount * 7 : amount };
+    }
+    default:
+      return { kind };
+  }
+}
+
+/** The items a bare reply may mean: those last pinged (still open, mine), else my open items. */
+async function candidates(services: Services, actor: Actor): Promise<ActionItem[]> {
+  const personId = actor.person?.id;
+  const pinged = personId ? await services.items.lastPinged(personId) : undefined;
+  const found: ActionItem[] = [];
+  for (const id of pinged?.itemIds ?? []) {
+    const item = await services.items.get(id);
+    if (item && isActive(item) && services.items.canChange(actor, item)) found.push(item);
+  }
+  if (found.length > 0) return found;
+  return (await services.items.listOpenForActor(actor)).map((v) => v.item);
+}
+
+function choiceCard(turn: Turn, op: Op, items: readonly ActionItem[], reader: Reader): Card {
+  return renderCard('item-choice', {
+    question: turn.t('item.reply.which'),
+    verb: VERB_OF[op.kind],
+    text: op.kind === 'progress' ? op.text : op.kind === 'block' ? op.reason : '',
+    days: op.kind === 'snooze' ? op.days : 0,
+    choices: items.map((item) => ({ title: itemHeading(item, reader), itemId: item.id })),
+  });
+}
+
+function wordReply(services: Services, kind: Op['kind'], pattern: RegExp): CommandSpec {
+  return {
+    id: `item.reply.${kind}`,
+    words: { ja: [], en: [] },
+    patterns: [pattern],
+    summary: 'item.cmd.reply',
+    allowed: Audience.directory,
+    hidden: true,
+    handle: async (turn) => {
+      const op = opFrom(kind, turn.groups);
+      const number = turn.groups['n'];
+      let item: ActionItem | undefined;
+      if (number) {
+        item = await services.items.find(number);
+        if (!item) return turn.reply(turn.t('item.error.notFound', { ref: `#${number}` }));
+      } else {
+        const possible = await candidates(services, turn.actor);
+        if (possible.length === 0) return turn.reply(turn.t('item.reply.nothing'));
+        if (possible.length > 1) {
+          return turn.reply({
+            card: choiceCard(turn, op, possible, readerOf(services, turn)),
+            summary: turn.t('item.reply.which'),
+          });
+        }
+        item = possible[0];
+      }
+      if (!item) return;
+      const { notice } = await perform(services, turn, item, op);
+      await turn.reply(notice.text);
+    },
+  };
+}
+
+/** The word replies (完了, 進捗: …, 3日延期), one per thing an owner may do. */
+export function wordReplies(services: Services): CommandSpec[] {
+  return REPLY_PATTERNS.map(({ kind, pattern }) => wordReply(services, kind, pattern));
+}
+
+/** The owner's buttons on a ping, a detail or a choice card. */
+export function ownerActions(services: Services): ActionSpec[] {
+  const ownerVerb = (
+    kind: Op['kind'],
+    read: (turn: ActionTurn, item: ActionItem) => Op,
+  ): ActionSpec => ({
+    verb: VERB_OF[kind],
+    allowed: Audience.directory,
+    handle: async (turn) => {
+      const item = await itemOf(services, turn);
+      if (!item) return notFound(turn);
+      const done = await perform(services, turn, item, read(turn, item));
+      return redraw(services, turn, done.item, done.notice);
+    },
+  });
+
+  const noteOf = (turn: ActionTurn, inputId: string) =>
+    textOf(turn.data, inputId) || textOf(turn.data, 'text');
+
+  return [
+    ownerVerb('done', () => ({ kind: 'done' })),
+    ownerVerb('progress', (turn, item) => ({
+      kind: 'progress',
+      text: noteOf(turn, noteInputId(item)),
+    })),
+    ownerVerb('snooze', (turn) => ({ kind: 'snooze', days: Number(textOf(turn.data, 'days')) })),
+    ownerVerb('start', () => ({ kind: 'start' })),
+    ownerVerb('block', (turn, item) => ({
+      kind: 'block',
+      reason: noteOf(turn, reasonInputId(item)),
+    })),
+  ];
+}
