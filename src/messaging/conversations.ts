@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Clock } from '../clock.js';
 import type { Collection, DocumentStore } from '../store/document-store.js';
 
@@ -55,7 +56,9 @@ export class ConversationRegistry {
         current.userAadObjectId === next.userAadObjectId &&
         current.userId === next.userId &&
         current.locale === next.locale &&
-        JSON.stringify(current.reference) === JSON.stringify(next.reference);
+        // Not JSON.stringify: PostgreSQL gives the reference back with its keys
+        // sorted, which made every message rewrite its conversation there.
+        isDeepStrictEqual(current.reference, next.reference);
       return unchanged ? undefined : next;
     });
     if (input.kind === 'personal' && input.userAadObjectId) {
