@@ -1,4 +1,4 @@
-import { renderCard } from '../cards/card.js';
+import { renderCard, type Card } from '../cards/card.js';
 import type { Actor } from '../domain/directory.js';
 import { Audience } from '../domain/roles.js';
 import type { Translate } from '../i18n/translate.js';
@@ -22,8 +22,16 @@ export function describeActor(
   return { role, department };
 }
 
+/** Distinct help cards kept; a new one past this many forgets the oldest. */
+const HELP_CARDS_KEPT = 256;
+
 /** Help is generated from the route table: a user sees only what their role allows. */
 export function helpCommand(router: () => Router): CommandSpec {
+  // Rendering the template is most of a help turn. The card is fixed by the route
+  // table, the language and the whoami line (name, role, department as of this
+  // turn), so a directory change gives a new key rather than a stale card.
+  const rendered = new Map<string, Card>();
+  let renderedFor: Router | undefined;
   return {
     id: 'help',
     words: { ja: ['ヘルプ', '使い方', 'へるぷ', '?'], en: ['help', 'commands'] },
@@ -31,15 +39,34 @@ export function helpCommand(router: () => Router): CommandSpec {
     allowed: Audience.anyone,
     handle: async (turn: CommandTurn) => {
       const { role, department } = describeActor(turn.actor, turn.t, turn.locale);
-      const data: HelpCardData = {
-        title: turn.t('help.title'),
-        whoami: turn.t('help.whoami', { name: turn.actor.displayName, role, department }),
-        howto: turn.t('help.howto'),
-        commands: router()
-          .visibleTo(turn.actor.role)
-          .map((spec) => ({ word: commandWord(spec, turn.locale), summary: turn.t(spec.summary) })),
-      };
-      await turn.reply({ card: renderCard('help', data), summary: data.title });
+      const title = turn.t('help.title');
+      const whoami = turn.t('help.whoami', { name: turn.actor.displayName, role, department });
+      const routes = router();
+      if (renderedFor !== routes) {
+        rendered.clear();
+        renderedFor = routes;
+      }
+      const key = `${turn.locale}\0${turn.actor.role}\0${whoami}`;
+      let card = rendered.get(key);
+      if (!card) {
+        const data: HelpCardData = {
+          title,
+          whoami,
+          howto: turn.t('help.howto'),
+          commands: routes.visibleTo(turn.actor.role).map((spec) => ({
+            word: commandWord(spec, turn.locale),
+            summary: turn.t(spec.summary),
+          })),
+        };
+        card = renderCard('help', data);
+        if (rendered.size >= HELP_CARDS_KEPT) {
+          const oldest = rendered.keys().next();
+          if (!oldest.done) rendered.delete(oldest.value);
+        }
+        rendered.set(key, card);
+      }
+      // A copy, so nothing downstream can change the card kept for the next turn.
+      await turn.reply({ card: structuredClone(card), summary: title });
     },
   };
 }

@@ -48,6 +48,35 @@ class CompactJsonFile implements Adapter<StoredData> {
   }
 }
 
+/**
+ * A deep copy of a stored value. Everything in the store is plain JSON data
+ * (loaded from JSON, or checked by assertStorable before it is kept), so a
+ * plain walk copies it exactly, several times faster than structuredClone,
+ * which every get and update pays for.
+ */
+function copyOf<V>(value: V): V {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) if (i in value) copy[i] = copyOf<unknown>(value[i]);
+    return copy as V;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = copyOf((value as Record<string, unknown>)[key]);
+    // JSON may carry an own "__proto__" key; assigning it would set the prototype instead.
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, {
+        value: item,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[key] = item;
+  }
+  return copy as V;
+}
+
 class LowdbCollection<T extends Record_> implements Collection<T> {
   constructor(
     private readonly store: LowdbStore,
@@ -61,28 +90,28 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
 
   async get(id: string): Promise<T | undefined> {
     const found = this.records()[id];
-    return found === undefined ? undefined : structuredClone(found);
+    return found === undefined ? undefined : copyOf(found);
   }
 
   async find(match?: Match<T>): Promise<T[]> {
     assertScalarMatch(this.name, match);
     return Object.values(this.records())
       .filter((r) => matches(r, match))
-      .map((r) => structuredClone(r));
+      .map((r) => copyOf(r));
   }
 
   async insert(record: T): Promise<boolean> {
     assertStorable(this.name, record);
     const records = this.records();
     if (Object.hasOwn(records, record.id)) return false;
-    records[record.id] = structuredClone(record);
+    records[record.id] = copyOf(record);
     await this.store.persist();
     return true;
   }
 
   async put(record: T): Promise<void> {
     assertStorable(this.name, record);
-    this.records()[record.id] = structuredClone(record);
+    this.records()[record.id] = copyOf(record);
     await this.store.persist();
   }
 
@@ -93,13 +122,13 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
     // Synchronous between read and assignment, so no other call interleaves.
     const records = this.records();
     const current = records[id];
-    const next = change(current === undefined ? undefined : structuredClone(current));
-    if (next === undefined) return current === undefined ? undefined : structuredClone(current);
+    const next = change(current === undefined ? undefined : copyOf(current));
+    if (next === undefined) return current === undefined ? undefined : copyOf(current);
     if (next.id !== id) throw new Error(`update of ${this.name}/${id} tried to change the id`);
     assertStorable(this.name, next);
-    records[id] = structuredClone(next);
+    records[id] = copyOf(next);
     await this.store.persist();
-    return structuredClone(next);
+    return copyOf(next);
   }
 
   async delete(id: string): Promise<boolean> {
