@@ -48,6 +48,8 @@ interface Word {
 /** Finds the command a text means; longer words win ("会議一覧" before "会議"). */
 export class Router {
   private readonly words: readonly Word[];
+  /** The first spec per whole word, so the common case (the text is just a command word) is one lookup. */
+  private readonly wholeWords: ReadonlyMap<string, CommandSpec>;
   private readonly actionsByVerb: ReadonlyMap<string, ActionSpec>;
 
   constructor(readonly table: RouteTable) {
@@ -59,6 +61,9 @@ export class Router {
         })),
       )
       .sort((a, b) => b.word.length - a.word.length);
+    const wholeWords = new Map<string, CommandSpec>();
+    for (const { word, spec } of this.words) if (!wholeWords.has(word)) wholeWords.set(word, spec);
+    this.wholeWords = wholeWords;
     const verbs = new Map<string, ActionSpec>();
     for (const action of table.actions) {
       if (verbs.has(action.verb)) throw new Error(`card verb ${action.verb} registered twice`);
@@ -67,8 +72,8 @@ export class Router {
     this.actionsByVerb = verbs;
   }
 
-  match(text: string): CommandMatch {
-    const normalised = normaliseText(text);
+  /** `normalised` is the text after normaliseText. */
+  private match(normalised: string): CommandMatch {
     const lower = normalised.toLowerCase();
     for (const spec of this.table.commands) {
       for (const pattern of spec.patterns ?? []) {
@@ -76,9 +81,11 @@ export class Router {
         if (found) return { kind: 'command', spec, args: normalised, groups: { ...found.groups } };
       }
     }
+    // A word as long as the text or longer can only match it whole.
+    const whole = this.wholeWords.get(lower);
+    if (whole) return { kind: 'command', spec: whole, args: '', groups: {} };
     for (const { word, spec } of this.words) {
-      if (lower === word) return { kind: 'command', spec, args: '', groups: {} };
-      if (lower.startsWith(word)) {
+      if (word.length < lower.length && lower.startsWith(word)) {
         const rest = normalised.slice(word.length);
         // A word must end at a separator, so "helpful" is not "help" and
         // "会議室のWi-Fiは？" is a question, not the command "会議".
@@ -100,8 +107,8 @@ export class Router {
   }
 
   async dispatchText(turn: Turn, text: string): Promise<void> {
-    const found = this.match(text);
     const normalised = normaliseText(text);
+    const found = this.match(normalised);
     if (found.kind === 'none') {
       return this.table.fallback({ ...turn, text: normalised, args: normalised, groups: {} });
     }
