@@ -1,4 +1,4 @@
-import { renderCard, type Card } from '../cards/card.js';
+import { frozenCard, renderCard, type Card } from '../cards/card.js';
 import type { Actor } from '../domain/directory.js';
 import { Audience } from '../domain/roles.js';
 import type { Translate } from '../i18n/translate.js';
@@ -58,15 +58,14 @@ export function helpCommand(router: () => Router): CommandSpec {
             summary: turn.t(spec.summary),
           })),
         };
-        card = renderCard('help', data);
+        card = frozenCard(renderCard('help', data));
         if (rendered.size >= HELP_CARDS_KEPT) {
           const oldest = rendered.keys().next();
           if (!oldest.done) rendered.delete(oldest.value);
         }
         rendered.set(key, card);
       }
-      // A copy, so nothing downstream can change the card kept for the next turn.
-      await turn.reply({ card: structuredClone(card), summary: title });
+      await turn.reply({ card, summary: title });
     },
   };
 }

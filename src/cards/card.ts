@@ -34,3 +34,18 @@ export function renderCard<T extends object>(name: string, data: T): Card {
   if (card.type !== 'AdaptiveCard') throw new Error(`cards/${name}.json is not an AdaptiveCard`);
   return card;
 }
+
+/**
+ * The card, frozen all the way down, for a card that is rendered once and sent
+ * many times: sharing it is safe (a change would throw rather than leak into
+ * the next turn), and costs nothing per turn, unlike a copy.
+ */
+export function frozenCard(card: Card): Card {
+  const freeze = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+    for (const item of Object.values(value)) freeze(item);
+    Object.freeze(value);
+  };
+  freeze(card);
+  return card;
+}
