@@ -4,10 +4,14 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import {
+  AuthenticationConstants,
   ConnectorFactory,
+  type AuthenticateRequestResult,
   type ClaimsIdentity,
   type ConnectorClient,
+  type UserTokenClient,
 } from 'botframework-connector';
+import type { Activity } from 'botbuilder';
 import type { Config } from '../src/config.js';
 
 interface PipelineHolder {
@@ -26,14 +30,96 @@ function withoutRetries(connector: ConnectorClient): ConnectorClient {
   return connector;
 }
 
-class NoRetryAuthentication extends ConfigurationBotFrameworkAuthentication {
-  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    const inner = super.createConnectorFactory(claimsIdentity);
-    return new (class extends ConnectorFactory {
-      async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        return withoutRetries(await inner.create(serviceUrl, audience));
+/** Clients kept per key; past this many the oldest is let go (Teams has a few service URLs). */
+const CLIENTS_KEPT = 64;
+
+/**
+ * A small insertion-ordered cache of clients. Building a Bot Framework client builds
+ * its whole HTTP pipeline, which CloudAdapter otherwise does twice on every turn (the
+ * connector for the reply and a user-token client); the clients hold no per-turn
+ * state and their credentials refresh their own tokens, so one per key serves every
+ * turn (the older BotFrameworkAdapter kept its connector clients the same way).
+ */
+class ClientCache<C> {
+  private readonly clients = new Map<string, Promise<C>>();
+
+  get(key: string, create: () => Promise<C>): Promise<C> {
+    let client = this.clients.get(key);
+    if (!client) {
+      client = create();
+      // A failed creation is not kept: the next turn tries again.
+      client.catch(() => this.clients.delete(key));
+      if (this.clients.size >= CLIENTS_KEPT) {
+        const oldest = this.clients.keys().next();
+        if (!oldest.done) this.clients.delete(oldest.value);
       }
-    })();
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+}
+
+/** The bot's app id as botframework-connector reads it from a turn's claims. */
+function appIdOf(claims: ClaimsIdentity): string {
+  return (
+    claims.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    claims.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+    ''
+  );
+}
+
+class CachingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly appId: string,
+    private readonly cache: ClientCache<ConnectorClient>,
+    private readonly prepare: (client: ConnectorClient) => ConnectorClient,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, async () =>
+      this.prepare(await this.inner.create(serviceUrl, audience)),
+    );
+  }
+}
+
+class HonbuAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly replyClients = new ClientCache<ConnectorClient>();
+  private readonly proactiveClients = new ClientCache<ConnectorClient>();
+  private readonly userTokenClients = new ClientCache<UserTokenClient>();
+
+  /** Replies within a turn keep botbuilder's own retries: the user is waiting for them. */
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    if (!result.connectorFactory) return result;
+    const connectorFactory = new CachingConnectorFactory(
+      result.connectorFactory,
+      appIdOf(result.claimsIdentity),
+      this.replyClients,
+      (client) => client,
+    );
+    return { ...result, connectorFactory };
+  }
+
+  /** Proactive sends go through the scheduler, which owns retries (see withoutRetries). */
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return new CachingConnectorFactory(
+      super.createConnectorFactory(claimsIdentity),
+      appIdOf(claimsIdentity),
+      this.proactiveClients,
+      withoutRetries,
+    );
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.userTokenClients.get(appIdOf(claimsIdentity), () =>
+      super.createUserTokenClient(claimsIdentity),
+    );
   }
 }
 
@@ -47,13 +133,13 @@ export interface BotFramework {
  * The Bot Framework adapter. With no app id (local use) requests need no
  * signature; with one, CloudAdapter rejects unsigned requests with 401.
  */
-export function createBotFramework(config: Config): BotFramework {
+export function createBotFramework(botAuth: Config['botAuth']): BotFramework {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
-    MicrosoftAppId: config.botAuth.appId,
-    MicrosoftAppPassword: config.botAuth.appPassword,
-    MicrosoftAppType: config.botAuth.appType,
-    MicrosoftAppTenantId: config.botAuth.tenantId,
+    MicrosoftAppId: botAuth.appId,
+    MicrosoftAppPassword: botAuth.appPassword,
+    MicrosoftAppType: botAuth.appType,
+    MicrosoftAppTenantId: botAuth.tenantId,
   };
-  const auth = new NoRetryAuthentication(options);
+  const auth = new HonbuAuthentication(options);
   return { adapter: new CloudAdapter(auth), auth };
 }

@@ -20,14 +20,22 @@ import { toActivity } from './activities.js';
  * Errors become SendResults: the scheduler decides about retries.
  */
 export class BotSender implements Sender {
-  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly claims: ClaimsIdentity;
 
   constructor(
     private readonly auth: BotFrameworkAuthentication,
-    private readonly appId: string,
+    appId: string,
     private readonly conversations: ConversationRegistry,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.claims = new ClaimsIdentity(
+      [
+        { type: AuthenticationConstants.AudienceClaim, value: appId },
+        { type: AuthenticationConstants.AppIdClaim, value: appId },
+      ],
+      true,
+    );
+  }
 
   async send(target: Target, message: OutboundMessage): Promise<SendResult> {
     const record =
@@ -86,23 +94,10 @@ export class BotSender implements Sender {
     return { ok: false, reason: 'failed', ...(status ? { status } : {}), message: String(error) };
   }
 
+  /** The factory keeps one client per service URL (see bot/adapter.ts). */
   private clientFor(serviceUrl: string): Promise<ConnectorClient> {
-    const cached = this.clients.get(serviceUrl);
-    if (cached) return cached;
-    {
-      const claims = new ClaimsIdentity(
-        [
-          { type: AuthenticationConstants.AudienceClaim, value: this.appId },
-          { type: AuthenticationConstants.AppIdClaim, value: this.appId },
-        ],
-        true,
-      );
-      // No audience: the factory then uses the channel's default, as continueConversationAsync does.
-      const client = this.auth.createConnectorFactory(claims).create(serviceUrl);
-      client.catch(() => this.clients.delete(serviceUrl));
-      this.clients.set(serviceUrl, client);
-      return client;
-    }
+    // No audience: the factory then uses the channel's default, as continueConversationAsync does.
+    return this.auth.createConnectorFactory(this.claims).create(serviceUrl);
   }
 }
 

@@ -24,7 +24,7 @@ export function createBotTransport(
   conversations: ConversationRegistry,
   logger: Logger,
 ): BotTransport {
-  const { adapter, auth } = createBotFramework(config);
+  const { adapter, auth } = createBotFramework(config.botAuth);
   const sender = new BotSender(auth, config.botAuth.appId, conversations, logger);
   adapter.onTurnError = async (context, error) => apologise(context, error, logger);
   return {
