@@ -33,6 +33,24 @@ describe('foundation: the bot over its real HTTP endpoint', () => {
     assert.doesNotMatch(text, /directory set/);
   });
 
+  it('keeps the help card current: the same card twice, then the new role and department at once', async () => {
+    const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
+    const secretary = bot.user('johokanri-kacho@city.example.jp', 'ja-JP');
+    const first = cardsOf((await bot.say(member, 'ヘルプ')).sent)[0];
+    const second = cardsOf((await bot.say(member, 'ヘルプ')).sent)[0];
+    assert.deepEqual(second, first);
+    assert.match(visibleText(second), /区民部長 さん（部員 · 区民部）/);
+
+    const registered = await bot.say(
+      secretary,
+      '名簿登録 kumin-bucho@city.example.jp 事務局 総務部 区民部長',
+    );
+    assert.equal(registered.status, 200);
+    const after = visibleText(cardsOf((await bot.say(member, 'ヘルプ')).sent)[0]);
+    assert.match(after, /区民部長 さん（事務局 · 総務部）/);
+    assert.match(after, /名簿登録/, 'the secretariat commands appear with the new role');
+  });
+
   it('shows the secretariat its own commands', async () => {
     const secretary = bot.user('johokanri-kacho@city.example.jp', 'ja-JP');
     const text = visibleText(cardsOf((await bot.say(secretary, 'ヘルプ')).sent)[0]);

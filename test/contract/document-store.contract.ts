@@ -388,6 +388,20 @@ export function documentStoreContract(name: string, open: () => Promise<OpenedSt
         assert.equal(await items.count(), 0);
       });
 
+      it('keeps a "__proto__" key from JSON as data, never as the prototype', async () => {
+        const docs = opened.store.collection<Item>('docs');
+        const parsed = JSON.parse('{"id":"p","name":"x","__proto__":{"admin":true}}') as Item;
+        await docs.put(parsed);
+        for (const got of [await docs.get('p'), (await docs.find({ name: 'x' }))[0]]) {
+          assert.ok(got);
+          assert.equal(Object.getPrototypeOf(got), Object.prototype);
+          assert.equal((got as unknown as { admin?: boolean }).admin, undefined);
+          assert.deepEqual(Object.getOwnPropertyDescriptor(got, '__proto__')?.value, {
+            admin: true,
+          });
+        }
+      });
+
       it('treats a property set to undefined as absent', async () => {
         await items.put({ id: 'a', name: undefined, dept: 'kumin' });
         const got = await items.get('a');
