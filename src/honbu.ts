@@ -10,6 +10,8 @@ import { meetingIcsRoute } from './meetings/ics-route.js';
 import { HttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { ConversationRegistry } from './messaging/conversations.js';
+import { openBotShare } from './messaging/bot-share.js';
+import { RateLimiter } from './messaging/rate-limit.js';
 import { RateLimitedSender } from './messaging/rate-limited-sender.js';
 import type { DocumentStore } from './store/document-store.js';
 import { openStore } from './store/open-store.js';
@@ -56,8 +58,11 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
 
   const conversations = new ConversationRegistry(store, clock);
   const transport = createBotTransport(config, conversations, logger);
-  // Every proactive message is paced to Teams' documented limits.
-  const sender = new RateLimitedSender(transport.sender, clock);
+  // Every proactive message is paced to Teams' documented limits; instances
+  // sharing a database share the per-bot limit between those sending.
+  const limiter = new RateLimiter();
+  const share = openBotShare(store, clock, limiter, ids.next('instance'), logger);
+  const sender = new RateLimitedSender(transport.sender, clock, limiter, share);
   const services = await createServices(
     { config, clock, ids, logger, store },
     conversations,
@@ -107,6 +112,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
       await http.close();
       await services.scheduler.stop();
       await services.surveys.settled();
+      await share?.stop();
       await store.close();
     },
   };

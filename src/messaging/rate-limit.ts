@@ -40,8 +40,13 @@ interface Place {
 class SlidingLog {
   private places: Place[] = [];
   private readonly longest: number;
-  constructor(private readonly windows: readonly Window[]) {
+  constructor(private windows: readonly Window[]) {
     this.longest = Math.max(...windows.map((w) => w.ms));
+  }
+
+  /** New counts for the same windows; what was sent still counts against them. */
+  limitTo(windows: readonly Window[]): void {
+    this.windows = windows;
   }
 
   /** Milliseconds until one more send fits every window (0 = now). */
@@ -81,12 +86,31 @@ export class RateLimiter {
   private readonly global: SlidingLog;
   /** Reservations since idle conversations were last dropped. */
   private sinceSweep = 0;
+  private sharedWith = 1;
 
   constructor(
     private readonly perConversation: readonly Window[] = TEAMS_PER_CONVERSATION,
-    perBot: readonly Window[] = TEAMS_PER_BOT,
+    private readonly perBot: readonly Window[] = TEAMS_PER_BOT,
   ) {
     this.global = new SlidingLog(perBot);
+  }
+
+  /** The longest per-bot window: what one instance may already have sent inside it. */
+  get botWindowMs(): number {
+    return Math.max(...this.perBot.map((w) => w.ms));
+  }
+
+  /**
+   * Paces this process to a 1/`instances` share of the per-bot limit (at least
+   * one send per window), for when that many instances of the bot send at once.
+   */
+  shareBotLimit(instances: number): void {
+    const n = Math.max(1, Math.floor(instances));
+    if (n === this.sharedWith) return;
+    this.sharedWith = n;
+    this.global.limitTo(
+      this.perBot.map((w) => ({ count: Math.max(1, Math.floor(w.count / n)), ms: w.ms })),
+    );
   }
 
   /**

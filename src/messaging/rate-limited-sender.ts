@@ -1,18 +1,22 @@
 import type { Clock } from '../clock.js';
+import type { BotShare } from './bot-share.js';
 import { RateLimiter, type Reservation } from './rate-limit.js';
 import type { OutboundMessage, Sender, SendResult, Target } from './sender.js';
 
 /**
  * Paces every outbound message to Teams' documented limits, so a reminder
  * storm slows down instead of being throttled and losing messages. Sends wait
- * their turn (per process); a 429 that still comes back is passed to the
- * scheduler, which retries after Retry-After.
+ * their turn in this process; with several instances on one database, a
+ * BotShare divides the per-bot limit between the instances sending. A 429
+ * that still comes back is passed to the scheduler, which retries after
+ * Retry-After.
  */
 export class RateLimitedSender implements Sender {
   constructor(
     private readonly inner: Sender,
     private readonly clock: Clock,
     private readonly limiter = new RateLimiter(),
+    private readonly share?: BotShare,
   ) {}
 
   async send(target: Target, message: OutboundMessage): Promise<SendResult> {
@@ -42,6 +46,7 @@ export class RateLimitedSender implements Sender {
 
   private async turn(key: string): Promise<Reservation> {
     for (;;) {
+      await this.share?.beforeSend();
       const place = this.limiter.tryAcquire(key, this.clock.now().getTime());
       if (!('waitMs' in place)) return place;
       await this.clock.sleep(place.waitMs);
