@@ -310,6 +310,33 @@ describe('surveys over the HTTP endpoint', () => {
       );
     });
 
+    it('tries the progress card again when Teams throttles or fails it, and not when it is gone', async () => {
+      const toChannel = (c: { kind: string; conversationId?: string }) =>
+        c.kind === 'update' && c.conversationId === CHANNEL_ID;
+      const channelUpdates = () => world.bot.connector.calls.filter(toChannel);
+      world.bot.connector.failNext(429, { retryAfterSeconds: 2, appliesTo: toChannel });
+      world.bot.connector.failNext(503, { appliesTo: toChannel });
+      const before = world.clock.now().getTime();
+      await submit(world, 'kaigohoken-kacho', cardFor('kaigohoken-kacho'), threeRanks);
+      assert.deepEqual(
+        channelUpdates().map((c) => c.status),
+        [429, 503, 200],
+      );
+      assert.match(visibleText(cardsOf(channelUpdates().slice(-1))[0]), /回答 1 \/ 10/);
+      assert.ok(
+        world.clock.now().getTime() - before >= 3_000,
+        'waited Retry-After (2 s), then 1 s after the 503',
+      );
+
+      world.bot.connector.failNext(404, { appliesTo: toChannel });
+      await submit(world, 'kumin-bucho', cardFor('kumin-bucho'), threeRanks);
+      assert.deepEqual(
+        channelUpdates().map((c) => c.status),
+        [429, 503, 200, 404],
+        'a deleted card is not tried again',
+      );
+    });
+
     it('a conflicting change by the other representative is not overwritten silently', async () => {
       await submit(world, 'hokenfukushi-bucho', cardFor('hokenfukushi-bucho'), threeRanks);
       // The delegate still has the empty card from before the head answered.

@@ -68,6 +68,13 @@ const CHANNEL_LOCALE: Locale = 'ja';
 const CSV_LINK_TTL_MS = 15 * 60 * 1000;
 /** Updates of one card in a row while other instances keep changing what it shows. */
 const MAX_CARD_PASSES = 5;
+/**
+ * Waits before each new try of a card update after a 5xx (so 4 tries in all);
+ * a 429 waits its Retry-After instead. Bounded, because shutdown waits for card updates: a
+ * Retry-After longer than the longest wait here is given up on (and logged).
+ */
+const CARD_UPDATE_RETRY_MS = [1_000, 5_000, 15_000] as const;
+const MAX_CARD_UPDATE_WAIT_MS = 15_000;
 const DEFAULT_LIMITS = { comment: 500, opinion: 2000, rankCount: 3 } as const;
 
 function sameTopicIds(a: Pick<Survey, 'topics'>, b: Pick<Survey, 'topics'>): boolean {
@@ -393,11 +400,36 @@ export class SurveyService {
     return this.reader(localeFrom(chat?.locale));
   }
 
+  /**
+   * Updates one posted card. Teams throttling it (429) or failing (5xx) is tried
+   * again a few times: the answer that changed it may be the last one, and no
+   * later answer would bring the card up to date.
+   */
   private async update(post: SurveyPost, message: OutboundMessage): Promise<void> {
-    if (post.status !== 'sent' || !post.conversationId || !post.activityId) return;
-    const result = await this.deps.sender.update(post.conversationId, post.activityId, message);
-    if (!result.ok)
-      this.deps.logger.warn({ postId: post.id, reason: result.reason }, 'survey card not updated');
+    const { conversationId, activityId } = post;
+    if (post.status !== 'sent' || !conversationId || !activityId) return;
+    for (let retry = 0; ; retry++) {
+      const result = await this.deps.sender.update(conversationId, activityId, message);
+      if (result.ok) return;
+      const transient =
+        result.reason === 'throttled' ||
+        (result.reason === 'failed' && (result.status ?? 500) >= 500);
+      const backoff = CARD_UPDATE_RETRY_MS[retry];
+      const wait = result.reason === 'throttled' ? result.retryAfterMs : backoff;
+      if (
+        !transient ||
+        backoff === undefined ||
+        wait === undefined ||
+        wait > MAX_CARD_UPDATE_WAIT_MS
+      ) {
+        this.deps.logger.warn(
+          { postId: post.id, reason: result.reason, tries: retry + 1 },
+          'survey card not updated',
+        );
+        return;
+      }
+      await this.deps.clock.sleep(wait);
+    }
   }
 
   /**
