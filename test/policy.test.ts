@@ -136,6 +136,28 @@ describe('policy look-up over the HTTP endpoint', () => {
     assert.match(visibleText(english), /under review/);
   });
 
+  it('asked about a product the data does not name (Zoom), says so before listing what is approved', async () => {
+    const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
+    const card = await ask(member, 'Zoomは使えますか？');
+    assert.equal(
+      headline(card),
+      '区長部局で Zoom を承認したという記録は、ポリシーデータにはありません。',
+    );
+    assert.match(visibleText(card), /区長部局で承認済み: B, C/);
+
+    const english = await ask(
+      bot.user('kumin-bucho@city.example.jp', 'en-US'),
+      'Can I use Google Meet or Webex?',
+    );
+    const text = visibleText(english);
+    assert.match(text, /no record of Google Meet being approved for the mayor's departments/);
+    assert.match(text, /no record of Webex being approved/);
+    assert.match(text, /Approved for the mayor's departments: B, C/);
+
+    const general = visibleText(await ask(member, 'Web会議ツールは何が使えますか？'));
+    assert.doesNotMatch(general, /記録は/, 'a question naming no product gets no such line');
+  });
+
   it('names the meeting rooms with strong Wi-Fi, 507 to 510', async () => {
     const member = bot.user('somu-bucho@city.example.jp', 'ja-JP');
     const card = await ask(member, 'ＷｉＦｉがつながる会議室はどこ？');

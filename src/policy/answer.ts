@@ -127,10 +127,14 @@ function toolApproval(
   })).filter((group) => group.subjects.length > 0);
   const statusIn = (subject: string) =>
     applying.find((e) => e.entry.content.subjects.includes(subject))?.entry.content.status;
-  const asked = reading.subjects.map((subject) => {
-    const status = statusIn(subject);
-    return status ? { subject, status } : { subject };
-  });
+  const asked = [
+    ...reading.subjects.map((subject) => {
+      const status = statusIn(subject);
+      return status ? { subject, status } : { subject };
+    }),
+    // Named but not in the data: the card says there is no record of it.
+    ...reading.products.map((subject) => ({ subject })),
+  ];
 
   const firstAsked = reading.subjects[0];
   const primary = firstAsked

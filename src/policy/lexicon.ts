@@ -7,6 +7,21 @@ import type { Scope } from './model.js';
  * "テレ|ワーク" and "Wi-Fi" into "Wi|Fi". Latin phrases match whole words, with
  * an optional plural or -ing ending; a space in a phrase also matches "-" or nothing.
  */
+/**
+ * Products people name when they ask about web conferences, as they are written.
+ * The minutes name tools only as A, B and C, so the data may not say whether a
+ * product is one of them: an answer says so rather than let the list of
+ * approved tools stand as a yes or a no about it. Each is also a phrase of the
+ * webconference concept below.
+ */
+export const PRODUCT_NAMES: Readonly<Record<string, string>> = {
+  zoom: 'Zoom',
+  webex: 'Webex',
+  skype: 'Skype',
+  'google meet': 'Google Meet',
+  teams会議: 'Teams',
+};
+
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   webconference: [
     'web会議',

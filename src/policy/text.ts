@@ -1,4 +1,11 @@
-import { CONCEPTS, GENERIC_WORDS, KANA_FOCUS_WORDS, SCOPE_PHRASES, STOP_WORDS } from './lexicon.js';
+import {
+  CONCEPTS,
+  GENERIC_WORDS,
+  KANA_FOCUS_WORDS,
+  PRODUCT_NAMES,
+  SCOPE_PHRASES,
+  STOP_WORDS,
+} from './lexicon.js';
 import { SCOPES, type Scope } from './model.js';
 
 /**
@@ -14,6 +21,8 @@ export interface Reading {
   readonly scopes: ReadonlySet<Scope>;
   /** Subjects (tool names from the data) the text names, as written in the data. */
   readonly subjects: readonly string[];
+  /** Products the text names that are not subjects of the data (Zoom …), as usually written. */
+  readonly products: readonly string[];
   /** Words that carry what the text is about: an answer must contain every one. */
   readonly content: readonly string[];
   /** Words that say what kind of question it is ("may I", "tool", "rule"). */
@@ -93,6 +102,8 @@ interface Phrase {
   readonly pattern: RegExp;
   readonly kind: 'concept' | 'scope';
   readonly value: string;
+  /** The product this phrase names (PRODUCT_NAMES), if it names one. */
+  readonly product?: string;
 }
 
 function escape(text: string): string {
@@ -135,7 +146,14 @@ function anchorOf(phrase: string): string {
 }
 
 function phrase(text: string, kind: Phrase['kind'], value: string): Phrase {
-  return { anchor: anchorOf(text), pattern: phrasePattern(text), kind, value };
+  const product = PRODUCT_NAMES[text];
+  return {
+    anchor: anchorOf(text),
+    pattern: phrasePattern(text),
+    kind,
+    value,
+    ...(product ? { product } : {}),
+  };
 }
 
 const PHRASES: readonly Phrase[] = [
@@ -205,9 +223,12 @@ export function read(raw: string, knownSubjects: readonly string[] = []): Readin
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const concepts = new Set<string>();
   const scopes = new Set<Scope>();
+  const products: string[] = [];
   for (const hit of found) {
     if (!free(hit)) continue;
     taken.push(hit);
+    const product = hit.phrase.product;
+    if (product && !products.includes(product)) products.push(product);
     if (hit.phrase.kind === 'concept') concepts.add(hit.phrase.value);
     else scopes.add(hit.phrase.value as Scope);
   }
@@ -229,7 +250,7 @@ export function read(raw: string, knownSubjects: readonly string[] = []): Readin
     else if ([...term].length === 1 && !SINGLE_CHARACTER_CONTENT.has(term)) weak.push(term);
     else content.push(term);
   }
-  return { concepts, scopes, subjects, content, generic, weak };
+  return { concepts, scopes, subjects, products, content, generic, weak };
 }
 
 export const conceptToken = (concept: string): string => `~${concept}`;
