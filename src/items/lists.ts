@@ -32,6 +32,7 @@ interface Row {
 }
 
 interface Section {
+  /** Empty: no heading (a single section under a subtitle that says it all). */
   readonly heading: string;
   readonly color: 'Default' | 'Good' | 'Attention' | 'Warning';
   readonly empty: string;
@@ -237,7 +238,8 @@ async function listFor(services: Services, turn: Turn, query: ListQuery): Promis
     ].join('\n'),
     sections: [
       {
-        heading: turn.t('item.list.count', { count: views.length }),
+        // The subtitle already gives the count.
+        heading: '',
         color: 'Default',
         empty: turn.t('item.list.empty'),
         rows,

@@ -471,7 +471,8 @@ export function secretariatActions(services: Services): ActionSpec[] {
             subtitle: createdText(turn, created.items),
             sections: [
               {
-                heading: turn.t('item.list.count', { count: views.length }),
+                // The subtitle already gives the count.
+                heading: '',
                 color: 'Good',
                 empty: '',
                 rows: views.map((v) => rowOf(v, reader)),
