@@ -205,6 +205,16 @@ describe('surveys over the HTTP endpoint', () => {
       assert.match(visibleText(card), /回答 0 \/ 10 部署/);
     });
 
+    it('says plainly when sending reached nobody, rather than "sent to 0"', async () => {
+      for (const person of Object.values(world.people))
+        await world.bot.services.conversations.markInactive(person.personalConversationId);
+      const result = await world.bot.say(world.secretary, 'アンケート送信 1');
+      const [reply] = textsOf(result.sent.filter((c) => c.kind === 'reply'));
+      assert.match(reply ?? '', /を受付中にしましたが、まだ誰にも届けられていません/);
+      assert.doesNotMatch(reply ?? '', /新たに0名/);
+      assert.match(reply ?? '', /届けられなかった方: 総務部長/);
+    });
+
     it('sending again reaches only those not reached before', async () => {
       await send(world);
       world.bot.connector.reset();

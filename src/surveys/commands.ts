@@ -63,7 +63,7 @@ function sendReportText(
   }
   const { t, locale } = turn;
   const lines = [
-    t('survey.send.done', {
+    t(report.sent + report.already === 0 ? 'survey.send.nobody' : 'survey.send.done', {
       title: inLocale(report.survey.title, locale),
       sent: report.sent,
       already: report.already,

@@ -123,6 +123,8 @@ export const surveys = defineMessages({
 
     'survey.send.done':
       '「{title}」を送信しました。新たに{sent}名に届け、{already}名は送信済みでした。回答期限は{deadline}です。',
+    'survey.send.nobody':
+      '「{title}」を受付中にしましたが、まだ誰にも届けられていません。回答期限は{deadline}です。',
     'survey.send.channels': '進捗カードを{count}件のチャネルに掲示しています。',
     'survey.send.noChannel':
       '登録されたチャネルがないため、進捗カードは掲示していません（委員会のチャネルで @Honbu に話しかけると登録されます）。',
@@ -307,6 +309,8 @@ export const surveys = defineMessages({
 
     'survey.send.done':
       'Sent "{title}": {sent} new recipient(s), {already} had it already. Deadline: {deadline}.',
+    'survey.send.nobody':
+      '"{title}" is open for answers, but it has not reached anyone yet. Deadline: {deadline}.',
     'survey.send.channels': 'A progress card is posted in {count} channel(s).',
     'survey.send.noChannel':
       'No channel is registered, so no progress card was posted (@mention Honbu in the committee channel to register it).',
