@@ -44,6 +44,6 @@ describe('dead letters', () => {
   it('is for the secretariat and the chair only', async () => {
     const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     const [reply] = textsOf((await bot.say(member, '送信失敗')).sent);
-    assert.match(reply ?? '', /本部長・事務局のみ/);
+    assert.match(reply ?? '', /本部長または事務局のみ/);
   });
 });

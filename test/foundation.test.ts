@@ -85,7 +85,22 @@ describe('foundation: the bot over its real HTTP endpoint', () => {
   it('refuses a secretariat command to a member politely', async () => {
     const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     const [reply] = textsOf((await bot.say(member, '名簿')).sent);
-    assert.equal(reply, '申し訳ありません。この操作は本部長・事務局のみが行えます。');
+    assert.equal(reply, '申し訳ありません。この操作は本部長または事務局のみが行えます。');
+  });
+
+  it('tells someone outside the directory what they can do and who registers them', async () => {
+    const guest = bot.user('visitor@example.com', 'en-US');
+    const [english] = textsOf((await bot.say(guest, 'my items')).sent);
+    assert.equal(
+      english,
+      'Sorry, this is for people in the committee directory. You can still ask policy questions and get help; ask the secretariat to register you.',
+    );
+    const member = bot.user('kumin-bucho@city.example.jp', 'en-US');
+    const [staffOnly] = textsOf((await bot.say(member, 'directory')).sent);
+    assert.equal(staffOnly, 'Sorry, only Chair or Secretariat can do this.');
+    const japaneseGuest = bot.user('visitor2@example.com', 'ja-JP');
+    const [ja] = textsOf((await bot.say(japaneseGuest, '次の会議')).sent);
+    assert.match(ja ?? '', /名簿に登録された方のみ.*登録は事務局にご依頼ください/);
   });
 
   it('lets the secretariat add a directory entry, which then takes effect', async () => {

@@ -337,7 +337,7 @@ describe('questions to the secretariat, over the HTTP endpoint', () => {
     const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     await bot.execute(member, 'policy.ask', { question: '駐車場は使えますか？' });
     const refused = await bot.execute(member, 'policy.answer', { questionId: 'q1', answer: 'x' });
-    assert.match(invokeMessage(refused.body), /本部長・事務局のみ/);
+    assert.match(invokeMessage(refused.body), /本部長または事務局のみ/);
     assert.equal((await bot.services.policyInbox.get('q1'))?.answer, undefined);
   });
 });
@@ -401,7 +401,7 @@ describe('secretariat editing of the policy data, over the HTTP endpoint', () =>
     assert.equal((await bot.services.policies.list()).length, 7);
     const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     const [refused] = textsOf((await bot.say(member, 'ルール追加 題名=x; 回答=y')).sent);
-    assert.equal(refused, '申し訳ありません。この操作は本部長・事務局のみが行えます。');
+    assert.equal(refused, '申し訳ありません。この操作は本部長または事務局のみが行えます。');
   });
 
   it('edits and retires through the list and form cards, refusing a save from a stale card', async () => {

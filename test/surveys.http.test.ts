@@ -629,7 +629,7 @@ describe('surveys over the HTTP endpoint', () => {
       const [reply] = textsOf(
         (await world.bot.say(world.people['kumin-bucho'] as TestUser, '結果')).sent,
       );
-      assert.equal(reply, '申し訳ありません。この操作は本部長・事務局のみが行えます。');
+      assert.equal(reply, '申し訳ありません。この操作は本部長または事務局のみが行えます。');
     });
 
     it('exports a CSV (UTF-8 with BOM, one row per department) through a short-lived signed link', async () => {

@@ -130,8 +130,12 @@ export class Router {
 }
 
 export function notAllowed(turn: Turn, allowed: readonly Role[]): string {
+  // Someone not in the directory cannot become a chair or a member by asking:
+  // say what they can do now and who can add them.
+  if (turn.actor.role === 'guest') return turn.t('notAllowed.guest');
   const roles = allowed.filter((r) => r !== 'guest').map((r) => turn.t(`role.${r}`));
-  return turn.t('notAllowed', { roles: roles.join(turn.t('roles.or')) });
+  const list = new Intl.ListFormat(turn.locale, { type: 'disjunction' }).format(roles);
+  return turn.t('notAllowed', { roles: list });
 }
 
 export function commandWord(spec: CommandSpec, locale: Locale): string {

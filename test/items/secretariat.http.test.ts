@@ -104,7 +104,7 @@ describe('action items over HTTP: the secretariat and the chair', () => {
     it('members may not list every item', async () => {
       assert.equal(
         replyOf(await c.bot.say(c.users.kumin, '宿題一覧')),
-        '申し訳ありません。この操作は本部長・事務局のみが行えます。',
+        '申し訳ありません。この操作は本部長または事務局のみが行えます。',
       );
     });
 
@@ -237,7 +237,7 @@ describe('action items over HTTP: the secretariat and the chair', () => {
       );
       assert.match(
         replyOf(await c.bot.say(c.users.kumin, '宿題作成 x | 区民部 | 次回')),
-        /本部長・事務局のみ/,
+        /本部長または事務局のみ/,
       );
       assert.equal(await count(), 26 + 11);
     });
@@ -332,7 +332,7 @@ describe('action items over HTTP: the secretariat and the chair', () => {
       );
       assert.match(
         replyOf(await c.bot.say(c.users.kumin, '担当変更 #5 総務部')),
-        /本部長・事務局のみ/,
+        /本部長または事務局のみ/,
       );
     });
 
@@ -361,7 +361,7 @@ describe('action items over HTTP: the secretariat and the chair', () => {
       const member = await c.bot.execute(c.users.kumin, 'item.cancel', {
         itemId: (await c.item(5)).id,
       });
-      assert.match(String((member.body as { value?: unknown }).value), /本部長・事務局のみ/);
+      assert.match(String((member.body as { value?: unknown }).value), /本部長または事務局のみ/);
       assert.equal((await c.item(5)).status, 'open');
     });
   });
@@ -391,7 +391,7 @@ describe('action items over HTTP: the secretariat and the chair', () => {
         replyOf(await c.bot.say(c.users.secretary, '宿題報告 #9')),
         /会議 #9 が見つかりません/,
       );
-      assert.match(replyOf(await c.bot.say(c.users.kumin, '宿題報告')), /本部長・事務局のみ/);
+      assert.match(replyOf(await c.bot.say(c.users.kumin, '宿題報告')), /本部長または事務局のみ/);
     });
   });
 });

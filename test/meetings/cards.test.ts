@@ -131,7 +131,7 @@ describe('meeting cards and commands', () => {
     );
     const refused = await c.bot.say(c.users.kumin, '会議作成');
     assert.deepEqual(textsOf(refused.sent), [
-      '申し訳ありません。この操作は本部長・事務局のみが行えます。',
+      '申し訳ありません。この操作は本部長または事務局のみが行えます。',
     ]);
   });
 
@@ -271,7 +271,7 @@ describe('meeting cards and commands', () => {
     const staff = await c.bot.execute(c.users.secretary, 'meeting.attend', {
       meetingId: meeting.id,
     });
-    assert.match(messageOf(staff), /部員・代理のみが行えます/);
+    assert.match(messageOf(staff), /部員または代理のみが行えます/);
   });
 
   it('short text commands: create, add agenda and material, show and change reminders, reschedule; bad input changes nothing', async () => {

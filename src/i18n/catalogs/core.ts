@@ -18,7 +18,8 @@ export const core = defineMessages({
     unknown: '「{text}」は分かりませんでした。「{help}」と送ると、使える操作の一覧が出ます。',
     'unknown.suggest': '「{text}」は分かりませんでした。もしかして「{suggestion}」ですか？',
     notAllowed: '申し訳ありません。この操作は{roles}のみが行えます。',
-    'roles.or': '・',
+    'notAllowed.guest':
+      '申し訳ありません。この操作は推進本部の名簿に登録された方のみが行えます。ルールの質問とヘルプはご利用いただけます。登録は事務局にご依頼ください。',
     'error.apology':
       '申し訳ありません。処理中に問題が起きました。もう一度お試しください。解決しない場合は事務局にご連絡ください。（参照番号: {ref}）',
     'error.badAction': 'このカードの操作は受け付けられませんでした。カードを開き直してください。',
@@ -66,7 +67,8 @@ export const core = defineMessages({
     unknown: 'Sorry, I did not understand "{text}". Send "{help}" to see what I can do.',
     'unknown.suggest': 'Sorry, I did not understand "{text}". Did you mean "{suggestion}"?',
     notAllowed: 'Sorry, only {roles} can do this.',
-    'roles.or': ' or ',
+    'notAllowed.guest':
+      'Sorry, this is for people in the committee directory. You can still ask policy questions and get help; ask the secretariat to register you.',
     'error.apology':
       'Sorry, something went wrong while handling that. Please try again; if it keeps happening, contact the secretariat (reference: {ref}).',
     'error.badAction': 'This card action could not be accepted. Please reopen the card.',
