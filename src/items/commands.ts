@@ -6,9 +6,9 @@ import { secretariatActions, secretariatCommands } from './secretariat.js';
 
 /**
  * Text commands for action items. Everyone in the directory: 自分の宿題 / my items,
- * 宿題 #5 / item #5, and the word replies (完了, 進捗: …, 3日延期, 対応中, 対応不可: …).
+ * 宿題 #5 / item #5, and the word replies (完了, 進捗: …, 3日延期, 対応中, 対応不可: …, 再開).
  * Chair and secretariat: 宿題一覧 / items (filters), 宿題作成, 宿題一括作成, 宿題編集,
- * 担当変更, 宿題取消, 宿題報告 (the summary for a meeting's agenda).
+ * 担当変更, 宿題取消, 宿題再開, 宿題報告 (the summary for a meeting's agenda).
  */
 export function itemCommands(services: Services): CommandSpec[] {
   return [

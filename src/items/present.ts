@@ -53,10 +53,17 @@ export async function problemText(
         ? turn.t('item.error.notAllowed', { number, owner: await ownerName(services, item, turn) })
         : turn.t('item.error.notAllowed', { number: '', owner: '' });
     case 'closed':
-      return turn.t('item.error.closed', {
+      return turn.t(item ? closedKey(services, turn.actor, item) : 'item.error.closed', {
         number,
         status: item ? turn.t(`item.status.${item.status}`) : '',
       });
+    case 'notClosed':
+      return turn.t('item.error.notClosed', {
+        number,
+        status: item ? turn.t(`item.status.${item.status}`) : '',
+      });
+    case 'reopenStaffOnly':
+      return turn.t('item.error.reopenStaffOnly', { number });
     case 'unchanged':
       return turn.t('item.error.unchanged', { number });
     case 'noteTooLong':
@@ -76,6 +83,14 @@ export async function problemText(
     default:
       return turn.t(`item.error.${reason}`);
   }
+}
+
+/** A closed item's refusal says how to reopen it, but only to someone who may. */
+function closedKey(services: Services, actor: Actor, item: ActionItem): MessageKey {
+  if (!services.items.canChange(actor, item)) return 'item.error.closed';
+  return services.items.mayReopen(actor, item)
+    ? 'item.error.closedReopen'
+    : 'item.error.closedAskSecretariat';
 }
 
 function permissionsFor(services: Services, actor: Actor) {
@@ -98,11 +113,13 @@ async function groupLine(
   });
 }
 
+/** `undo`: the item was just closed here, so its card offers to reopen it. */
 export async function detailOf(
   services: Services,
   turn: Turn,
   item: ActionItem,
   notice?: Notice,
+  options: { undo?: string } = {},
 ): Promise<Card> {
   const [view] = await services.items.viewsOf([item]);
   if (!view) throw new Error(`no view for ${item.id}`);
@@ -112,6 +129,7 @@ export async function detailOf(
     names: await namesOf(services),
     permissions: permissionsFor(services, turn.actor),
     ...(group ? { groupLine: group } : {}),
+    undo: options.undo,
   });
 }
 
@@ -119,7 +137,7 @@ export async function pingOf(
   services: Services,
   turn: Turn,
   items: readonly ActionItem[],
-  options: { notice?: Notice; title?: string } = {},
+  options: { notice?: Notice; title?: string; undo?: string } = {},
 ): Promise<Card> {
   return pingCard(await services.items.viewsOf(items), readerOf(services, turn), {
     ...options,

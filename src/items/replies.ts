@@ -8,8 +8,15 @@ import type { MessageKey } from '../i18n/catalog.js';
 import { formatMoment } from '../i18n/dates.js';
 import { textOf } from './form.js';
 import { isActive, type ActionItem } from './item.js';
-import type { ItemResult } from './service.js';
-import { itemHeading, noteInputId, reasonInputId, type Notice, type Reader } from './views.js';
+import { actorId, type ItemResult } from './service.js';
+import {
+  itemHeading,
+  noteInputId,
+  reasonInputId,
+  undoCard,
+  type Notice,
+  type Reader,
+} from './views.js';
 import { detailOf, itemOf, notFound, pingOf, problemText, readerOf } from './present.js';
 
 /** What an owner does to an item, by button or in words. */
@@ -18,7 +25,9 @@ type Op =
   | { readonly kind: 'progress'; readonly text: string }
   | { readonly kind: 'snooze'; readonly days: number }
   | { readonly kind: 'start' }
-  | { readonly kind: 'block'; readonly reason: string };
+  | { readonly kind: 'block'; readonly reason: string }
+  /** 再開 / reopen a done or cancelled item (the reason is optional). */
+  | { readonly kind: 'reopen'; readonly reason: string };
 
 const VERB_OF: Record<Op['kind'], string> = {
   done: 'item.done',
@@ -26,6 +35,7 @@ const VERB_OF: Record<Op['kind'], string> = {
   snooze: 'item.snooze',
   start: 'item.start',
   block: 'item.block',
+  reopen: 'item.reopen',
 };
 
 const SUCCESS_OF: Record<Op['kind'], MessageKey> = {
@@ -34,6 +44,7 @@ const SUCCESS_OF: Record<Op['kind'], MessageKey> = {
   snooze: 'item.snooze.recorded',
   start: 'item.start.recorded',
   block: 'item.blocked.recorded',
+  reopen: 'item.reopen.recorded',
 };
 
 function run(services: Services, actor: Actor, itemId: string, op: Op): Promise<ItemResult> {
@@ -49,6 +60,8 @@ function run(services: Services, actor: Actor, itemId: string, op: Op): Promise<
       return items.startWork(itemId, actor);
     case 'block':
       return items.block(itemId, op.reason, actor);
+    case 'reopen':
+      return items.reopen(itemId, actor, op.reason);
   }
 }
 
@@ -56,21 +69,30 @@ function successText(services: Services, turn: Turn, op: Op, item: ActionItem): 
   const until = item.snoozedUntil
     ? formatMoment(new Date(item.snoozedUntil), turn.locale, services.config.timeZone)
     : '';
-  return turn.t(SUCCESS_OF[op.kind], { number: item.number, title: item.title, until });
+  return turn.t(SUCCESS_OF[op.kind], {
+    number: item.number,
+    title: item.title,
+    until,
+    status: turn.t(`item.status.${item.status}`),
+  });
 }
 
-/** Runs an owner's change and says how it went: the notice of the redrawn card, or a reply. */
+/**
+ * Runs an owner's change and says how it went: the notice of the redrawn card,
+ * or a reply; `undo` when it just marked the item done (the answer offers to reopen it).
+ */
 async function perform(
   services: Services,
   turn: Turn,
   item: ActionItem,
   op: Op,
-): Promise<{ notice: Notice; item: ActionItem }> {
+): Promise<{ notice: Notice; item: ActionItem; undo?: boolean }> {
   const result = await run(services, turn.actor, item.id, op);
   if (result.ok) {
     return {
       notice: { text: successText(services, turn, op, result.item), tone: 'good' },
       item: result.item,
+      undo: op.kind === 'done',
     };
   }
   return {
@@ -88,8 +110,11 @@ async function redraw(
   turn: ActionTurn,
   item: ActionItem,
   notice: Notice,
+  undo = false,
 ): Promise<ActionOutcome> {
   const view = turn.data['view'];
+  const closed = undo ? { undo: item.id } : {};
+  const options = { notice, ...closed };
   if (view === 'ping') {
     const ids = textOf(turn.data, 'itemIds').split(',').filter(Boolean);
     const shown: ActionItem[] = [];
@@ -97,44 +122,62 @@ async function redraw(
       const found = id === item.id ? item : await services.items.get(id);
       if (found) shown.push(found);
     }
-    return { card: await pingOf(services, turn, shown.length > 0 ? shown : [item], { notice }) };
+    return { card: await pingOf(services, turn, shown.length > 0 ? shown : [item], options) };
   }
-  if (view === 'choice') return { card: await pingOf(services, turn, [item], { notice }) };
-  return { card: await detailOf(services, turn, item, notice) };
+  if (view === 'choice') return { card: await pingOf(services, turn, [item], options) };
+  return { card: await detailOf(services, turn, item, notice, closed) };
 }
 
 const ITEM_REF = String.raw`(?:#(?<n>\d{1,9})\s*)?`;
+/**
+ * Any "#…" before 再開, so that a mistyped number (#abc 再開) is answered
+ * "not found" instead of falling through to the policy look-up.
+ */
+const LOOSE_REF = String.raw`(?:#(?<n>[^\s:：#]{1,20})\s*)?`;
+/** An optional reason after a colon: 再開: 誤って完了にしたため. */
+const REASON = String.raw`(?:\s*[:：]\s*(?<text>.*))?`;
 
 /** Word replies in the 1:1 chat, with an optional item number first (#5 完了). */
-const REPLY_PATTERNS: ReadonlyArray<{ kind: Op['kind']; pattern: RegExp }> = [
+const REPLY_PATTERNS: ReadonlyArray<{ kind: Op['kind']; patterns: readonly RegExp[] }> = [
   {
     kind: 'done',
-    pattern: new RegExp(`^${ITEM_REF}(?:完了|完了しました|済み|done|finished)[。.!！]?$`, 'i'),
+    patterns: [new RegExp(`^${ITEM_REF}(?:完了|完了しました|済み|done|finished)[。.!！]?$`, 'i')],
   },
   {
     kind: 'progress',
-    pattern: new RegExp(`^${ITEM_REF}(?:進捗|progress)\\s*[:：]\\s*(?<text>.*)$`, 'is'),
+    patterns: [new RegExp(`^${ITEM_REF}(?:進捗|progress)\\s*[:：]\\s*(?<text>.*)$`, 'is')],
   },
   {
     kind: 'snooze',
-    pattern: new RegExp(
-      `^${ITEM_REF}(?:(?<days>\\d{1,3})\\s*(?<unit>日|週間)\\s*延期|snooze\\s*(?<edays>\\d{1,3})\\s*(?<eunit>d|days?|w|weeks?)?)$`,
-      'i',
-    ),
+    patterns: [
+      new RegExp(
+        `^${ITEM_REF}(?:(?<days>\\d{1,3})\\s*(?<unit>日|週間)\\s*延期|snooze\\s*(?<edays>\\d{1,3})\\s*(?<eunit>d|days?|w|weeks?)?)$`,
+        'i',
+      ),
+    ],
   },
   {
     kind: 'start',
-    pattern: new RegExp(
-      `^${ITEM_REF}(?:対応中|着手しました|working on it|in progress|started)[。.!！]?$`,
-      'i',
-    ),
+    patterns: [
+      new RegExp(
+        `^${ITEM_REF}(?:対応中|着手しました|working on it|in progress|started)[。.!！]?$`,
+        'i',
+      ),
+    ],
   },
   {
     kind: 'block',
-    pattern: new RegExp(
-      `^${ITEM_REF}(?:対応不可|対応できない|blocked)\\s*[:：]\\s*(?<text>.*)$`,
-      'is',
-    ),
+    patterns: [
+      new RegExp(`^${ITEM_REF}(?:対応不可|対応できない|blocked)\\s*[:：]\\s*(?<text>.*)$`, 'is'),
+    ],
+  },
+  {
+    // #5 再開, 再開, #5 reopen, and English word order: reopen #5; a closed item comes back.
+    kind: 'reopen',
+    patterns: [
+      new RegExp(`^${LOOSE_REF}(?:再開|再開する|reopen)${REASON}$`, 'is'),
+      new RegExp(`^reopen\\s*#(?<n>[^\\s:：#]{1,20})${REASON}$`, 'is'),
+    ],
   },
 ];
 
@@ -143,6 +186,7 @@ function opFrom(kind: Op['kind'], groups: Readonly<Record<string, string>>): Op 
     case 'progress':
       return { kind, text: groups['text'] ?? '' };
     case 'block':
+    case 'reopen':
       return { kind, reason: groups['text'] ?? '' };
     case 'snooze': {
       const weeks = /^(週間|w|weeks?)$/i.test(groups['unit'] ?? groups['eunit'] ?? '');
@@ -167,21 +211,49 @@ async function candidates(services: Services, actor: Actor): Promise<ActionItem[
   return (await services.items.listOpenForActor(actor)).map((v) => v.item);
 }
 
+/**
+ * The items a bare 再開 / reopen may mean: those last pinged that are now
+ * closed and the person may reopen, else the one they closed last.
+ */
+async function closedCandidates(services: Services, actor: Actor): Promise<ActionItem[]> {
+  const { items } = services;
+  const mayReopen = (item: ActionItem | undefined): item is ActionItem =>
+    item !== undefined && !isActive(item) && items.mayReopen(actor, item);
+  const personId = actor.person?.id;
+  const pinged = personId ? await items.lastPinged(personId) : undefined;
+  const found: ActionItem[] = [];
+  for (const id of pinged?.itemIds ?? []) {
+    const item = await items.get(id);
+    if (mayReopen(item)) found.push(item);
+  }
+  if (found.length > 0) return found;
+  const who = actorId(actor);
+  let last: { item: ActionItem; at: string } | undefined;
+  for (const item of await items.list()) {
+    if (!mayReopen(item)) continue;
+    const closing = item.history.findLast(
+      (h) => h.by === who && h.change.type === 'status' && h.change.to === item.status,
+    );
+    if (closing && (!last || closing.at > last.at)) last = { item, at: closing.at };
+  }
+  return last ? [last.item] : [];
+}
+
 function choiceCard(turn: Turn, op: Op, items: readonly ActionItem[], reader: Reader): Card {
   return renderCard('item-choice', {
     question: turn.t('item.reply.which'),
     verb: VERB_OF[op.kind],
-    text: op.kind === 'progress' ? op.text : op.kind === 'block' ? op.reason : '',
+    text: op.kind === 'progress' ? op.text : 'reason' in op ? op.reason : '',
     days: op.kind === 'snooze' ? op.days : 0,
     choices: items.map((item) => ({ title: itemHeading(item, reader), itemId: item.id })),
   });
 }
 
-function wordReply(services: Services, kind: Op['kind'], pattern: RegExp): CommandSpec {
+function wordReply(services: Services, kind: Op['kind'], patterns: readonly RegExp[]): CommandSpec {
   return {
     id: `item.reply.${kind}`,
     words: { ja: [], en: [] },
-    patterns: [pattern],
+    patterns,
     summary: 'item.cmd.reply',
     allowed: Audience.directory,
     hidden: true,
@@ -193,8 +265,14 @@ function wordReply(services: Services, kind: Op['kind'], pattern: RegExp): Comma
         item = await services.items.find(number);
         if (!item) return turn.reply(turn.t('item.error.notFound', { ref: `#${number}` }));
       } else {
-        const possible = await candidates(services, turn.actor);
-        if (possible.length === 0) return turn.reply(turn.t('item.reply.nothing'));
+        const possible =
+          kind === 'reopen'
+            ? await closedCandidates(services, turn.actor)
+            : await candidates(services, turn.actor);
+        if (possible.length === 0)
+          return turn.reply(
+            turn.t(kind === 'reopen' ? 'item.reopen.nothing' : 'item.reply.nothing'),
+          );
         if (possible.length > 1) {
           return turn.reply({
             card: choiceCard(turn, op, possible, readerOf(services, turn)),
@@ -204,15 +282,19 @@ function wordReply(services: Services, kind: Op['kind'], pattern: RegExp): Comma
         item = possible[0];
       }
       if (!item) return;
-      const { notice } = await perform(services, turn, item, op);
-      await turn.reply(notice.text);
+      const done = await perform(services, turn, item, op);
+      if (!done.undo) return turn.reply(done.notice.text);
+      await turn.reply({
+        card: undoCard(done.notice.text, done.item, readerOf(services, turn)),
+        summary: done.notice.text,
+      });
     },
   };
 }
 
-/** The word replies (完了, 進捗: …, 3日延期), one per thing an owner may do. */
+/** The word replies (完了, 進捗: …, 3日延期, 再開), one per thing an owner may do. */
 export function wordReplies(services: Services): CommandSpec[] {
-  return REPLY_PATTERNS.map(({ kind, pattern }) => wordReply(services, kind, pattern));
+  return REPLY_PATTERNS.map(({ kind, patterns }) => wordReply(services, kind, patterns));
 }
 
 /** The owner's buttons on a ping, a detail or a choice card. */
@@ -227,7 +309,7 @@ export function ownerActions(services: Services): ActionSpec[] {
       const item = await itemOf(services, turn);
       if (!item) return notFound(turn);
       const done = await perform(services, turn, item, read(turn, item));
-      return redraw(services, turn, done.item, done.notice);
+      return redraw(services, turn, done.item, done.notice, done.undo);
     },
   });
 
@@ -246,5 +328,7 @@ export function ownerActions(services: Services): ActionSpec[] {
       kind: 'block',
       reason: noteOf(turn, reasonInputId(item)),
     })),
+    // "Undo" after Done or a cancel, and a choice after a bare 再開.
+    ownerVerb('reopen', (turn) => ({ kind: 'reopen', reason: textOf(turn.data, 'text') })),
   ];
 }

@@ -18,7 +18,7 @@ import {
   type OwnerChoice,
 } from './form.js';
 import { isActive, LIMITS, type ActionItem, type ItemDraft } from './item.js';
-import { type Notice } from './views.js';
+import { undoCard, type Notice } from './views.js';
 import { listCard, rowOf } from './lists.js';
 import {
   allMeetings,
@@ -192,7 +192,7 @@ async function reassignCard(services: Services, turn: Turn, item: ActionItem): P
   });
 }
 
-/** The secretariat's text commands: create, create several, edit, reassign, cancel. */
+/** The secretariat's text commands: create, create several, edit, reassign, cancel, reopen. */
 export function secretariatCommands(services: Services): CommandSpec[] {
   const { items } = services;
   return [
@@ -323,8 +323,35 @@ export function secretariatCommands(services: Services): CommandSpec[] {
           return turn.reply(
             await problemText(services, turn, result.reason, result.item ?? found.item),
           );
+        const text = turn.t('item.cancel.recorded', {
+          number: result.item.number,
+          title: result.item.title,
+        });
+        await turn.reply({
+          card: undoCard(text, result.item, readerOf(services, turn)),
+          summary: text,
+        });
+      },
+    },
+    {
+      id: 'item.reopen',
+      words: { ja: ['宿題再開'], en: ['reopen item'] },
+      summary: 'item.cmd.reopen',
+      allowed: Audience.staff,
+      handle: async (turn) => {
+        const found = await withItem(services, turn, 'item.usage.reopen');
+        if (!found) return;
+        const result = await items.reopen(found.item.id, turn.actor, found.rest);
+        if (!result.ok)
+          return turn.reply(
+            await problemText(services, turn, result.reason, result.item ?? found.item),
+          );
         await turn.reply(
-          turn.t('item.cancel.recorded', { number: result.item.number, title: result.item.title }),
+          turn.t('item.reopen.recorded', {
+            number: result.item.number,
+            title: result.item.title,
+            status: turn.t(`item.status.${result.item.status}`),
+          }),
         );
       },
     },
@@ -517,12 +544,9 @@ export function secretariatActions(services: Services): ActionSpec[] {
               tone: 'warning',
             };
         return {
-          card: await detailOf(
-            services,
-            turn,
-            result.ok ? result.item : (result.item ?? item),
-            notice,
-          ),
+          card: result.ok
+            ? await detailOf(services, turn, result.item, notice, { undo: result.item.id })
+            : await detailOf(services, turn, result.item ?? item, notice),
         };
       },
     },

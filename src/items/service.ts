@@ -38,8 +38,12 @@ export type ItemProblem =
   | DraftProblem
   | 'notFound'
   | 'notAllowed'
-  /** Done or cancelled: nothing more can happen to it. */
+  /** Done or cancelled: nothing more can happen to it until it is reopened. */
   | 'closed'
+  /** Reopen asked of an item that is neither done nor cancelled. */
+  | 'notClosed'
+  /** An owner may undo their own "done", but only the chair and secretariat reopen a cancelled item. */
+  | 'reopenStaffOnly'
   | 'unchanged'
   | 'noteMissing'
   | 'noteTooLong'
@@ -125,7 +129,8 @@ const withoutKeys = <T extends object>(value: T, keys: readonly string[]): T =>
 /**
  * Action items: the secretariat creates, edits, reassigns and cancels them;
  * the owning department (head or delegate) or owning person, the secretariat
- * and the chair report on them (done, progress, snooze, blocked, in progress).
+ * and the chair report on them (done, progress, snooze, blocked, in progress)
+ * and may reopen what they marked done (a cancelled item: chair and secretariat).
  *
  * Every change is one atomic update of the item record, history included, and
  * the permission check runs inside it, against the item as stored, so
@@ -164,6 +169,12 @@ export class ActionItemService {
   canChange(actor: Actor, item: Pick<ActionItem, 'owner'>): boolean {
     if (isStaff(actor)) return true;
     return this.owns(actor, item.owner);
+  }
+
+  /** A done item: whoever may change it; a cancelled one: chair and secretariat (who cancel). */
+  mayReopen(actor: Actor, item: Pick<ActionItem, 'owner' | 'status'>): boolean {
+    if (item.status === 'cancelled') return isStaff(actor);
+    return this.canChange(actor, item);
   }
 
   /** The actor is the owner: a head or delegate of the owning department, or the owning person. */
@@ -358,7 +369,12 @@ export class ActionItemService {
     at: string,
     reason?: string,
   ): { next: ActionItem; change: ItemChange } {
-    const cleared = withoutKeys(current, ['blockedReason', 'snoozedUntil']);
+    const cleared = withoutKeys(current, [
+      'blockedReason',
+      'snoozedUntil',
+      'doneAt',
+      'cancelReason',
+    ]);
     return {
       next: {
         ...cleared,
@@ -439,6 +455,37 @@ export class ActionItemService {
         changes: [{ type: 'progress', text }, change],
       };
     });
+  }
+
+  /**
+   * 再開 / reopen: a done or cancelled item goes back to the status it had
+   * before it was closed. Whoever may mark it done may reopen a done item (a
+   * tap on Done by mistake); a cancelled one only the chair and secretariat,
+   * who cancel. The check runs inside the atomic update, against the stored item.
+   */
+  async reopen(id: string, actor: Actor, reason = ''): Promise<ItemResult> {
+    const why = reason.trim();
+    if (why.length > LIMITS.reason) return { ok: false, reason: 'reasonTooLong' };
+    return this.apply(
+      id,
+      actor,
+      'owner',
+      (current, at) => {
+        if (isActive(current)) return 'notClosed';
+        // Past `apply`'s owner check, only a cancelled item refused to a non-staff owner is left.
+        if (!this.mayReopen(actor, current)) return 'reopenStaffOnly';
+        const before = statusBeforeClosing(current);
+        const { next, change } = ActionItemService.status(
+          current,
+          before.status,
+          at,
+          why || undefined,
+        );
+        const blocked = before.blockedReason ? { blockedReason: before.blockedReason } : {};
+        return { next: { ...withoutKeys(next, ['blockedReason']), ...blocked }, changes: [change] };
+      },
+      { allowClosed: true },
+    );
   }
 
   /** 進捗: … / progress: …; an open or blocked item becomes in progress. */
@@ -695,6 +742,29 @@ export function sortByUrgency(views: readonly ItemView[], today: string): ItemVi
       key(a).localeCompare(key(b)) ||
       a.item.number - b.item.number,
   );
+}
+
+/**
+ * What a closed item was before it was closed: the `from` of the status entry
+ * that closed it. Blocked comes back only with the reason it was blocked for
+ * (from the entry that blocked it); without one it is in progress, as someone
+ * had been working on it. An item with no such entry starts again as open.
+ */
+export function statusBeforeClosing(item: Pick<ActionItem, 'status' | 'history'>): {
+  readonly status: ItemStatus;
+  readonly blockedReason?: string;
+} {
+  const entries = item.history.map((h) => h.change);
+  const closing = entries.findLastIndex((c) => c.type === 'status' && c.to === item.status);
+  const closed = entries[closing];
+  const from = closed?.type === 'status' ? closed.from : 'open';
+  if (!ACTIVE_STATUSES.includes(from)) return { status: 'open' };
+  if (from !== 'blocked') return { status: from };
+  const blocking = entries
+    .slice(0, closing)
+    .findLast((c) => c.type === 'status' && c.to === 'blocked');
+  const reason = blocking?.type === 'status' ? blocking.reason : undefined;
+  return reason ? { status: 'blocked', blockedReason: reason } : { status: 'inProgress' };
 }
 
 /** Trims texts and drops empty optional fields, so stored drafts compare equal. */

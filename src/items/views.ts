@@ -2,7 +2,14 @@ import { renderCard, type Card } from '../cards/card.js';
 import { formatEraDate, formatIsoDate, formatMoment } from '../i18n/dates.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Translate } from '../i18n/translate.js';
-import { isActive, LIMITS, type ActionItem, type Due, type HistoryEntry } from './item.js';
+import {
+  ACTIVE_STATUSES,
+  isActive,
+  LIMITS,
+  type ActionItem,
+  type Due,
+  type HistoryEntry,
+} from './item.js';
 import type { EffectiveDue, ItemView } from './service.js';
 
 /** Language, translator and time zone of whoever reads the card. */
@@ -96,9 +103,14 @@ export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader):
     case 'status': {
       const from = t(`item.status.${change.from}`);
       const to = t(`item.status.${change.to}`);
+      const reopened =
+        !ACTIVE_STATUSES.includes(change.from) && ACTIVE_STATUSES.includes(change.to);
+      const [plain, withReason] = reopened
+        ? (['item.history.reopened', 'item.history.reopenedReason'] as const)
+        : (['item.history.status', 'item.history.statusReason'] as const);
       what = change.reason
-        ? t('item.history.statusReason', { from, to, reason: change.reason })
-        : t('item.history.status', { from, to });
+        ? t(withReason, { from, to, reason: change.reason })
+        : t(plain, { from, to });
       break;
     }
     case 'progress':
@@ -132,6 +144,8 @@ interface ItemData {
   readonly canAct: boolean;
   readonly inProgress: boolean;
   readonly canManage: boolean;
+  /** Right after it was closed: the "Undo" button that reopens it. */
+  readonly canUndo: boolean;
   readonly showDetails: boolean;
   readonly noteId: string;
   readonly reasonId: string;
@@ -149,6 +163,7 @@ function itemData(
     permissions: Permissions;
     detailed: boolean;
     groupLine?: string;
+    undo?: string;
   },
 ): ItemData {
   const { item } = view;
@@ -193,6 +208,7 @@ function itemData(
     canAct,
     inProgress: item.status === 'inProgress',
     canManage: options.detailed && isActive(item) && options.permissions.canManage,
+    canUndo: !isActive(item) && options.undo === item.id,
     showDetails: !options.detailed,
     noteId: noteInputId(item),
     reasonId: reasonInputId(item),
@@ -215,6 +231,7 @@ function labels(reader: Reader) {
     edit: t('item.button.edit'),
     reassign: t('item.button.reassign'),
     cancel: t('item.button.cancel'),
+    undo: t('item.button.undo'),
     note: t('item.input.note'),
     reason: t('item.input.reason'),
     noteMissing: t('item.error.noteMissing'),
@@ -239,6 +256,7 @@ function cardOf(
     names: NameOf;
     permissions: Permissions;
     groupLine?: string;
+    undo?: string | undefined;
   },
 ): Card {
   const detailed = options.view === 'detail';
@@ -256,6 +274,7 @@ function cardOf(
         permissions: options.permissions,
         detailed,
         ...(options.groupLine ? { groupLine: options.groupLine } : {}),
+        ...(options.undo ? { undo: options.undo } : {}),
       }),
     ),
     labels: labels(reader),
@@ -283,6 +302,8 @@ export function pingCard(
     title?: string;
     /** Said under the notice when the scheduled ping goes out late (after downtime). */
     late?: string;
+    /** The id of the item just closed on this card: it gets an "Undo" button. */
+    undo?: string | undefined;
   } = {},
 ): Card {
   return cardOf(views, reader, {
@@ -293,6 +314,7 @@ export function pingCard(
     ...(options.late ? { late: options.late } : {}),
     names: options.names ?? (() => undefined),
     permissions: { canAct: options.canAct ?? (() => true), canManage: false },
+    undo: options.undo,
   });
 }
 
@@ -306,6 +328,8 @@ export function detailCard(
     permissions: Permissions;
     /** For a fanned-out item: how its group stands. */
     groupLine?: string;
+    /** Set when the item was just closed here: it gets an "Undo" button. */
+    undo?: string | undefined;
   },
 ): Card {
   return cardOf([view], reader, {
@@ -316,5 +340,18 @@ export function detailCard(
     names: options.names,
     permissions: options.permissions,
     ...(options.groupLine ? { groupLine: options.groupLine } : {}),
+    undo: options.undo,
+  });
+}
+
+/**
+ * The answer to a word reply or text command that closed an item: what was
+ * recorded, and an "Undo" button, for a Done tapped or typed by mistake.
+ */
+export function undoCard(text: string, item: Pick<ActionItem, 'id'>, reader: Reader): Card {
+  return renderCard('item-undo', {
+    text,
+    undoLabel: reader.t('item.button.undo'),
+    itemId: item.id,
   });
 }

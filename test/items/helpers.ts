@@ -52,6 +52,11 @@ export function textOfCard(result: PostResult, label?: string): string {
   return visibleText(cardOf(result, label));
 }
 
+/** What the bot answered: its one text reply, or the text of its one card (Done comes with Undo). */
+export function answerOf(result: PostResult): string {
+  return textsOf(result.sent).length > 0 ? replyOf(result) : textOfCard(result);
+}
+
 /** Button titles anywhere in a card (ActionSets and show-cards included). */
 export function buttonsOf(card: unknown): string[] {
   const found: string[] = [];

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import {
   actionData,
+  answerOf,
   buttonsOf,
   cardOf,
   itemsCommittee,
@@ -226,7 +227,7 @@ describe('action items over HTTP: owners answer by button and in words', () => {
         const user = locale === 'ja' ? c.users.kumin : c.users.kuminEn;
         await pinged('kumin-bucho@city.example.jp', 5);
         for (const [text, answer, change] of forms) {
-          assert.match(replyOf(await c.bot.say(user, text)), answer, text);
+          assert.match(answerOf(await c.bot.say(user, text)), answer, text);
           assert.equal((await c.item(5)).history.at(-1)?.change.type, change, text);
         }
         const stored = await c.item(5);
@@ -240,7 +241,7 @@ describe('action items over HTTP: owners answer by button and in words', () => {
 
     it('an item number picks the item: #8 完了, ＃５ 進捗：…, #18 done, #5 snooze 2d', async () => {
       assert.match(
-        replyOf(await c.bot.say(c.users.kumin, '#8 完了')),
+        textOfCard(await c.bot.say(c.users.kumin, '#8 完了')),
         /#8「.*」を完了として記録しました/,
       );
       assert.match(
@@ -252,7 +253,7 @@ describe('action items over HTTP: owners answer by button and in words', () => {
         'H所に確認',
         'full-width text is read as typed (NFKC)',
       );
-      assert.match(replyOf(await c.bot.say(c.users.kuminEn, '#18 done')), /#18 ".*" as done/);
+      assert.match(textOfCard(await c.bot.say(c.users.kuminEn, '#18 done')), /#18 ".*" as done/);
       assert.match(replyOf(await c.bot.say(c.users.kuminEn, '#5 snooze 2d')), /Snoozed #5/);
       assert.equal((await c.item(8)).status, 'done');
       assert.equal((await c.item(18)).status, 'done');
@@ -293,7 +294,7 @@ describe('action items over HTTP: owners answer by button and in words', () => {
       await pinged('kumin-bucho@city.example.jp', 18, 5);
       await c.bot.say(c.users.kumin, '#18 完了');
       assert.match(
-        replyOf(await c.bot.say(c.users.kumin, '完了')),
+        textOfCard(await c.bot.say(c.users.kumin, '完了')),
         /#5/,
         '#18 is done, so 完了 means #5',
       );

@@ -11,14 +11,16 @@ export const items = defineMessages({
     'item.cmd.edit': '宿題を編集します（カード）：宿題編集 #番号',
     'item.cmd.reassign': '宿題の担当を変更します：担当変更 #番号 部署名',
     'item.cmd.cancel': '宿題を取り消します：宿題取消 #番号 理由',
+    'item.cmd.reopen': '完了・取消にした宿題を再開します：宿題再開 #番号 理由',
     'item.cmd.report':
       '次回の会議に報告する宿題のまとめ（完了・期限切れ・対応中）：宿題報告 #会議番号',
-    'item.cmd.reply': '宿題への返信（完了、進捗: …、3日延期、対応中、対応不可: …）',
+    'item.cmd.reply': '宿題への返信（完了、進捗: …、3日延期、対応中、対応不可: …、再開）',
     'item.usage.ref': '宿題の番号を付けてください。例: 宿題 #5',
     'item.usage.create':
       '宿題作成 件名 | 担当 | 期限 の形で入力してください。例: 宿題作成 RPAの成果を報告 | 区民部 | 12月14日',
     'item.usage.reassign': '担当変更 #番号 部署名 の形で入力してください。例: 担当変更 #5 総務部',
     'item.usage.cancel': '宿題取消 #番号 理由 の形で入力してください。',
+    'item.usage.reopen': '宿題再開 #番号 理由 の形で入力してください（理由は省略できます）。',
     'item.created': '宿題を{count}件登録しました（{numbers}）。',
     'item.mine.title': '自分の宿題（{count}件）',
     'item.mine.none': '未完了の宿題はありません。',
@@ -126,6 +128,7 @@ export const items = defineMessages({
     'item.button.cancel': '取り消す',
     'item.button.confirmCancel': '取消を確定する',
     'item.button.back': '戻る',
+    'item.button.undo': '元に戻す',
     'item.input.note': '進捗（何をして、次に何をするか）',
     'item.input.reason': '対応できない理由（事務局に伝わります）',
     'item.input.cancelReason': '取り消す理由（任意）',
@@ -144,6 +147,8 @@ export const items = defineMessages({
     'item.history.progress': '進捗「{text}」',
     'item.history.snoozed': '{days}日延期（次の確認 {until}）',
     'item.history.dueChanged': '期限変更 {from} → {to}',
+    'item.history.reopened': '再開 {from} → {to}',
+    'item.history.reopenedReason': '再開 {from} → {to}（{reason}）',
     'item.field.title': '件名',
     'item.field.detail': '内容',
     'item.field.due': '期限',
@@ -158,6 +163,9 @@ export const items = defineMessages({
     'item.blocked.recorded': '#{number}「{title}」を対応不可として記録し、理由を事務局に伝えます。',
     'item.start.recorded': '#{number}「{title}」を対応中にしました。',
     'item.cancel.recorded': '#{number}「{title}」を取り消しました。',
+    'item.reopen.recorded': '#{number}「{title}」を再開しました（状況: {status}）。',
+    'item.reopen.nothing':
+      '再開できる宿題が見つかりません。「#5 再開」のように番号を付けて送ってください。',
     'item.reassign.recorded': '#{number}「{title}」の担当を{owner}に変更しました。',
     'item.saved': '#{number}「{title}」を保存しました。',
 
@@ -165,6 +173,14 @@ export const items = defineMessages({
     'item.error.notAllowed':
       '申し訳ありません。#{number} は{owner}の宿題のため、担当の部（部長・代理）、事務局、本部長のみが更新できます。',
     'item.error.closed': '#{number} はすでに{status}です。',
+    'item.error.closedReopen':
+      '#{number} はすでに{status}です。再開するには「#{number} 再開」と送ってください。',
+    'item.error.closedAskSecretariat':
+      '#{number} はすでに{status}です。再開が必要な場合は事務局にご相談ください。',
+    'item.error.notClosed':
+      '#{number} は完了・取消になっていないため、再開の必要はありません（現在の状況: {status}）。',
+    'item.error.reopenStaffOnly':
+      '申し訳ありません。#{number} は取り消された宿題のため、再開できるのは事務局と本部長のみです。再開が必要な場合は事務局にご相談ください。',
     'item.error.unchanged': '#{number} は変わっていません。',
     'item.error.noteMissing': '進捗の内容を書いてください。例: 進捗: 教育委員会と日程調整中',
     'item.error.noteTooLong': '進捗は{max}文字以内で書いてください。',
@@ -189,14 +205,16 @@ export const items = defineMessages({
     'item.cmd.edit': 'Edit an action item (card): edit item #5',
     'item.cmd.reassign': 'Give an item to another owner: reassign #5 department',
     'item.cmd.cancel': 'Cancel an item: cancel item #5 reason',
+    'item.cmd.reopen': 'Reopen a done or cancelled item: reopen item #5 reason',
     'item.cmd.report': "Summary for a meeting's agenda (done, late, open): items report #meeting",
     'item.cmd.reply':
-      'Replies about an item (done, progress: …, snooze 3d, working on it, blocked: …)',
+      'Replies about an item (done, progress: …, snooze 3d, working on it, blocked: …, reopen)',
     'item.usage.ref': 'Please add the item number. Example: item #5',
     'item.usage.create':
       'Please write: new item title | owner | due. Example: new item Report RPA results | kumin | 2026-12-14',
     'item.usage.reassign': 'Please write: reassign #number department. Example: reassign #5 somu',
     'item.usage.cancel': 'Please write: cancel item #number reason.',
+    'item.usage.reopen': 'Please write: reopen item #number reason (the reason is optional).',
     'item.created': 'Created {count} action item(s) ({numbers}).',
     'item.mine.title': 'My action items ({count})',
     'item.mine.none': 'You have no open action items.',
@@ -303,6 +321,7 @@ export const items = defineMessages({
     'item.button.cancel': 'Cancel item',
     'item.button.confirmCancel': 'Confirm cancellation',
     'item.button.back': 'Back',
+    'item.button.undo': 'Undo',
     'item.input.note': 'Progress (what was done, what comes next)',
     'item.input.reason': 'Why it cannot be done (goes to the secretariat)',
     'item.input.cancelReason': 'Reason for cancelling (optional)',
@@ -321,6 +340,8 @@ export const items = defineMessages({
     'item.history.progress': 'progress "{text}"',
     'item.history.snoozed': 'snoozed {days} days (next check {until})',
     'item.history.dueChanged': 'due changed {from} → {to}',
+    'item.history.reopened': 'reopened {from} → {to}',
+    'item.history.reopenedReason': 'reopened {from} → {to} ({reason})',
     'item.field.title': 'title',
     'item.field.detail': 'detail',
     'item.field.due': 'due',
@@ -336,6 +357,9 @@ export const items = defineMessages({
       'Recorded #{number} "{title}" as blocked; the secretariat will see your reason.',
     'item.start.recorded': '#{number} "{title}" is now in progress.',
     'item.cancel.recorded': 'Cancelled #{number} "{title}".',
+    'item.reopen.recorded': 'Reopened #{number} "{title}" (status: {status}).',
+    'item.reopen.nothing':
+      'There is no item to reopen. Please add its number, for example "reopen #5".',
     'item.reassign.recorded': '#{number} "{title}" now belongs to {owner}.',
     'item.saved': 'Saved #{number} "{title}".',
 
@@ -343,6 +367,14 @@ export const items = defineMessages({
     'item.error.notAllowed':
       'Sorry, #{number} belongs to {owner}: only that department (head or delegate), the secretariat and the chair can update it.',
     'item.error.closed': '#{number} is already {status}.',
+    'item.error.closedReopen':
+      '#{number} is already {status}. To reopen it, send "reopen #{number}".',
+    'item.error.closedAskSecretariat':
+      '#{number} is already {status}. If it should be reopened, please ask the secretariat.',
+    'item.error.notClosed':
+      '#{number} is not done or cancelled, so there is nothing to reopen (status: {status}).',
+    'item.error.reopenStaffOnly':
+      'Sorry, #{number} was cancelled: only the secretariat and the chair can reopen a cancelled item. If it should be reopened, please ask the secretariat.',
     'item.error.unchanged': '#{number} has not changed.',
     'item.error.noteMissing': 'Please write what the progress is. Example: progress: dates agreed',
     'item.error.noteTooLong': 'Please keep progress notes under {max} characters.',
