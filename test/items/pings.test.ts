@@ -326,6 +326,57 @@ describe('action-item pings, a month of the demo items on a fake clock', functio
     assertNeverTwice(d);
   });
 
+  it('pings a reopened overdue item again from the next business day, never twice on one day, and a done one not at all', async () => {
+    await d.run('2026-11-10T10:00');
+    // Tuesday: pinged at 09:00 about #5 (late since Monday); done by mistake, then reopened.
+    assert.match(JSON.stringify((await d.bot.say(d.users.kumin, '完了')).sent), /完了として記録/);
+    d.clock.advance(5 * 60_000);
+    assert.match(
+      JSON.stringify((await d.bot.say(d.users.kumin, '再開')).sent),
+      /#5「.*」を再開しました/,
+    );
+    assert.equal((await d.item(5)).status, 'open');
+    await d.run('2026-11-11T10:00');
+    // Wednesday, pinged again: now done for real (a bare 完了 means the item just pinged).
+    await d.bot.say(d.users.kumin, '完了');
+    await d.run('2026-11-12T10:00');
+    // Thursday, no ping: the department head finds the report was not sent and reopens #5.
+    assert.match(
+      JSON.stringify((await d.bot.say(d.users.kumin, '#5 再開: 報告が未送付だった')).sent),
+      /#5「.*」を再開しました/,
+    );
+    await d.run('2026-11-16T10:00');
+
+    assert.deepEqual(
+      d.of('kumin').filter((line) => !line.includes(' digest ')),
+      [
+        '11-05 09:00 daily 期限間近 1件',
+        '11-10 09:00 daily 期限切れ 1件',
+        '11-11 09:00 daily 期限切れ 1件',
+        '11-13 09:00 daily 期限切れ 1件',
+      ],
+    );
+    assert.equal(
+      d.pings.find((p) => p.to === 'kumin' && p.at === '11-16 09:00')?.notice,
+      '未完了の宿題 3件（うち期限切れ 1件、期限間近 0件）',
+      'the digest has it again',
+    );
+    // 3 business days late on Thursday, but done then; escalated again from Friday.
+    assert.deepEqual(
+      d
+        .of('secretary')
+        .filter((line) => line.includes(' escalation '))
+        .map((line) => line.slice(0, 11)),
+      ['11-13 09:00', '11-16 09:00'],
+    );
+    assert.match(
+      d.pings.find((p) => p.kind === 'escalation' && p.to === 'secretary')?.text ?? '',
+      /#5 H所のRPAの取組内容と成果を事務局に報告する\n担当\n区民部\n期限\n令和8年11月9日（月） — 期限切れ\n超過\n4営業日超過/,
+    );
+    assertNeverTwice(d);
+    d.bot.assertSentCardsValid();
+  });
+
   it('moving 第3回 moves the due of its items and their pings', async () => {
     await d.run('2026-11-10T10:00');
     const moved = await d.bot.say(d.users.secretary, '会議変更 #2 12月8日 15時〜16時');

@@ -337,6 +337,138 @@ describe('action items: service', () => {
     });
   });
 
+  describe('reopening', () => {
+    const problem = (r: { ok: boolean; reason?: string }) => (r.ok ? 'stored' : r.reason);
+
+    it('a done item goes back to the status it had, without doneAt, with a status entry and the reason', async () => {
+      const kumin = await actor('kumin-bucho@city.example.jp');
+      const rpa = await numbered(5);
+      assert.ok((await items.markDone(rpa.id, kumin)).ok);
+      clock.advance(60_000);
+      const reopened = await items.reopen(rpa.id, kumin, '  誤って完了にしました ');
+      assert.ok(reopened.ok);
+      assert.equal(reopened.item.status, 'open');
+      assert.equal(reopened.item.doneAt, undefined);
+      assert.deepEqual(reopened.item.history.at(-1), {
+        at: '2026-11-02T00:01:00.000Z',
+        by: 'kumin-bucho@city.example.jp',
+        change: { type: 'status', from: 'done', to: 'open', reason: '誤って完了にしました' },
+      });
+
+      assert.ok((await items.startWork(rpa.id, kumin)).ok);
+      assert.ok((await items.markDone(rpa.id, kumin)).ok);
+      const again = await items.reopen(rpa.id, kumin);
+      assert.ok(again.ok);
+      assert.equal(again.item.status, 'inProgress', 'the status before the latest closing');
+      assert.deepEqual(again.item.history.at(-1)?.change, {
+        type: 'status',
+        from: 'done',
+        to: 'inProgress',
+      });
+    });
+
+    it('a blocked item comes back blocked with its reason from history, or in progress when history has none', async () => {
+      const kumin = await actor('kumin-bucho@city.example.jp');
+      const rpa = await numbered(5);
+      assert.ok((await items.block(rpa.id, 'H所の担当が不在', kumin)).ok);
+      assert.ok((await items.block(rpa.id, '予算が未確定', kumin)).ok);
+      assert.ok((await items.markDone(rpa.id, kumin)).ok);
+      const reopened = await items.reopen(rpa.id, kumin);
+      assert.ok(reopened.ok);
+      assert.equal(reopened.item.status, 'blocked');
+      assert.equal(reopened.item.blockedReason, '予算が未確定', 'the latest reason');
+      assert.deepEqual(reopened.item.history.at(-1)?.change, {
+        type: 'status',
+        from: 'done',
+        to: 'blocked',
+      });
+
+      // A record written before reasons were kept: blocked, then done, no reason anywhere.
+      assert.ok((await items.markDone(rpa.id, kumin)).ok);
+      await items.repository.update(rpa.id, (current) => ({
+        ...current,
+        history: current.history.map((h) =>
+          h.change.type === 'status' && h.change.to === 'blocked'
+            ? { ...h, change: { type: 'status', from: h.change.from, to: 'blocked' } }
+            : h,
+        ),
+      }));
+      const noReason = await items.reopen(rpa.id, kumin);
+      assert.ok(noReason.ok);
+      assert.equal(noReason.item.status, 'inProgress');
+      assert.equal(noReason.item.blockedReason, undefined);
+    });
+
+    it('a cancelled item is reopened by the secretariat and the chair only; its cancel reason goes', async () => {
+      const secretary = await actor('johokanri-kacho@city.example.jp');
+      const chair = await actor('fukukucho@city.example.jp');
+      const kumin = await actor('kumin-bucho@city.example.jp');
+      const rpa = await numbered(5);
+      assert.ok((await items.startWork(rpa.id, kumin)).ok);
+      assert.ok((await items.cancel(rpa.id, '不要になった', secretary)).ok);
+      const cancelled = await numbered(5);
+      assert.equal(problem(await items.reopen(rpa.id, kumin)), 'reopenStaffOnly');
+      assert.deepEqual(await numbered(5), cancelled, 'nothing stored');
+      assert.equal(items.mayReopen(kumin, cancelled), false);
+      assert.equal(items.mayReopen(chair, cancelled), true);
+
+      const reopened = await items.reopen(rpa.id, secretary, '取消は誤り');
+      assert.ok(reopened.ok);
+      assert.equal(reopened.item.status, 'inProgress');
+      assert.equal(reopened.item.cancelReason, undefined);
+      assert.deepEqual(reopened.item.history.at(-1)?.change, {
+        type: 'status',
+        from: 'cancelled',
+        to: 'inProgress',
+        reason: '取消は誤り',
+      });
+      assert.ok((await items.cancel(rpa.id, '', chair)).ok);
+      assert.ok((await items.reopen(rpa.id, chair)).ok);
+    });
+
+    it('refuses what cannot be reopened, with a reason, and stores nothing', async () => {
+      const kumin = await actor('kumin-bucho@city.example.jp');
+      const somu = await actor('somu-bucho@city.example.jp');
+      const secretary = await actor('johokanri-kacho@city.example.jp');
+      const rpa = await numbered(5);
+      assert.equal(problem(await items.reopen(rpa.id, kumin)), 'notClosed');
+      assert.ok((await items.markDone(rpa.id, kumin)).ok);
+      const done = await numbered(5);
+      assert.equal(problem(await items.reopen(rpa.id, somu)), 'notAllowed');
+      assert.equal(problem(await items.reopen(rpa.id, kumin, 'x'.repeat(501))), 'reasonTooLong');
+      assert.equal(problem(await items.reopen('item_nope', kumin)), 'notFound');
+      assert.deepEqual(await numbered(5), done);
+
+      // Demo item #3 was created and done by the system: it starts again as open.
+      const comments = await items.reopen((await numbered(3)).id, secretary);
+      assert.ok(comments.ok);
+      assert.equal(comments.item.status, 'open');
+    });
+
+    it('two reopens at the same time: one is recorded, the other is told it is no longer closed', async () => {
+      const kumin = await actor('kumin-bucho@city.example.jp');
+      const secretary = await actor('johokanri-kacho@city.example.jp');
+      const rpa = await numbered(5);
+      assert.ok((await items.markDone(rpa.id, kumin)).ok);
+      const results = await Promise.all([
+        items.reopen(rpa.id, kumin),
+        items.reopen(rpa.id, secretary),
+        items.addProgress(rpa.id, '再開後のメモ', kumin),
+      ]);
+      assert.deepEqual(results.slice(0, 2).map(problem).sort(), ['notClosed', 'stored']);
+      const stored = await numbered(5);
+      const reopens = stored.history.filter(
+        (h) => h.change.type === 'status' && h.change.from === 'done',
+      );
+      assert.equal(reopens.length, 1);
+      // The note lands after the reopen, or is refused before it: never lost silently.
+      const note = results[2];
+      assert.ok(note);
+      assert.equal(stored.progress.length, note.ok ? 1 : 0);
+      if (!note.ok) assert.equal(note.reason, 'closed');
+    });
+  });
+
   describe('lists', () => {
     it("my items: the department's open items, late first; overdue and filters", async () => {
       const kumin = await actor('kumin-bucho@city.example.jp');
