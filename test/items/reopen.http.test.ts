@@ -47,6 +47,23 @@ describe('action items over HTTP: reopening a done or cancelled item', () => {
         /^#5「.*」を再開しました（状況: 対応中）。$/,
       );
       assert.equal((await c.item(5)).status, 'inProgress');
+
+      // With two closed items in the last ping, it asks which, with buttons.
+      await pinged('kumin-bucho@city.example.jp', 5, 8);
+      await c.bot.say(c.users.kumin, '#5 完了');
+      await c.bot.say(c.users.kumin, '#8 完了');
+      const which = cardOf(await c.bot.say(c.users.kumin, '再開'), 'which item to reopen');
+      assert.deepEqual(
+        buttonsOf(which).map((b) => b.split(' ')[0]),
+        ['#5', '#8'],
+      );
+      const chosen = await c.bot.execute(
+        c.users.kumin,
+        'item.reopen',
+        actionData(which, 'item.reopen'),
+      );
+      assert.match(textOfCard(chosen), /#5「.*」を再開しました（状況: 対応中）。/);
+      assert.equal((await c.item(8)).status, 'done');
     });
 
     it('reopen #5 / reopen answer in English; without a ping, reopen means the item one closed last', async () => {
