@@ -175,7 +175,7 @@ describe('action items over HTTP: reopening a done or cancelled item', () => {
       );
       assert.equal(
         replyOf(await c.bot.say(c.users.kumin, '宿題再開 #5')),
-        '申し訳ありません。この操作は本部長・事務局のみが行えます。',
+        '申し訳ありません。この操作は本部長または事務局のみが行えます。',
       );
       assert.equal(
         replyOf(await c.bot.say(c.users.kumin, '再開')),
