@@ -128,12 +128,12 @@ async function redraw(
   return { card: await detailOf(services, turn, item, notice, closed) };
 }
 
-const ITEM_REF = String.raw`(?:#(?<n>\d{1,9})\s*)?`;
 /**
- * Any "#…" before 再開, so that a mistyped number (#abc 再開) is answered
- * "not found" instead of falling through to the policy look-up.
+ * An optional item number first (#5 完了). Any "#…" is taken, so that a
+ * mistyped number (#abc 完了) is answered "not found" instead of falling
+ * through to the policy look-up.
  */
-const LOOSE_REF = String.raw`(?:#(?<n>[^\s:：#]{1,20})\s*)?`;
+const ITEM_REF = String.raw`(?:#(?<n>[^\s:：#]{1,20})\s*)?`;
 /** An optional reason after a colon: 再開: 誤って完了にしたため. */
 const REASON = String.raw`(?:\s*[:：]\s*(?<text>.*))?`;
 
@@ -175,7 +175,7 @@ const REPLY_PATTERNS: ReadonlyArray<{ kind: Op['kind']; patterns: readonly RegEx
     // #5 再開, 再開, #5 reopen, and English word order: reopen #5; a closed item comes back.
     kind: 'reopen',
     patterns: [
-      new RegExp(`^${LOOSE_REF}(?:再開|再開する|reopen)${REASON}$`, 'is'),
+      new RegExp(`^${ITEM_REF}(?:再開|再開する|reopen)${REASON}$`, 'is'),
       new RegExp(`^reopen\\s*#(?<n>[^\\s:：#]{1,20})${REASON}$`, 'is'),
     ],
   },
@@ -259,6 +259,11 @@ function wordReply(services: Services, kind: Op['kind'], patterns: readonly RegE
     hidden: true,
     handle: async (turn) => {
       const op = opFrom(kind, turn.groups);
+      // 「進捗:」 with nothing after it: ask for the note before asking which item.
+      if (op.kind === 'progress' && op.text.trim() === '')
+        return turn.reply(await problemText(services, turn, 'noteMissing', undefined));
+      if (op.kind === 'block' && op.reason.trim() === '')
+        return turn.reply(await problemText(services, turn, 'reasonMissing', undefined));
       const number = turn.groups['n'];
       let item: ActionItem | undefined;
       if (number) {

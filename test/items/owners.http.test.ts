@@ -259,6 +259,23 @@ describe('action items over HTTP: owners answer by button and in words', () => {
       assert.equal((await c.item(18)).status, 'done');
     });
 
+    it('a mistyped number or an empty note is answered as such, not taken for a policy question', async () => {
+      assert.equal(
+        replyOf(await c.bot.say(c.users.kumin, '#abc 完了')),
+        '宿題 #abc が見つかりません。「宿題一覧」で番号を確かめてください。',
+      );
+      assert.match(replyOf(await c.bot.say(c.users.kuminEn, '#x1 done')), /#x1/);
+      assert.equal(
+        replyOf(await c.bot.say(c.users.kumin, '進捗：')),
+        '進捗の内容を書いてください。例: 進捗: 教育委員会と日程調整中',
+      );
+      assert.equal(
+        replyOf(await c.bot.say(c.users.kuminEn, 'blocked:')),
+        'Please say why it cannot be done.',
+      );
+      for (const n of [5, 8, 18]) assert.equal((await c.item(n)).status, 'open', `#${n} unchanged`);
+    });
+
     it('without a ping, a reply means the only open item; with several it asks which, with buttons', async () => {
       const asked = cardOf(await c.bot.say(c.users.kumin, '完了'), 'which item');
       const text = (await import('../harness/test-bot.js')).visibleText(asked);
