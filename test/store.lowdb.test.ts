@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import sinon from 'sinon';
 import { join } from 'node:path';
 import { StoreUnavailableError } from '../src/store/document-store.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
@@ -83,5 +84,43 @@ describe('lowdb store file', () => {
       schemaVersion: CURRENT_SCHEMA_VERSION,
       collections: { people: { 'p-1': { id: 'p-1', name: '青木' } } },
     });
+  });
+});
+
+describe('lowdb store under a burst of writes', () => {
+  afterEach(() => sinon.restore());
+
+  it('pauses after a slow write as long as it took, and the changes of the pause share one write', async () => {
+    const store = await LowdbStore.openMemory();
+    let writes = 0;
+    // A store big enough that serialising and writing it takes 100 ms.
+    sinon.stub(store.db, 'write').callsFake(async () => {
+      writes++;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    const items = store.collection<{ id: string }>('items');
+    await items.put({ id: 'a' });
+    const ended = performance.now();
+    const b = items.put({ id: 'b' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const c = items.put({ id: 'c' });
+    await Promise.all([b, c]);
+    assert.equal(writes, 2, 'b and c were written together, after the pause');
+    assert.ok(performance.now() - ended >= 190, 'a 100 ms pause, then the 100 ms write');
+    assert.deepEqual(
+      (await items.find()).map((i) => i.id),
+      ['a', 'b', 'c'],
+    );
+  });
+
+  it('does not pause after quick writes (a small store)', async () => {
+    const store = await LowdbStore.openMemory();
+    let writes = 0;
+    sinon.stub(store.db, 'write').callsFake(async () => {
+      writes++;
+    });
+    const items = store.collection<{ id: string }>('items');
+    for (let i = 0; i < 20; i++) await items.put({ id: `n${i}` });
+    assert.equal(writes, 20, 'each awaited put is written at once');
   });
 });

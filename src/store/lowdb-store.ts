@@ -144,6 +144,9 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
   }
 }
 
+/** Writes at least this long are followed by an equal pause (see #restAfterLastWrite). */
+const REST_AFTER_WRITES_OF_MS = 5;
+
 /** The embedded store: one JSON file (or memory), loaded whole, written atomically. */
 export class LowdbStore implements DocumentStore {
   readonly db: Low<StoredData>;
@@ -152,6 +155,8 @@ export class LowdbStore implements DocumentStore {
   /** The write not started yet, which new changes join. */
   #queued: Promise<void> | undefined;
   #previous: Promise<void> = Promise.resolve();
+  #lastWriteMs = 0;
+  #lastWriteEnded = 0;
 
   private constructor(adapter: Adapter<StoredData>) {
     this.db = new Low<StoredData>(adapter, {
@@ -197,15 +202,36 @@ export class LowdbStore implements DocumentStore {
     if (this.#queued) return this.#queued;
     const write = this.#previous
       .catch(() => undefined)
-      .then(() => {
+      .then(() => this.#restAfterLastWrite())
+      .then(async () => {
         this.#queued = undefined;
-        return this.db.write();
+        const started = performance.now();
+        try {
+          await this.db.write();
+        } finally {
+          this.#lastWriteMs = performance.now() - started;
+          this.#lastWriteEnded = performance.now();
+        }
       });
     this.#queued = write;
     this.#previous = write;
     this.#pending.add(write);
     void write.finally(() => this.#pending.delete(write)).catch(() => undefined);
     return write;
+  }
+
+  /**
+   * Back-to-back writes of a big store would keep the event loop busy serialising
+   * (a 5,000-person fan-out writes the delivery log twice per message), so every
+   * send and turn would wait behind them. After a write, the next one waits as long
+   * as that write took: writing takes at most half of the process's time, and the
+   * changes of that wait share the next write. A small store (writes under
+   * REST_AFTER_WRITES_OF_MS) holds nobody up long, so it writes without a pause.
+   */
+  #restAfterLastWrite(): Promise<void> | undefined {
+    if (this.#lastWriteMs < REST_AFTER_WRITES_OF_MS) return undefined;
+    const rest = this.#lastWriteEnded + this.#lastWriteMs - performance.now();
+    return rest > 0 ? new Promise((resolve) => setTimeout(resolve, rest)) : undefined;
   }
 
   async close(): Promise<void> {
