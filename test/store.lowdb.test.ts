@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import sinon from 'sinon';
 import { join } from 'node:path';
+import sinon from 'sinon';
 import { StoreUnavailableError } from '../src/store/document-store.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
 import { CURRENT_SCHEMA_VERSION } from '../src/store/migrations.js';
