@@ -90,7 +90,7 @@ describe('lowdb store file', () => {
 describe('lowdb store under a burst of writes', () => {
   afterEach(() => sinon.restore());
 
-  it('pauses after a slow write as long as it took, and the changes of the pause share one write', async () => {
+  it('after a slow write shared by several changes, pauses as long as it took; the changes of the pause share one write', async () => {
     const store = await LowdbStore.openMemory();
     let writes = 0;
     // A store big enough that serialising and writing it takes 100 ms.
@@ -99,18 +99,30 @@ describe('lowdb store under a burst of writes', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     });
     const items = store.collection<{ id: string }>('items');
-    await items.put({ id: 'a' });
+    await Promise.all([items.put({ id: 'a' }), items.put({ id: 'a2' })]);
     const ended = performance.now();
     const b = items.put({ id: 'b' });
     await new Promise((resolve) => setTimeout(resolve, 10));
     const c = items.put({ id: 'c' });
     await Promise.all([b, c]);
-    assert.equal(writes, 2, 'b and c were written together, after the pause');
+    assert.equal(writes, 2, 'a and a2 in one write; b and c together, after the pause');
     assert.ok(performance.now() - ended >= 190, 'a 100 ms pause, then the 100 ms write');
     assert.deepEqual(
       (await items.find()).map((i) => i.id),
-      ['a', 'b', 'c'],
+      ['a', 'a2', 'b', 'c'],
     );
+  });
+
+  it('does not hold one writer at a time: each slow write of a single change starts at once', async () => {
+    const store = await LowdbStore.openMemory();
+    sinon
+      .stub(store.db, 'write')
+      .callsFake(() => new Promise<void>((resolve) => setTimeout(resolve, 100)));
+    const items = store.collection<{ id: string }>('items');
+    const started = performance.now();
+    for (let i = 0; i < 3; i++) await items.put({ id: `n${i}` });
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 450, `three 100 ms writes in a row took ${Math.round(elapsed)} ms`);
   });
 
   it('does not pause after quick writes (a small store)', async () => {

@@ -155,8 +155,9 @@ export class LowdbStore implements DocumentStore {
   /** The write not started yet, which new changes join. */
   #queued: Promise<void> | undefined;
   #previous: Promise<void> = Promise.resolve();
-  #lastWriteMs = 0;
-  #lastWriteEnded = 0;
+  /** Changes that have joined the queued write. */
+  #queuedChanges = 0;
+  #lastWrite = { ms: 0, ended: 0, changes: 0 };
 
   private constructor(adapter: Adapter<StoredData>) {
     this.db = new Low<StoredData>(adapter, {
@@ -199,18 +200,22 @@ export class LowdbStore implements DocumentStore {
    * a burst of changes costs one JSON.stringify per write, not one per change.
    */
   persist(): Promise<void> {
-    if (this.#queued) return this.#queued;
+    if (this.#queued) {
+      this.#queuedChanges++;
+      return this.#queued;
+    }
+    this.#queuedChanges = 1;
     const write = this.#previous
       .catch(() => undefined)
       .then(() => this.#restAfterLastWrite())
       .then(async () => {
         this.#queued = undefined;
+        const changes = this.#queuedChanges;
         const started = performance.now();
         try {
           await this.db.write();
         } finally {
-          this.#lastWriteMs = performance.now() - started;
-          this.#lastWriteEnded = performance.now();
+          this.#lastWrite = { ms: performance.now() - started, ended: performance.now(), changes };
         }
       });
     this.#queued = write;
@@ -223,14 +228,17 @@ export class LowdbStore implements DocumentStore {
   /**
    * Back-to-back writes of a big store would keep the event loop busy serialising
    * (a 5,000-person fan-out writes the delivery log twice per message), so every
-   * send and turn would wait behind them. After a write, the next one waits as long
-   * as that write took: writing takes at most half of the process's time, and the
-   * changes of that wait share the next write. A small store (writes under
-   * REST_AFTER_WRITES_OF_MS) holds nobody up long, so it writes without a pause.
+   * send and turn would wait behind them. When writers contend (the last write
+   * carried several changes), the next write waits as long as the last one took:
+   * writing takes at most half of the process's time, and the changes of that wait
+   * share the next write. One writer at a time (each write one change) gains
+   * nothing from waiting and is not held; nor is a small store (writes under
+   * REST_AFTER_WRITES_OF_MS), which holds nobody up long.
    */
   #restAfterLastWrite(): Promise<void> | undefined {
-    if (this.#lastWriteMs < REST_AFTER_WRITES_OF_MS) return undefined;
-    const rest = this.#lastWriteEnded + this.#lastWriteMs - performance.now();
+    const last = this.#lastWrite;
+    if (last.changes < 2 || last.ms < REST_AFTER_WRITES_OF_MS) return undefined;
+    const rest = last.ended + last.ms - performance.now();
     return rest > 0 ? new Promise((resolve) => setTimeout(resolve, rest)) : undefined;
   }
 
