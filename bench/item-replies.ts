@@ -1,40 +1,13 @@
-import { Agent, request } from 'node:http';
-import { message, type Activity } from '../scripts/teams/activities.js';
+import { message } from '../scripts/teams/activities.js';
 import type { ItemDraft } from '../src/items/item.js';
 import { SYSTEM_ACTOR } from '../src/items/service.js';
 import { TestBot } from '../test/harness/test-bot.js';
+import { poster } from './poster.js';
 import { percentile, type BenchRow } from './types.js';
 
 const ITEMS = 2000;
 const SEQUENTIAL = 30;
 const REPLIES = 200;
-
-/** Posts an activity as Teams would, over keep-alive connections, without checking cards. */
-function poster(baseUrl: string): (activity: Activity) => Promise<number> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const url = new URL('/api/messages', baseUrl);
-  return (activity) =>
-    new Promise((resolve, reject) => {
-      const body = JSON.stringify(activity);
-      const req = request(
-        url,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-}
 
 async function latencies(times: number, run: () => Promise<number>): Promise<number[]> {
   const taken: number[] = [];

@@ -1,6 +1,5 @@
-import { Agent, request } from 'node:http';
 import { TurnContext, type Activity as BotActivity } from 'botbuilder';
-import { botAdded, execute, type Activity } from '../scripts/teams/activities.js';
+import { botAdded, execute } from '../scripts/teams/activities.js';
 import { createServices, type Services } from '../src/app/services.js';
 import { systemClock, randomIds } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
@@ -17,6 +16,7 @@ import { answerId } from '../src/surveys/survey.js';
 import { resultsCard } from '../src/surveys/views.js';
 import { RecordingSender } from '../test/harness/recording-sender.js';
 import { cardsOf, TestBot, visibleText } from '../test/harness/test-bot.js';
+import { poster } from './poster.js';
 import { percentile, type BenchRow } from './types.js';
 
 const topicIds = demoSurveyTopics.map((t) => t.id);
@@ -44,36 +44,6 @@ async function openSurvey(services: Services, audience: string[]): Promise<Surve
   }));
   if (!opened) throw new Error('survey not opened');
   return opened;
-}
-
-/**
- * Posts an activity as the Teams service would: over a pool of keep-alive
- * connections (1,000 sockets at once would only measure the kernel's accept queue).
- */
-function poster(baseUrl: string): (activity: Activity) => Promise<number> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const url = new URL('/api/messages', baseUrl);
-  return (activity) =>
-    new Promise((resolve, reject) => {
-      const body = JSON.stringify(activity);
-      const req = request(
-        url,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
 }
 
 /**
