@@ -7,15 +7,11 @@ import { RateLimitedSender } from '../src/messaging/rate-limited-sender.js';
 import { PostgresStore } from '../src/store/postgres-store.js';
 import { createTestSchema, type TestSchema } from './harness/postgres.js';
 import { RecordingSender } from './harness/recording-sender.js';
+import { maxInAnyWindow } from './harness/windows.js';
 
 const PER_INSTANCE = 120;
 /** As deliverMany: this many sends of one instance in flight at once. */
 const IN_FLIGHT = 16;
-
-/** The most sends inside any window of `ms`, over the send times of both instances. */
-function maxInAnyWindow(times: readonly number[], ms: number): number {
-  return Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + ms).length));
-}
 
 async function instance(url: string, id: string) {
   const store = await PostgresStore.open(url, { poolSize: 3 });

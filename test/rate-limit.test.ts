@@ -9,11 +9,7 @@ import {
 import { RateLimitedSender } from '../src/messaging/rate-limited-sender.js';
 import { ManualClock } from './harness/manual-clock.js';
 import { RecordingSender } from './harness/recording-sender.js';
-
-/** Counts the sends in every window of the given length (sliding, at each send time). */
-function maxInAnyWindow(times: number[], ms: number): number {
-  return Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + ms).length));
-}
+import { maxInAnyWindow } from './harness/windows.js';
 
 describe('pacing to Teams rate limits', () => {
   it('keeps one conversation within 7/1s, 8/2s and 60/30s', async () => {
