@@ -9,6 +9,11 @@ const PROTOTYPE_IDS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty',
 /** Every field a card verb reads an id from (see the verbs' handlers). */
 const ID_FIELDS = [
   'id',
+  'rank1',
+  'rank2',
+  'rank3',
+  'scope',
+  'status',
   'itemId',
   'meetingId',
   'surveyId',
