@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import MarkdownIt from 'markdown-it';
 import { plainText } from '../../src/cards/plain-text.js';
 import { escalationCard } from '../../src/items/pings.js';
+import { agendaCard, cancelCard } from '../../src/meetings/cards.js';
 import { translator } from '../../src/i18n/translate.js';
 import { ManualClock } from '../harness/manual-clock.js';
 import { TestBot, cardsOf, type PostResult } from '../harness/test-bot.js';
@@ -46,7 +47,8 @@ function assertShownAsText(cards: readonly unknown[], label: string): void {
     `${label}: the payload is shown (as text)\n${all.slice(0, 2000)}`,
   );
   for (const [what, pattern] of [
-    ['a link', /<a\s/],
+    // Every link in the payload points at phish.example (the secretariat's own links may stay).
+    ['a link', /<a\s[^>]*href="[^"]*phish/],
     ['an image', /<img\s/],
     ['emphasis', /<(strong|em)>(URGENT|now)<\//],
     ['a list', /<li>(listed|numbered)/],
@@ -150,5 +152,31 @@ describe('attack: markdown and link injection into cards', function () {
     const delegate = bot.user('bunkadesign-kacho@city.example.jp');
     const answer = await bot.execute(delegate, 'survey.refresh', { surveyId: survey.id });
     assertShownAsText(cardsIn(answer), "the head's answer, as the delegate sees it");
+  });
+
+  it("a meeting's title, place, agenda and materials written by the secretariat are text", async () => {
+    const [meeting] = await bot.services.meetings.upcoming();
+    assert.ok(meeting);
+    const line = PAYLOAD.split('\n')[0] ?? '';
+    const written = {
+      ...meeting,
+      title: line,
+      place: line,
+      agenda: [{ ...meeting.agenda[0], number: 1, title: PAYLOAD }],
+      materials: [{ id: '資料1', title: PAYLOAD, url: 'https://city.example.jp/a.pdf' }],
+    } as typeof meeting;
+    const context = {
+      t: translator('ja'),
+      locale: 'ja' as const,
+      timeZone: 'Asia/Tokyo',
+      departments: await bot.services.directory.listDepartments(),
+      people: await bot.services.directory.listPeople(),
+      icsUrl: (id: string) => `https://honbu.example/meetings/${id}.ics`,
+    };
+    const agenda = agendaCard(written, context, { audience: 'member', now: clock.now() });
+    assertShownAsText([agenda], 'meeting agenda card');
+    // The secretariat's own material link stays a link: only typed text is escaped.
+    assert.match(JSON.stringify(agenda), /\]\(https:\/\/city\.example\.jp\/a\.pdf\)/);
+    assertShownAsText([cancelCard(written, context)], 'meeting cancel card');
   });
 });
