@@ -321,11 +321,9 @@ export function resultsCard(view: ResultsView, reader: Reader): Card {
     opinionsHeading: t('survey.results.opinionsHeading'),
     opinions:
       results.opinions.length > 0
-        ? results.opinions
-            .slice(0, CARD_LIST_LIMIT.opinions)
-            .map((o) => ({
-              text: `【${departmentName(o.departmentId)}】${plainText(clip(o.text))}`,
-            }))
+        ? results.opinions.slice(0, CARD_LIST_LIMIT.opinions).map((o) => ({
+            text: `【${departmentName(o.departmentId)}】${plainText(clip(o.text))}`,
+          }))
         : [{ text: t('survey.results.noOpinions') }],
     opinionsMore:
       results.opinions.length > CARD_LIST_LIMIT.opinions
