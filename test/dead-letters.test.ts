@@ -41,6 +41,57 @@ describe('dead letters', () => {
     assert.deepEqual(textsOf(bot.connector.calls), ['materials due']);
   });
 
+  it('lists a reminder whose sends failed until it expired, and sends it late on request', async () => {
+    const secretary = bot.user('johokanri-kacho@city.example.jp', 'en-US');
+    await bot.install(secretary, { channel: true });
+    channelId = '19:committee@thread.tacv2';
+    // Teams throttles, then fails every send: the reminder never reaches the channel.
+    bot.connector.failNext(429, { times: 1, retryAfterSeconds: 60 });
+    bot.connector.failNext(500, { times: 1000 });
+    await bot.services.scheduler.schedule({
+      key: 'reminder-1h',
+      kind: 'test.notice',
+      payload: { text: 'the meeting starts in an hour' },
+      dueAt: clock.now(),
+      notAfter: new Date(clock.now().getTime() + 60 * 60 * 1000),
+    });
+    for (let i = 0; i < 8; i++) {
+      await bot.services.scheduler.tick();
+      clock.advance(15 * 60 * 1000);
+    }
+    bot.connector.clearFaults();
+    const [job] = await bot.services.scheduler.deadLetters();
+    assert.equal(job?.id, 'job:reminder-1h');
+    assert.match(job?.outcome ?? '', /expired undelivered: 1 recipient/);
+
+    const list = await bot.say(secretary, 'failed sends');
+    const shown = visibleText(cardsOf(list.sent)[0]);
+    assert.match(shown, /1 message\(s\) could not be sent/);
+    assert.match(shown, /Not delivered before .*, when it expired/);
+    const ja = bot.user('joho-system@city.example.jp', 'ja-JP');
+    assert.match(visibleText(cardsOf((await bot.say(ja, '送信失敗')).sent)[0]), /期限切れ/);
+
+    bot.connector.reset();
+    await bot.execute(secretary, 'scheduler.resend', { jobId: 'job:reminder-1h' });
+    await bot.services.scheduler.tick();
+    assert.deepEqual(textsOf(bot.connector.calls), ['the meeting starts in an hour']);
+  });
+
+  it('drops quietly a job that expired while the bot was down, without a failed send', async () => {
+    await bot.services.scheduler.schedule({
+      key: 'missed',
+      kind: 'test.notice',
+      payload: { text: 'too late' },
+      dueAt: clock.now(),
+      notAfter: new Date(clock.now().getTime() + 60 * 1000),
+    });
+    clock.advance(2 * 60 * 60 * 1000);
+    await bot.services.scheduler.tick();
+    assert.deepEqual(await bot.services.scheduler.deadLetters(), []);
+    const [job] = await bot.services.scheduler.jobsInGroup('none');
+    assert.equal(job, undefined);
+  });
+
   it('is for the secretariat and the chair only', async () => {
     const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     const [reply] = textsOf((await bot.say(member, '送信失敗')).sent);

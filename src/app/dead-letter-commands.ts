@@ -25,7 +25,11 @@ async function deadLetterCard(scheduler: Scheduler, turn: Turn, timeZone: string
       detail: turn.t('deadLetters.detail', {
         due: formatDateTime(new Date(job.originalDueAt), turn.locale, timeZone),
         attempts: job.attempts,
-        reason: job.outcome ?? '',
+        reason: job.expiredAt
+          ? turn.t('deadLetters.expired', {
+              until: formatDateTime(new Date(job.expiredAt), turn.locale, timeZone),
+            })
+          : (job.outcome ?? ''),
       }),
       resendLabel: turn.t('deadLetters.resend'),
     })),

@@ -1,3 +1,4 @@
+import { plainText } from '../cards/plain-text.js';
 import type { ActionSpec, CommandSpec } from '../app/router.js';
 import type { Services } from '../app/services.js';
 import type { Turn } from '../app/turn.js';
@@ -89,7 +90,7 @@ async function groupedRows(
       heading: reader.t('item.list.groupHeading', {
         from: numbers[0] ?? '',
         to: numbers.at(-1) ?? '',
-        title: view.item.title,
+        title: plainText(view.item.title),
       }),
       line: [
         reader.t('item.list.groupOwners', { count: members.length }),
@@ -261,7 +262,7 @@ export function summaryCard(summary: MeetingSummary, reader: Reader): Card {
   const { t } = reader;
   const latest = (view: ItemView) => {
     const note = view.item.progress.at(-1);
-    return note ? [t('item.summary.latest', { text: note.text })] : [];
+    return note ? [t('item.summary.latest', { text: plainText(note.text) })] : [];
   };
   const section = (
     heading: MessageKey,
@@ -275,7 +276,7 @@ export function summaryCard(summary: MeetingSummary, reader: Reader): Card {
   });
   return listCard(reader, {
     title: t('item.summary.title', { number: summary.meeting.number }),
-    subtitle: `${summary.meeting.title} · ${formatMoment(new Date(summary.meeting.startsAt), reader.locale, reader.timeZone)}`,
+    subtitle: `${plainText(summary.meeting.title)} · ${formatMoment(new Date(summary.meeting.startsAt), reader.locale, reader.timeZone)}`,
     sections: [
       section('item.summary.done', 'Good', summary.done),
       section('item.summary.late', 'Attention', summary.late),

@@ -1,3 +1,4 @@
+import { plainText } from '../cards/plain-text.js';
 import { DateTime } from 'luxon';
 import type { Services } from '../app/services.js';
 import { renderCard, type Card } from '../cards/card.js';
@@ -709,9 +710,9 @@ export function escalationCard(
         { title: t('item.fact.status'), value: statusText(item, reader) },
       ];
       if (item.blockedReason)
-        facts.push({ title: t('item.fact.blocked'), value: item.blockedReason });
+        facts.push({ title: t('item.fact.blocked'), value: plainText(item.blockedReason) });
       const last = item.progress.at(-1);
-      if (last) facts.push({ title: t('pings.fact.lastProgress'), value: last.text });
+      if (last) facts.push({ title: t('pings.fact.lastProgress'), value: plainText(last.text) });
       if (item.snoozedUntil && new Date(item.snoozedUntil) > at)
         facts.push({
           title: t('item.fact.snoozed'),

@@ -7,6 +7,7 @@ import type { Meeting } from '../meetings/meeting.js';
 import { textOf } from './form.js';
 import { LIMITS, type ActionItem } from './item.js';
 import type { ItemProblem } from './service.js';
+import { itemAsSeenBy } from './visibility.js';
 import { detailCard, pingCard, type NameOf, type Notice, type Reader } from './views.js';
 
 // How items and refusals are put to the person in a turn: shared by the owner's replies,
@@ -113,6 +114,15 @@ async function groupLine(
   });
 }
 
+/** The department of the person who owns `item`, if a person does (see visibility.ts). */
+async function personDepartmentOf(
+  services: Services,
+  item: ActionItem,
+): Promise<string | undefined> {
+  if (item.owner.kind !== 'person') return undefined;
+  return (await services.directory.findByUpn(item.owner.personId))?.departmentId;
+}
+
 /** `undo`: the item was just closed here, so its card offers to reopen it. */
 export async function detailOf(
   services: Services,
@@ -121,11 +131,13 @@ export async function detailOf(
   notice?: Notice,
   options: { undo?: string } = {},
 ): Promise<Card> {
-  const [view] = await services.items.viewsOf([item]);
-  if (!view) throw new Error(`no view for ${item.id}`);
+  const shown = itemAsSeenBy(turn.actor, item, await personDepartmentOf(services, item));
+  const [view] = await services.items.viewsOf(shown ? [shown] : []);
+  if (!view) throw new Error(`no view of ${item.id} for ${turn.actor.role}`);
   const group = await groupLine(services, turn, item);
   return detailCard(view, readerOf(services, turn), {
     notice,
+    ...(shown === item ? {} : { intro: turn.t('item.detail.outlineOnly') }),
     names: await namesOf(services),
     permissions: permissionsFor(services, turn.actor),
     ...(group ? { groupLine: group } : {}),
@@ -139,7 +151,12 @@ export async function pingOf(
   items: readonly ActionItem[],
   options: { notice?: Notice; title?: string; undo?: string } = {},
 ): Promise<Card> {
-  return pingCard(await services.items.viewsOf(items), readerOf(services, turn), {
+  const shown: ActionItem[] = [];
+  for (const item of items) {
+    const seen = itemAsSeenBy(turn.actor, item, await personDepartmentOf(services, item));
+    if (seen) shown.push(seen);
+  }
+  return pingCard(await services.items.viewsOf(shown), readerOf(services, turn), {
     ...options,
     names: await namesOf(services),
     canAct: (item) => services.items.canChange(turn.actor, item),

@@ -1,3 +1,4 @@
+import { plainText } from '../cards/plain-text.js';
 import { renderCard, type Card } from '../cards/card.js';
 import { formatEraDate, formatIsoDate, formatMoment } from '../i18n/dates.js';
 import type { Locale } from '../i18n/locale.js';
@@ -62,8 +63,9 @@ export function statusText(item: Pick<ActionItem, 'status'>, reader: Reader): st
   return reader.t(`item.status.${item.status}`);
 }
 
+/** "#6 title" for chat and cards: the title is shown as typed, never as markdown. */
 export function itemHeading(item: Pick<ActionItem, 'number' | 'title'>, reader: Reader): string {
-  return reader.t('item.heading', { number: item.number, title: item.title });
+  return reader.t('item.heading', { number: item.number, title: plainText(item.title) });
 }
 
 const when = (iso: string, reader: Reader) =>
@@ -109,12 +111,12 @@ export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader):
         ? (['item.history.reopened', 'item.history.reopenedReason'] as const)
         : (['item.history.status', 'item.history.statusReason'] as const);
       what = change.reason
-        ? t(withReason, { from, to, reason: change.reason })
+        ? t(withReason, { from, to, reason: plainText(change.reason) })
         : t(plain, { from, to });
       break;
     }
     case 'progress':
-      what = t('item.history.progress', { text: change.text });
+      what = t('item.history.progress', { text: plainText(change.text) });
       break;
     case 'snoozed':
       what = t('item.history.snoozed', { days: change.days, until: when(change.until, reader) });
@@ -173,7 +175,8 @@ function itemData(
     { title: t('item.fact.due'), value: dueText(view.due, view.overdue, reader) },
     { title: t('item.fact.status'), value: statusText(item, reader) },
   ];
-  if (item.blockedReason) facts.push({ title: t('item.fact.blocked'), value: item.blockedReason });
+  if (item.blockedReason)
+    facts.push({ title: t('item.fact.blocked'), value: plainText(item.blockedReason) });
   if (view.reportMeeting && !(item.due.kind === 'nextMeeting'))
     facts.push({
       title: t('item.fact.report'),
@@ -182,7 +185,7 @@ function itemData(
       }),
     });
   if (view.sourceMeeting)
-    facts.push({ title: t('item.fact.source'), value: view.sourceMeeting.title });
+    facts.push({ title: t('item.fact.source'), value: plainText(view.sourceMeeting.title) });
   if (item.snoozedUntil && isActive(item) && options.detailed)
     facts.push({ title: t('item.fact.snoozed'), value: when(item.snoozedUntil, reader) });
   if (options.groupLine) facts.push({ title: t('item.fact.group'), value: options.groupLine });
@@ -190,15 +193,15 @@ function itemData(
   return {
     id: item.id,
     heading: itemHeading(item, reader),
-    detail: options.detailed ? item.detail : '',
+    detail: options.detailed && item.detail ? plainText(item.detail) : '',
     facts,
-    quote: item.source?.quote ? t('item.quote', { quote: item.source.quote }) : '',
+    quote: item.source?.quote ? t('item.quote', { quote: plainText(item.source.quote) }) : '',
     progress: options.detailed
       ? item.progress.map((note) => ({
           text: t('item.progress.line', {
             when: when(note.at, reader),
             name: nameIn(note.by, options.names, reader),
-            text: note.text,
+            text: plainText(note.text),
           }),
         }))
       : [],
@@ -330,12 +333,14 @@ export function detailCard(
     groupLine?: string;
     /** Set when the item was just closed here: it gets an "Undo" button. */
     undo?: string | undefined;
+    /** Said under the title (e.g. that notes and history are the owner's). */
+    intro?: string;
   },
 ): Card {
   return cardOf([view], reader, {
     view: 'detail',
     title: reader.t('item.detail.title'),
-    intro: '',
+    intro: options.intro ?? '',
     notice: options.notice,
     names: options.names,
     permissions: options.permissions,

@@ -1,3 +1,4 @@
+import { plainText } from '../cards/plain-text.js';
 import { renderCard, type Card } from '../cards/card.js';
 import type { Department, Person } from '../domain/directory.js';
 import { DateTime } from 'luxon';
@@ -104,7 +105,7 @@ export function attendanceText(attendance: Attendance, context: CardContext): st
 
 /** Markdown link when the material has one; Teams renders it in a TextBlock. */
 function materialText(material: Meeting['materials'][number]): string {
-  const label = `${material.id} ${material.title}`;
+  const label = plainText(`${material.id} ${material.title}`);
   return material.url ? `[${label}](${material.url})` : label;
 }
 
@@ -116,23 +117,23 @@ export function agendaCard(meeting: Meeting, context: CardContext, view: AgendaV
     notice: view.notice?.text ?? '',
     noticeColor: view.notice?.tone === 'warning' ? 'Attention' : 'Accent',
     late: view.late ?? '',
-    title: meeting.title,
+    title: plainText(meeting.title),
     status:
       meeting.status === 'cancelled'
         ? meeting.cancelReason
-          ? t('meeting.status.cancelledReason', { reason: meeting.cancelReason })
+          ? t('meeting.status.cancelledReason', { reason: plainText(meeting.cancelReason) })
           : t('meeting.status.cancelled')
         : '',
     facts: [
       { label: t('meeting.when'), value: when(meeting, context) },
-      ...(meeting.place ? [{ label: t('meeting.place'), value: meeting.place }] : []),
+      ...(meeting.place ? [{ label: t('meeting.place'), value: plainText(meeting.place) }] : []),
       { label: t('meeting.number'), value: `#${meeting.number}` },
     ],
     agendaHeading: t('meeting.agenda'),
     agenda:
       meeting.agenda.length > 0
         ? meeting.agenda.map((item) => ({
-            text: t('meeting.agendaItem', { number: item.number, title: item.title }),
+            text: t('meeting.agendaItem', { number: item.number, title: plainText(item.title) }),
           }))
         : [{ text: t('meeting.noAgenda') }],
     materialsHeading: t('meeting.materials'),
@@ -258,7 +259,10 @@ export function cancelCard(meeting: Meeting, context: CardContext): Card {
   const { t } = context;
   return renderCard('meeting-cancel', {
     meetingId: meeting.id,
-    question: t('meeting.cancelConfirm', { title: meeting.title, when: when(meeting, context) }),
+    question: t('meeting.cancelConfirm', {
+      title: plainText(meeting.title),
+      when: when(meeting, context),
+    }),
     reasonLabel: t('meeting.cancelReason'),
     confirmLabel: t('meeting.button.confirmCancel'),
     backLabel: t('meeting.button.back'),

@@ -1,3 +1,4 @@
+import { plainText } from '../cards/plain-text.js';
 import { renderCard } from '../cards/card.js';
 import { formatDateTime } from '../i18n/dates.js';
 import type { Locale } from '../i18n/locale.js';
@@ -193,7 +194,7 @@ function askerText(ctx: CardContext, question: PolicyQuestion): string {
     ? ` · ${inLocale(question.asker.departmentName, ctx.locale)}`
     : ` · ${ctx.t('policy.question.guest')}`;
   const upn = question.asker.upn ? `（${question.asker.upn}）` : '';
-  return `${question.asker.name}${upn}${department}`;
+  return `${plainText(question.asker.name)}${upn}${department}`;
 }
 
 /** A question as the secretariat sees it: answer it, then (optionally) make it an entry. */
@@ -207,7 +208,7 @@ export function questionCard(
   const card = renderCard('policy-question', {
     id: question.id,
     title,
-    question: question.text,
+    question: plainText(question.text),
     facts: [
       { title: ctx.t('policy.question.asker'), value: askerText(ctx, question) },
       {

@@ -20,6 +20,8 @@ export interface Job<P = unknown> {
   readonly lastError?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** A dead letter because this notAfter passed while its sends were failing (ISO). */
+  readonly expiredAt?: string;
   /** Why it ended, for logs and the dead-letter list. */
   readonly outcome?: string;
 }

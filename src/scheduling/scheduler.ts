@@ -167,14 +167,17 @@ export class Scheduler {
     return this.options.store.byStatus('dead');
   }
 
-  /** Puts a dead job back in the queue, due now, with a fresh attempt count. */
+  /**
+   * Puts a dead job back in the queue, due now, with a fresh attempt count. One that
+   * expired undelivered is sent although late: the secretariat asked for it.
+   */
   async resend(id: string): Promise<boolean> {
     const now = this.options.clock.now().toISOString();
-    const job = await this.options.store.update(id, (current) =>
-      current && current.status === 'dead'
-        ? { ...current, status: 'pending', attempts: 0, dueAt: now, updatedAt: now }
-        : undefined,
-    );
+    const job = await this.options.store.update(id, (current) => {
+      if (!current || current.status !== 'dead') return undefined;
+      const { notAfter: _n, expiredAt: _e, ...rest } = current;
+      return { ...rest, status: 'pending', attempts: 0, dueAt: now, updatedAt: now };
+    });
     return job?.status === 'pending';
   }
 
@@ -224,13 +227,7 @@ export class Scheduler {
 
   private async run(job: Job, now: Date): Promise<Job['status']> {
     const { logger } = this.options;
-    if (job.notAfter && now.toISOString() > job.notAfter) {
-      logger.info(
-        { jobId: job.id, kind: job.kind, dueAt: job.originalDueAt },
-        'job no longer useful: dropped',
-      );
-      return this.finish(job, 'dropped', 'expired before it could run');
-    }
+    if (job.notAfter && now.toISOString() > job.notAfter) return this.expire(job, job.notAfter);
     const handler = this.handlers.get(job.kind);
     if (!handler) return this.finish(job, 'dead', `no handler for ${job.kind}`);
 
@@ -343,6 +340,32 @@ export class Scheduler {
     return 'retry';
   }
 
+  /**
+   * A job past its notAfter is not run. If it never tried (the bot was down), it is
+   * dropped quietly; if its sends had been failing, its recipients never got it:
+   * that is a dead letter, which the secretariat sees and may send again.
+   */
+  private async expire(job: Job, notAfter: string): Promise<Job['status']> {
+    const { logger, deliveries } = this.options;
+    const failed = (await deliveries.forJob(job.id)).filter((d) => d.status === 'failed');
+    if (job.attempts === 0 && failed.length === 0) {
+      logger.info(
+        { jobId: job.id, kind: job.kind, dueAt: job.originalDueAt },
+        'job no longer useful: dropped',
+      );
+      return this.finish(job, 'dropped', 'expired before it could run');
+    }
+    const lastError = failed.at(-1)?.error;
+    logger.warn(
+      { jobId: job.id, kind: job.kind, attempts: job.attempts, undelivered: failed.length },
+      'job expired before its sends succeeded: dead letter',
+    );
+    const outcome =
+      `expired undelivered: ${failed.length} recipient(s) not reached` +
+      (lastError ? ` (last error: ${lastError})` : '');
+    return this.finish(job, 'dead', outcome, job.attempts, { expiredAt: notAfter });
+  }
+
   private backoff(attempts: number): number {
     return Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempts);
   }
@@ -352,12 +375,13 @@ export class Scheduler {
     status: Job['status'],
     outcome: string,
     attempts = job.attempts,
+    extra: Pick<Job, 'expiredAt'> = {},
   ): Promise<Job['status']> {
     const now = this.options.clock.now().toISOString();
     await this.options.store.update(job.id, (current) => {
       if (!current) return undefined;
       const { claimedBy: _c, leaseUntil: _l, ...rest } = current;
-      return { ...rest, status, outcome, attempts, updatedAt: now };
+      return { ...rest, ...extra, status, outcome, attempts, updatedAt: now };
     });
     return status;
   }

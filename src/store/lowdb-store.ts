@@ -77,6 +77,25 @@ function copyOf<V>(value: V): V {
   return copy as V;
 }
 
+/**
+ * Records are kept in a plain object keyed by id (the file's format), so an id
+ * such as "__proto__", "constructor" or "toString" must never reach the object's
+ * prototype: reads look at own properties only, and writes define the property
+ * (plain assignment of "__proto__" would replace the prototype instead).
+ */
+function ownRecord<T>(records: Record<string, T>, id: string): T | undefined {
+  return Object.hasOwn(records, id) ? records[id] : undefined;
+}
+
+function setRecord<T>(records: Record<string, T>, id: string, record: T): void {
+  Object.defineProperty(records, id, {
+    value: record,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
 class LowdbCollection<T extends Record_> implements Collection<T> {
   constructor(
     private readonly store: LowdbStore,
@@ -85,11 +104,12 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
 
   private records(): Record<string, T> {
     const collections = this.store.db.data.collections;
-    return (collections[this.name] ??= {}) as Record<string, T>;
+    if (!Object.hasOwn(collections, this.name)) setRecord(collections, this.name, {});
+    return collections[this.name] as Record<string, T>;
   }
 
   async get(id: string): Promise<T | undefined> {
-    const found = this.records()[id];
+    const found = ownRecord(this.records(), id);
     return found === undefined ? undefined : copyOf(found);
   }
 
@@ -104,14 +124,14 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
     assertStorable(this.name, record);
     const records = this.records();
     if (Object.hasOwn(records, record.id)) return false;
-    records[record.id] = copyOf(record);
+    setRecord(records, record.id, copyOf(record));
     await this.store.persist();
     return true;
   }
 
   async put(record: T): Promise<void> {
     assertStorable(this.name, record);
-    this.records()[record.id] = copyOf(record);
+    setRecord(this.records(), record.id, copyOf(record));
     await this.store.persist();
   }
 
@@ -121,12 +141,12 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
   ): Promise<T | undefined> {
     // Synchronous between read and assignment, so no other call interleaves.
     const records = this.records();
-    const current = records[id];
+    const current = ownRecord(records, id);
     const next = change(current === undefined ? undefined : copyOf(current));
     if (next === undefined) return current === undefined ? undefined : copyOf(current);
     if (next.id !== id) throw new Error(`update of ${this.name}/${id} tried to change the id`);
     assertStorable(this.name, next);
-    records[id] = copyOf(next);
+    setRecord(records, id, copyOf(next));
     await this.store.persist();
     return copyOf(next);
   }

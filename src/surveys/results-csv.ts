@@ -4,12 +4,21 @@ import type { Translate } from '../i18n/translate.js';
 import type { SurveyResults } from './results.js';
 import { inLocale, type Survey } from './survey.js';
 
+/** Characters a reader does not see (format, bidi, zero-width) and spaces, before the first visible one. */
+const INVISIBLE_LEAD = /^[\p{Cf}\p{Z}\s]*/u;
 /**
- * A cell Excel would run as a formula (=, +, @, or - followed by a non-space)
- * gets a leading apostrophe; "- 箇条書き" stays as typed.
+ * What starts a formula in a spreadsheet: = + @ and their full-width or small
+ * forms, or a minus sign followed by anything but a space ("- 箇条書き" is a list).
  */
-function safeCell(value: string): string {
-  return /^([=+@\t\r]|-\S)/.test(value) ? `'${value}` : value;
+const FORMULA_START = /^([=+@＝＋＠﹦﹢]|[-－﹣−](?=[^ ]))/su;
+
+/**
+ * A cell a spreadsheet could run as a formula gets a leading apostrophe, also
+ * when invisible characters hide its first sign, or a tab, CR or LF starts it.
+ */
+export function safeCell(value: string): string {
+  if (/^[\t\r\n]/.test(value)) return `'${value}`;
+  return FORMULA_START.test(value.replace(INVISIBLE_LEAD, '')) ? `'${value}` : value;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { plainText } from '../cards/plain-text.js';
 import { renderCard, type Card } from '../cards/card.js';
 import type { Department } from '../domain/directory.js';
 import { formatDateTime } from '../i18n/dates.js';
@@ -165,7 +166,9 @@ export function answerCard(input: AnswerViewInput, reader: Reader): Card {
   const none = t('survey.view.none');
   const comments = survey.topics
     .filter((topic) => current?.comments[topic.id])
-    .map((topic) => ({ text: `**${title.get(topic.id)}**: ${current?.comments[topic.id]}` }));
+    .map((topic) => ({
+      text: `**${plainText(title.get(topic.id) ?? '')}**: ${plainText(current?.comments[topic.id] ?? '')}`,
+    }));
   return renderCard('survey-answer', {
     surveyId: survey.id,
     refreshUserIds: input.refreshUserIds,
@@ -186,7 +189,7 @@ export function answerCard(input: AnswerViewInput, reader: Reader): Card {
     commentsHeading: t('survey.view.commentsHeading'),
     comments: comments.length > 0 ? comments : [{ text: none }],
     opinionHeading: t('survey.view.opinionHeading'),
-    opinion: current?.opinion || none,
+    opinion: current?.opinion ? plainText(current.opinion) : none,
     history: current
       ? t('survey.view.history', {
           count: answer?.history.length ?? 1,
@@ -305,7 +308,9 @@ export function resultsCard(view: ResultsView, reader: Reader): Card {
         topic: inLocale(topic.title, locale),
         comments:
           shown.length > 0
-            ? shown.map((c) => ({ text: `【${departmentName(c.departmentId)}】${clip(c.text)}` }))
+            ? shown.map((c) => ({
+                text: `【${departmentName(c.departmentId)}】${plainText(clip(c.text))}`,
+              }))
             : [{ text: t('survey.view.none') }],
         more:
           comments.length > shown.length
@@ -316,9 +321,9 @@ export function resultsCard(view: ResultsView, reader: Reader): Card {
     opinionsHeading: t('survey.results.opinionsHeading'),
     opinions:
       results.opinions.length > 0
-        ? results.opinions
-            .slice(0, CARD_LIST_LIMIT.opinions)
-            .map((o) => ({ text: `【${departmentName(o.departmentId)}】${clip(o.text)}` }))
+        ? results.opinions.slice(0, CARD_LIST_LIMIT.opinions).map((o) => ({
+            text: `【${departmentName(o.departmentId)}】${plainText(clip(o.text))}`,
+          }))
         : [{ text: t('survey.results.noOpinions') }],
     opinionsMore:
       results.opinions.length > CARD_LIST_LIMIT.opinions

@@ -402,6 +402,45 @@ export function documentStoreContract(name: string, open: () => Promise<OpenedSt
         }
       });
 
+      it('ids named like Object.prototype members are ordinary ids', async () => {
+        const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+        for (const id of names) {
+          assert.equal(await items.get(id), undefined, `get ${id} before any write`);
+          assert.equal(await items.update(id, () => undefined), undefined, id);
+          assert.equal(await items.delete(id), false, id);
+        }
+        assert.equal(await items.count(), 0);
+        assert.deepEqual(await items.find(), []);
+
+        for (const id of names) assert.equal(await items.insert({ id, name: `is ${id}` }), true);
+        assert.equal(await items.insert({ id: '__proto__', name: 'again' }), false);
+        await items.put({ id: 'constructor', name: 'replaced' });
+        const counted = await items.update('toString', (current) => ({
+          id: 'toString',
+          n: current?.name === 'is toString' ? 1 : 0,
+        }));
+        assert.deepEqual(counted, { id: 'toString', n: 1 });
+        assert.deepEqual(await items.get('__proto__'), { id: '__proto__', name: 'is __proto__' });
+        assert.deepEqual(await items.get('constructor'), { id: 'constructor', name: 'replaced' });
+        assert.deepEqual(byId(await items.find()), [...names].sort());
+        assert.deepEqual(ids(await items.find({ name: 'is valueOf' })), ['valueOf']);
+        assert.equal(await items.count(), names.length);
+        // Another collection never sees them.
+        assert.equal(await opened.store.collection<Item>('others').get('__proto__'), undefined);
+        assert.equal(await items.delete('__proto__'), true);
+        assert.equal(await items.get('__proto__'), undefined);
+        assert.equal(await items.count(), names.length - 1);
+      });
+
+      it('records with prototype-named ids survive close and reopen', async function () {
+        await seed({ id: '__proto__', name: 'p' }, { id: 'constructor', name: 'c' });
+        const again = (await reopened(this)).collection<Item>('items');
+        assert.deepEqual(await again.get('__proto__'), { id: '__proto__', name: 'p' });
+        assert.deepEqual(await again.get('constructor'), { id: 'constructor', name: 'c' });
+        assert.equal(await again.get('toString'), undefined);
+        assert.equal(await again.count(), 2);
+      });
+
       it('treats a property set to undefined as absent', async () => {
         await items.put({ id: 'a', name: undefined, dept: 'kumin' });
         const got = await items.get('a');

@@ -129,7 +129,8 @@ describe('action items over HTTP: the secretariat and the chair', () => {
           buttonsOf(detail).includes('取り消す'),
       );
 
-      const en = textOfCard(await c.bot.say(c.users.kuminEn, 'item #6'), 'detail (en)');
+      // #6 is 総務部's: the secretariat reads its history (区民部 would not, see test/security).
+      const en = textOfCard(await c.bot.say(c.users.secretaryEn, 'item #6'), 'detail (en)');
       assert.match(en, /Every department\nSame request to 10 departments \(0 done\)/);
       assert.match(en, /History\n2026-11-02 \(Mon\) 09:00 Honbu: created/);
       assert.ok(

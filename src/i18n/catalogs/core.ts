@@ -35,6 +35,7 @@ export const core = defineMessages({
     'deadLetters.count': '{count} 件のお知らせが、再試行しても送れませんでした。',
     'deadLetters.detail': '予定 {due} ・ 試行 {attempts} 回 ・ {reason}',
     'deadLetters.resend': '再送する',
+    'deadLetters.expired': '{until} までに届かず、期限切れになりました（再送すると遅れて届きます）',
     'deadLetters.notDead':
       'このお知らせは再送の対象ではありません（すでに再送済みか、送信済みです）。',
     'directory.title': '名簿',
@@ -84,6 +85,8 @@ export const core = defineMessages({
     'deadLetters.count': '{count} message(s) could not be sent, even after retries.',
     'deadLetters.detail': 'Due {due} · {attempts} attempts · {reason}',
     'deadLetters.resend': 'Send again',
+    'deadLetters.expired':
+      'Not delivered before {until}, when it expired (sending it again delivers it late)',
     'deadLetters.notDead':
       'This message cannot be sent again (it was already resent or delivered).',
     'directory.title': 'Directory',

@@ -109,6 +109,8 @@ export const items = defineMessages({
 
     'item.ping.title': '宿題の確認',
     'item.detail.title': '宿題',
+    'item.detail.outlineOnly':
+      '進捗・対応不可の理由・経緯は、担当部署・事務局・本部長だけに表示されます。',
     'item.ping.intro':
       '次の宿題の状況を教えてください。ボタンのほか、チャットで「完了」「進捗: …」「3日延期」「対応中」と返信しても記録されます（複数あるときは「#5 完了」のように番号を付けてください）。',
     'item.ping.introOne':
@@ -302,6 +304,8 @@ export const items = defineMessages({
 
     'item.ping.title': 'Your action items',
     'item.detail.title': 'Action item',
+    'item.detail.outlineOnly':
+      'Progress notes, blocking reasons and the history are shown only to the owning department, the secretariat and the chair.',
     'item.ping.intro':
       'Please tell me where these stand. Use the buttons, or reply in this chat: "done", "progress: …", "snooze 3d", "working on it" (with several items, add the number: "#5 done").',
     'item.ping.introOne':

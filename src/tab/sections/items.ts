@@ -2,7 +2,8 @@ import type { DirectoryService } from '../../domain/directory-service.js';
 import { allows, Audience } from '../../domain/roles.js';
 import { isActive, type ItemStatus } from '../../items/item.js';
 import type { ActionItemService, ItemView } from '../../items/service.js';
-import { dayText, dueText, itemHeading, type Reader } from '../../items/views.js';
+import { dayText, dueText, type Reader } from '../../items/views.js';
+import { itemAsSeenBy } from '../../items/visibility.js';
 import type { Badge, Block, BoardBlock } from '../model.js';
 import type { SectionContext, SectionProvider } from './section.js';
 
@@ -91,8 +92,10 @@ export function itemsSection(
         else lines.push(t('tab.items.due', { due: dueText(view.due, false, reader) }));
         if (item.owner.kind === 'person')
           lines.push(t('tab.items.owner', { name: view.ownerName[locale] }));
-        if (item.status === 'blocked' && item.blockedReason)
-          lines.push(t('tab.items.blockedBecause', { reason: item.blockedReason }));
+        // A lane the viewer may see can still hold items whose notes are not theirs to read.
+        const reason = itemAsSeenBy(viewer, item, laneOf(view))?.blockedReason;
+        if (item.status === 'blocked' && reason)
+          lines.push(t('tab.items.blockedBecause', { reason }));
         let badge: Badge | undefined;
         if (view.overdue && view.due.kind === 'date') {
           const days = daysBetween(view.due.date, today);
@@ -106,7 +109,8 @@ export function itemsSection(
         else if (isActive(item) && view.due.kind === 'meetingGone')
           badge = { text: t('tab.items.noDue'), tone: 'warning' };
         return {
-          title: itemHeading(item, reader),
+          // The page escapes HTML itself: the title goes as typed, not escaped for markdown.
+          title: t('item.heading', { number: item.number, title: item.title }),
           // One fact per line: the page keeps the line breaks of a board card's detail.
           detail: lines.join('\n'),
           ...(badge ? { badge } : {}),
