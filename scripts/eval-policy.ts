@@ -8,6 +8,9 @@ console.log(
   `answerable:   ${report.correct}/${report.answerable} right (accuracy ${percent(report.accuracy)})`,
 );
 console.log(
+  `  of which partial (asked for a date, cost, how-to … the data lacks): ${report.partialCorrect}/${report.partial} right`,
+);
+console.log(
   `unanswerable: ${report.abstained}/${report.unanswerable} abstained (abstention rate ${percent(report.abstentionRate)})`,
 );
 for (const { question, got } of report.failures) {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ASPECTS } from '../../src/policy/aspects.js';
+import type { PolicyAnswer } from '../../src/policy/answer.js';
 import { SCOPES, scopeOfDepartment } from '../../src/policy/model.js';
 import { PolicyBook } from '../../src/policy/policy-book.js';
 import { seedDemoPolicies } from '../../src/policy/seed.js';
@@ -13,6 +15,11 @@ const evalFile = z.object({
       asker: z.string(),
       expect: z.string().nullable(),
       scope: z.enum(SCOPES).optional(),
+      /**
+       * A partial answer: the entry `expect` leads, and the answer says that
+       * these asked parts are not in the data.
+       */
+      missing: z.array(z.enum(ASPECTS)).optional(),
     }),
   ),
 });
@@ -26,8 +33,11 @@ export interface EvalFailure {
 export interface EvalReport {
   readonly answerable: number;
   readonly correct: number;
-  /** Right answers / answerable questions. */
+  /** Right answers / answerable questions (partial ones included). */
   readonly accuracy: number;
+  /** Of the answerable questions, those that ask for something the data does not hold. */
+  readonly partial: number;
+  readonly partialCorrect: number;
   readonly unanswerable: number;
   readonly abstained: number;
   /** Abstentions / unanswerable questions. */
@@ -40,33 +50,48 @@ export function loadEvalQuestions(): EvalQuestion[] {
   return evalFile.parse(JSON.parse(readFileSync(url, 'utf-8'))).questions;
 }
 
+/** What the look-up did, in the words of the report. */
+function describe(answer: PolicyAnswer): string {
+  if (answer.kind === 'notFound') return 'abstained';
+  const scope = answer.intent === 'toolApproval' ? ` (${answer.scope})` : '';
+  const missing = answer.unanswered.length ? ` missing [${answer.unanswered.join(', ')}]` : '';
+  return `${answer.primary.id}${scope}${missing}`;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
+/** Is the answer the labelled one: the entry, its scope, and no more and no less said to be missing? */
+function isRight(question: EvalQuestion, answer: PolicyAnswer): boolean {
+  return (
+    answer.kind === 'answer' &&
+    answer.primary.id === question.expect &&
+    (!question.scope || answer.scope === question.scope) &&
+    sameSet(answer.unanswered, question.missing ?? [])
+  );
+}
+
 /** Asks every labelled question of the demo policy data and scores the answers. */
-export async function evaluatePolicyAnswers(): Promise<EvalReport> {
+export async function evaluatePolicyAnswers(
+  questions: readonly EvalQuestion[] = loadEvalQuestions(),
+): Promise<EvalReport> {
   const store = await LowdbStore.openMemory();
   const book = new PolicyBook(store, new ManualClock('2024-04-01T00:00:00Z'));
   await seedDemoPolicies(book);
-  const questions = loadEvalQuestions();
   const failures: EvalFailure[] = [];
   let correct = 0;
+  let partialCorrect = 0;
   let abstained = 0;
   for (const question of questions) {
     const asker = question.asker === 'guest' ? undefined : question.asker;
     const answer = await book.answer(question.q, scopeOfDepartment(asker));
-    const got =
-      answer.kind === 'notFound'
-        ? 'abstained'
-        : `${answer.primary.id}${answer.intent === 'toolApproval' ? ` (${answer.scope})` : ''}`;
     if (question.expect === null) {
       if (answer.kind === 'notFound') abstained++;
-      else failures.push({ question, got });
-      continue;
-    }
-    const right =
-      answer.kind === 'answer' &&
-      answer.primary.id === question.expect &&
-      (!question.scope || answer.scope === question.scope);
-    if (right) correct++;
-    else failures.push({ question, got });
+      else failures.push({ question, got: describe(answer) });
+    } else if (isRight(question, answer)) {
+      correct++;
+      if (question.missing?.length) partialCorrect++;
+    } else failures.push({ question, got: describe(answer) });
   }
   await store.close();
   const answerable = questions.filter((q) => q.expect !== null).length;
@@ -75,6 +100,8 @@ export async function evaluatePolicyAnswers(): Promise<EvalReport> {
     answerable,
     correct,
     accuracy: answerable ? correct / answerable : 1,
+    partial: questions.filter((q) => q.expect !== null && q.missing?.length).length,
+    partialCorrect,
     unanswerable,
     abstained,
     abstentionRate: unanswerable ? abstained / unanswerable : 1,

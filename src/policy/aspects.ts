@@ -1,0 +1,172 @@
+/**
+ * What a question may ask for besides its topic. The demo entries state rules
+ * and facts, rarely an end date, a cost, a manual, a count or a contact; a
+ * question asking for one of these is answered with what the entry does say
+ * and a plain sentence that the asked part is not in it.
+ */
+export const ASPECTS = ['since', 'schedule', 'budget', 'howTo', 'count', 'contact'] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+export const ASPECT_PHRASES: Readonly<Record<Aspect, readonly string[]>> = {
+  since: [
+    'いつから',
+    '何時から',
+    '何日から',
+    '開始時期',
+    '開始日',
+    'since when',
+    'from when',
+    'start date',
+  ],
+  schedule: [
+    'いつ',
+    'いつごろ',
+    'いつ頃',
+    'いつまで',
+    '何時',
+    '終わ',
+    '終了',
+    '完了',
+    '完成',
+    '期限',
+    '締切',
+    '締め切り',
+    '見込み',
+    '見通し',
+    '予定',
+    '時期',
+    '日程',
+    'スケジュール',
+    'めど',
+    '目途',
+    '目処',
+    'when',
+    'until when',
+    'by when',
+    'deadline',
+    'finish',
+    'finished',
+    'complete',
+    'completed',
+    'completion',
+    'done',
+    'schedule',
+    'timeline',
+    'timetable',
+    'eta',
+    'how long',
+    'how soon',
+    'expire',
+    'expiry',
+  ],
+  budget: [
+    '予算',
+    '費用',
+    '経費',
+    'コスト',
+    '金額',
+    '価格',
+    '値段',
+    'いくら',
+    '料金',
+    '財源',
+    'budget',
+    'budgeted',
+    'cost',
+    'price',
+    'fund',
+    'funded',
+    'funding',
+    'how much',
+    'expense',
+    'fee',
+  ],
+  howTo: [
+    '使い方',
+    '使用方法',
+    '利用方法',
+    '操作方法',
+    '設定方法',
+    '参加方法',
+    '接続方法',
+    'やり方',
+    '手順',
+    'マニュアル',
+    '説明書',
+    '手引き',
+    'どうやって',
+    'how to',
+    'how do i',
+    'how do we',
+    'manual',
+    'instruction',
+    'instructions',
+    'tutorial',
+    'step by step',
+    'set up',
+    'setup',
+  ],
+  count: [
+    '何台',
+    '何人',
+    '何名',
+    '何回',
+    '何日',
+    '何件',
+    '何時間',
+    '何個',
+    '何週',
+    '何か所',
+    '何箇所',
+    'いくつ',
+    '台数',
+    '人数',
+    '件数',
+    '回数',
+    'どのくらい',
+    'どれくらい',
+    'どれだけ',
+    'how many',
+    'number of',
+    'how often',
+  ],
+  contact: [
+    '誰',
+    'だれ',
+    'どなた',
+    '担当者',
+    '担当課',
+    '担当部署',
+    '連絡先',
+    '問い合わせ先',
+    '問合せ先',
+    '窓口',
+    'who',
+    'whom',
+    'contact',
+    'person in charge',
+    'responsible',
+  ],
+};
+
+/**
+ * What an entry's text must contain to count as stating an aspect: a date for
+ * "when", an amount for "how much", and so on. (Its `since` also states "since when".)
+ */
+export const ASPECT_EVIDENCE: Readonly<Record<Aspect, RegExp>> = {
+  since:
+    /\d{4}年|\d{1,2}月|令和|平成|年度|上旬|中旬|下旬|\d{4}-\d{2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bfy\s?\d/iu,
+  schedule:
+    /\d{4}年|\d{1,2}月|令和|平成|年度|上旬|中旬|下旬|\d{4}-\d{2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bfy\s?\d/iu,
+  budget: /\d[\d,.]*\s*(円|万|億|yen)|[¥￥$]\s?\d/iu,
+  howTo: /手順|マニュアル|操作方法|https?:\/\/|\bmanual\b|\binstructions\b|\bstep \d/iu,
+  count: /\d+\s*(台|人|名|件|回|個|か所|箇所|units?|people|persons?|times)|一人1台|one per/iu,
+  contact:
+    /事務局|担当|窓口|secretariat|\bcontact\b|[\w.-]+@[\w.-]+\.[a-z]{2,}|\d{2,4}-\d{2,4}-\d{3,4}|内線|extension/iu,
+};
+
+/**
+ * Phrases that contain a shorter phrase but mean something else ("いつも" is
+ * "always", not "when"): read first, and then ignored.
+ */
+export const IGNORED_PHRASES: readonly string[] = ['いつも', 'いつでも', 'いつか'];
