@@ -83,10 +83,7 @@ describe('policy look-up over the HTTP endpoint', () => {
   it('answers the board of education (by department, or named in the question): A in use, not agreed', async () => {
     const education = bot.user('kyoiku-bucho@city.example.jp', 'ja-JP');
     const card = await ask(education, 'Web会議ツールは何が使えますか？');
-    assert.equal(
-      headline(card),
-      '教育委員会で承認済みのWeb会議ツールは、ルールにはありません。',
-    );
+    assert.equal(headline(card), '教育委員会で承認済みのWeb会議ツールは、ルールにはありません。');
     const text = visibleText(card);
     assert.match(text, /教育委員会で検討中: A/);
     assert.match(text, /区長部局とはまだ合意しておらず/);
@@ -121,10 +118,7 @@ describe('policy look-up over the HTTP endpoint', () => {
   it("tells tool A's status: not approved for the mayor's departments, under review", async () => {
     const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     const card = await ask(member, 'Aは使えますか？');
-    assert.equal(
-      headline(card),
-      '区長部局で A を承認したという記録は、ルールにはありません。',
-    );
+    assert.equal(headline(card), '区長部局で A を承認したという記録は、ルールにはありません。');
     const text = visibleText(card);
     assert.match(text, /区長部局で承認済み: B, C/);
     assert.match(text, /教育委員会は A を既に児童・生徒との利用に使っています/);
@@ -139,10 +133,7 @@ describe('policy look-up over the HTTP endpoint', () => {
   it('asked about a product the data does not name (Zoom), says so before listing what is approved', async () => {
     const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     const card = await ask(member, 'Zoomは使えますか？');
-    assert.equal(
-      headline(card),
-      '区長部局で Zoom を承認したという記録は、ルールにはありません。',
-    );
+    assert.equal(headline(card), '区長部局で Zoom を承認したという記録は、ルールにはありません。');
     assert.match(visibleText(card), /区長部局で承認済み: B, C/);
 
     const english = await ask(
@@ -174,7 +165,7 @@ describe('policy look-up over the HTTP endpoint', () => {
     const card = await ask(member, 'Web会議の録画はしてもいいですか？');
     assert.equal(headline(card), 'ルールにはありません');
     assert.match(visibleText(card), /推測ではお答えしません/);
-    assert.match(visibleText(card), /データにない言葉: 録画/);
+    assert.match(visibleText(card), /ルールにない言葉: 録画/);
     assert.doesNotMatch(visibleText(card), /B, C/, 'no answer from the weak match on Web会議');
     assert.deepEqual(executeVerbs(card), ['policy.ask']);
 
@@ -240,10 +231,7 @@ describe('questions to the secretariat, over the HTTP endpoint', () => {
     for (const person of secretariat) await bot.say(person, 'ヘルプ');
     const asker = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     const question = 'Web会議の録画はしてもいいですか？';
-    assert.equal(
-      headline(onlyCard((await bot.say(asker, question)).sent)),
-      'ルールにはありません',
-    );
+    assert.equal(headline(onlyCard((await bot.say(asker, question)).sent)), 'ルールにはありません');
 
     // The button: the question is recorded and every secretariat person is notified in their 1:1.
     const asked = await bot.execute(asker, 'policy.ask', { question });

@@ -17,6 +17,9 @@ export const ASPECT_PHRASES: Readonly<Record<Aspect, readonly string[]>> = {
     'since when',
     'from when',
     'start date',
+    'when did',
+    'when was',
+    'when were',
   ],
   schedule: [
     'いつ',
@@ -40,7 +43,16 @@ export const ASPECT_PHRASES: Readonly<Record<Aspect, readonly string[]>> = {
     'めど',
     '目途',
     '目処',
-    'when',
+    // "when" as a question, not as a conjunction ("when sorting our work")
+    'when will',
+    'when is',
+    'when are',
+    'when do',
+    'when does',
+    'when can',
+    'when could',
+    'when should',
+    'when would',
     'until when',
     'by when',
     'deadline',
@@ -49,7 +61,6 @@ export const ASPECT_PHRASES: Readonly<Record<Aspect, readonly string[]>> = {
     'complete',
     'completed',
     'completion',
-    'done',
     'schedule',
     'timeline',
     'timetable',
@@ -145,19 +156,40 @@ export const ASPECT_PHRASES: Readonly<Record<Aspect, readonly string[]>> = {
     'whom',
     'contact',
     'person in charge',
+    'in charge',
     'responsible',
   ],
 };
+
+/** A date in an entry's text: 令和2年8月下旬, 2020-08, late August 2020, 3 Aug. */
+const MONTH =
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)';
+const DATE = new RegExp(
+  [
+    '\\d{4}年',
+    '\\d{1,2}月',
+    '令和',
+    '平成',
+    '年度',
+    '上旬',
+    '中旬',
+    '下旬',
+    '\\d{4}-\\d{2}',
+    `\\b(?:early|mid|late|end of)[- ]${MONTH}\\b`,
+    `\\b${MONTH}\\.? \\d{1,4}\\b`,
+    `\\b\\d{1,2} ${MONTH}\\b`,
+    '\\bfy ?\\d',
+  ].join('|'),
+  'iu',
+);
 
 /**
  * What an entry's text must contain to count as stating an aspect: a date for
  * "when", an amount for "how much", and so on. (Its `since` also states "since when".)
  */
 export const ASPECT_EVIDENCE: Readonly<Record<Aspect, RegExp>> = {
-  since:
-    /\d{4}年|\d{1,2}月|令和|平成|年度|上旬|中旬|下旬|\d{4}-\d{2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bfy\s?\d/iu,
-  schedule:
-    /\d{4}年|\d{1,2}月|令和|平成|年度|上旬|中旬|下旬|\d{4}-\d{2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bfy\s?\d/iu,
+  since: DATE,
+  schedule: DATE,
   budget: /\d[\d,.]*\s*(円|万|億|yen)|[¥￥$]\s?\d/iu,
   howTo: /手順|マニュアル|操作方法|https?:\/\/|\bmanual\b|\binstructions\b|\bstep \d/iu,
   count: /\d+\s*(台|人|名|件|回|個|か所|箇所|units?|people|persons?|times)|一人1台|one per/iu,

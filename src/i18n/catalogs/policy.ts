@@ -55,7 +55,7 @@ export const policy = defineMessages({
     'policy.aspect.schedule': '時期・予定',
     'policy.aspect.budget': '予算・費用',
     'policy.aspect.howTo': '使い方・手順',
-    'policy.aspect.count': '数',
+    'policy.aspect.count': '台数や人数などの数',
     'policy.aspect.contact': '担当者・連絡先',
     'policy.related': '関連する項目',
     'policy.askButton': '事務局に質問する',
@@ -64,7 +64,7 @@ export const policy = defineMessages({
     'policy.notFound.title': 'ルールにはありません',
     'policy.notFound.text':
       '「{question}」に答える項目は、登録されているルールにありません。推測ではお答えしません。事務局に質問できます。',
-    'policy.notFound.missing': 'データにない言葉: {words}',
+    'policy.notFound.missing': 'ルールにない言葉: {words}',
     'policy.ask.usage':
       'ルール のあとに質問を書いてください。例: ルール 区長部局で使えるWeb会議ツールは？',
 
@@ -230,7 +230,7 @@ export const policy = defineMessages({
     'policy.aspect.schedule': 'a schedule or date',
     'policy.aspect.budget': 'the budget or cost',
     'policy.aspect.howTo': 'a how-to or instructions',
-    'policy.aspect.count': 'a number',
+    'policy.aspect.count': 'a count (how many)',
     'policy.aspect.contact': 'a contact person',
     'policy.related': 'Related entries',
     'policy.askButton': 'Ask the secretariat',
