@@ -108,3 +108,79 @@ export async function evaluatePolicyAnswers(
     failures,
   };
 }
+
+/**
+ * The held-out questions, written by someone who never saw the lexicon:
+ * each says only whether the bot should answer, answer in part (say what the
+ * data holds and that the asked part is not in it) or abstain.
+ */
+const heldoutFile = z.array(
+  z.object({
+    text: z.string(),
+    lang: z.enum(['ja', 'en']),
+    expect: z.enum(['answer', 'partial', 'abstain']),
+    note: z.string(),
+  }),
+);
+export type HeldoutQuestion = z.infer<typeof heldoutFile>[number];
+type Outcome = HeldoutQuestion['expect'];
+
+export function loadHeldoutQuestions(): HeldoutQuestion[] {
+  const url = new URL('./heldout-policy.json', import.meta.url);
+  return heldoutFile.parse(JSON.parse(readFileSync(url, 'utf-8')));
+}
+
+/**
+ * What kind of reply the look-up gave: a plain answer; a partial one (it says
+ * an asked part, or an asked product, is not in the data, then what is); or
+ * "not in the data".
+ */
+export function outcomeOf(answer: PolicyAnswer): Outcome {
+  if (answer.kind === 'notFound') return 'abstain';
+  const unknownProduct = answer.approval?.groups.some((g) => g.asked.some((a) => !a.status));
+  return answer.unanswered.length > 0 || unknownProduct ? 'partial' : 'answer';
+}
+
+export interface HeldoutReport {
+  readonly total: number;
+  /** Replies of the expected kind; for "abstain", saying plainly that the asked part is not in the data (partial) also counts. */
+  readonly right: number;
+  /** Plain answers to questions the data does not (fully) answer: the failures that mislead. */
+  readonly misleading: number;
+  readonly byExpectation: Readonly<Record<Outcome, { total: number; right: number }>>;
+  readonly failures: ReadonlyArray<{ question: HeldoutQuestion; got: Outcome; detail: string }>;
+}
+
+/** Asks the held-out questions as a guest (scope: the mayor's departments unless named). */
+export async function evaluateHeldout(
+  questions: readonly HeldoutQuestion[] = loadHeldoutQuestions(),
+): Promise<HeldoutReport> {
+  const store = await LowdbStore.openMemory();
+  const book = new PolicyBook(store, new ManualClock('2024-04-01T00:00:00Z'));
+  await seedDemoPolicies(book);
+  const byExpectation = {
+    answer: { total: 0, right: 0 },
+    partial: { total: 0, right: 0 },
+    abstain: { total: 0, right: 0 },
+  };
+  const failures: Array<{ question: HeldoutQuestion; got: Outcome; detail: string }> = [];
+  let misleading = 0;
+  for (const question of questions) {
+    const answer = await book.answer(question.text, undefined);
+    const got = outcomeOf(answer);
+    const right = got === question.expect || (question.expect === 'abstain' && got === 'partial');
+    const tally = byExpectation[question.expect];
+    tally.total++;
+    if (right) tally.right++;
+    else failures.push({ question, got, detail: describe(answer) });
+    if (question.expect !== 'answer' && got === 'answer') misleading++;
+  }
+  await store.close();
+  return {
+    total: questions.length,
+    right: Object.values(byExpectation).reduce((sum, t) => sum + t.right, 0),
+    misleading,
+    byExpectation,
+    failures,
+  };
+}
