@@ -11,8 +11,15 @@ export type ScopeSource = 'question' | 'department' | 'default';
 export interface ScopeApproval {
   readonly scope: Scope;
   readonly byStatus: ReadonlyArray<{ readonly status: Status; readonly subjects: string[] }>;
-  /** Tools the question named, with their status here (undefined: no entry says). */
-  readonly asked: ReadonlyArray<{ readonly subject: string; readonly status?: Status }>;
+  /**
+   * Tools the question named, with their status here (undefined: no entry of
+   * this scope says); `inData` is false for a product no entry names at all.
+   */
+  readonly asked: ReadonlyArray<{
+    readonly subject: string;
+    readonly status?: Status;
+    readonly inData: boolean;
+  }>;
   /** No entry of this scope, nor a citywide one, approves any tool. */
   readonly noneApproved: boolean;
 }
@@ -192,10 +199,10 @@ function toolApproval(
       asked: [
         ...reading.subjects.map((subject) => {
           const status = statusIn(subject);
-          return status ? { subject, status } : { subject };
+          return status ? { subject, status, inData: true } : { subject, inData: true };
         }),
         // Named but not in the data: the card says there is no record of it.
-        ...reading.products.map((subject) => ({ subject })),
+        ...reading.products.map((subject) => ({ subject, inData: false })),
       ],
       noneApproved:
         groupScope !== 'all' && !holding.some((e) => e.entry.content.status === 'approved'),
@@ -217,8 +224,26 @@ function toolApproval(
     primary: primary.entry,
     approval: { groups },
     related: relatedTo(index, primary.entry, alsoShown),
-    unanswered: unansweredAspects(reading, primary.entry),
+    unanswered: toolUnanswered(reading, primary.entry, groups),
   };
+}
+
+/**
+ * A tool entry's `since` is when the committee decided; for a named tool that
+ * is not approved in the asked scope it does not say from when it may be used.
+ */
+function toolUnanswered(
+  reading: Reading,
+  primary: PolicyEntry,
+  groups: readonly ScopeApproval[],
+): Aspect[] {
+  const unanswered = unansweredAspects(reading, primary);
+  const notApproved = groups.some((g) =>
+    g.asked.some((a) => a.status !== 'approved' && a.status !== 'conditional'),
+  );
+  if (reading.aspects.has('since') && notApproved && !unanswered.includes('since'))
+    unanswered.push('since');
+  return unanswered;
 }
 
 /** Entries worth a look next to the answer: named as related, then the same topic. */

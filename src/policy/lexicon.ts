@@ -45,6 +45,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'webミーティング',
     'ウェブミーティング',
     'テレビ会議',
+    // kana for 会議, as typed on a phone before converting
+    'ウェブかいぎ',
+    'webかいぎ',
+    'テレビかいぎ',
+    'ビデオかいぎ',
+    'オンラインかいぎ',
+    'リモートかいぎ',
     'tv会議',
     'ビデオ会議',
     'ビデオ通話',
@@ -152,6 +159,12 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '改善',
     '改良',
     '拡充',
+    '改修',
+    '修理',
+    '直す',
+    '直し',
+    '直る',
+    '直っ',
     'upgrade',
     'upgrading',
     'improve',
@@ -163,6 +176,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'boost',
     'enhance',
     'enhancement',
+    'fix',
+    'fixed',
+    'repair',
+    'repaired',
   ],
 };
 
@@ -194,8 +211,11 @@ export const SCOPE_PHRASES: Readonly<Record<Scope, readonly string[]>> = {
   all: ['全庁', '全部局', '全部署', 'all departments', 'whole city', 'citywide', 'city wide'],
 };
 
+/** The concept of the tool entries: what they are about even when their text only names a tool. */
+export const TOOL_CONCEPT = 'webconference';
+
 /** The concepts that may appear in a tool-approval question without making it another question. */
-export const TOOL_QUESTION_CONCEPTS: ReadonlySet<string> = new Set(['webconference']);
+export const TOOL_QUESTION_CONCEPTS: ReadonlySet<string> = new Set([TOOL_CONCEPT]);
 
 /** The topic whose entries with subjects are the tool approvals. */
 export const TOOL_TOPIC = 'web-conference';

@@ -37,6 +37,8 @@ const JAPANESE = /[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff々〆ヵヶ]/u;
 const TRAILING_HIRAGANA = /[\u3041-\u309f]+$/u;
 const HONORIFIC_PREFIX = /^[おご](?=[\u3400-\u4dbf\u4e00-\u9fff])/u;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
+/** "@Honbu" or "<at>Honbu</at>" in front of a question: who it is addressed to, not what it asks. */
+const MENTION = /^(?:<at>[^<]*<\/at>|@\S+)\s*/u;
 const KATAKANA_ONLY = /^[\u30a0-\u30ff]+$/u;
 
 /**
@@ -235,7 +237,7 @@ function subjectSpans(text: string, folded: string, subject: string): Span[] {
 
 /** Reads a text against the subjects the data knows. */
 export function read(raw: string, knownSubjects: readonly string[] = []): Reading {
-  const text = normalise(raw);
+  const text = normalise(raw).replace(MENTION, '');
   const folded = fold(text);
   const taken: Span[] = [];
   const free = (s: Span) => taken.every((t) => s.end <= t.start || s.start >= t.end);

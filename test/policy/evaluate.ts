@@ -137,7 +137,7 @@ export function loadHeldoutQuestions(): HeldoutQuestion[] {
  */
 export function outcomeOf(answer: PolicyAnswer): Outcome {
   if (answer.kind === 'notFound') return 'abstain';
-  const unknownProduct = answer.approval?.groups.some((g) => g.asked.some((a) => !a.status));
+  const unknownProduct = answer.approval?.groups.some((g) => g.asked.some((a) => !a.inData));
   return answer.unanswered.length > 0 || unknownProduct ? 'partial' : 'answer';
 }
 
