@@ -82,6 +82,25 @@ describe('policy honesty, over the HTTP endpoint', () => {
     });
   });
 
+  describe('a scope the answering entry is not about is named as such', () => {
+    it('ja and en: 区長部局 asked, only a 教育委員会 entry holds tablets', async () => {
+      const ja = await ask(member('ja-JP'), '区長部局の職員もタブレットを持ち帰れる？');
+      assert.equal(
+        ja.headline,
+        '区長部局についての記録は、ルールにはありません（ルールにあるのは教育委員会についてです）。',
+      );
+      assert.match(ja.text, /一人1台タブレットを配付/);
+      assert.deepEqual(ja.verbs, ['policy.ask']);
+
+      const en = await ask(member('en-US'), "Can the mayor's departments take tablets home?");
+      assert.equal(
+        en.headline,
+        "The policy data has nothing on this for the mayor's departments (what it has is about the board of education).",
+      );
+      assert.match(en.text, /gives every pupil their own tablet/);
+    });
+  });
+
   describe('a question asking for what the data does not hold is told so, with what it does hold', () => {
     it('ja: the end of the Wi-Fi work and its budget', async () => {
       const when = await ask(member('ja-JP'), '会議室のWi-Fi強化はいつ終わる？');

@@ -95,6 +95,17 @@ function unansweredLine(ctx: CardContext, aspects: readonly Aspect[]): string {
   return ctx.t('policy.partial.missing', { asked });
 }
 
+/** "Nothing on this for 区長部局; what the data has is about 教育委員会". */
+function uncoveredLine(ctx: CardContext, answer: Answered): string {
+  const scopes = new Intl.ListFormat(ctx.locale, { type: 'conjunction' }).format(
+    answer.uncoveredScopes.map((scope) => scopeName(ctx, scope)),
+  );
+  return ctx.t('policy.partial.scope', {
+    scopes,
+    entryScope: scopeName(ctx, answer.primary.content.scope),
+  });
+}
+
 function relatedLine(ctx: CardContext, entry: PolicyEntry): string {
   return ctx.t('policy.relatedLine', {
     title: inLocale(entry.content.title, ctx.locale),
@@ -122,10 +133,12 @@ export function answerCard(
   const isTool = answer.intent === 'toolApproval';
   const answerText = inLocale(entry.content.answer, ctx.locale);
   const direct = isTool ? toolLines(ctx, answer) : [answerText];
+  const notInData = [
+    ...(answer.uncoveredScopes.length > 0 ? [uncoveredLine(ctx, answer)] : []),
+    ...(answer.unanswered.length > 0 ? [unansweredLine(ctx, answer.unanswered)] : []),
+  ];
   const lines =
-    answer.unanswered.length > 0
-      ? [unansweredLine(ctx, answer.unanswered), ctx.t('policy.partial.held'), ...direct]
-      : direct;
+    notInData.length > 0 ? [...notInData, ctx.t('policy.partial.held'), ...direct] : direct;
   const [headline = answerText, ...rest] = lines;
   const scope = scopeName(ctx, answer.scope);
   const scopeNote =

@@ -44,6 +44,11 @@ export type PolicyAnswer =
       readonly related: readonly PolicyEntry[];
       /** What the question asked for that the answer does not state (a date, a cost …). */
       readonly unanswered: readonly Aspect[];
+      /**
+       * Scopes the question named that the answering entry is not about (a
+       * question on 区長部局 answered by a 教育委員会 entry): said, not implied.
+       */
+      readonly uncoveredScopes: readonly Scope[];
     }
   | {
       readonly kind: 'notFound';
@@ -111,7 +116,16 @@ export function answerQuestion(
     primary: covering.entry,
     related: relatedTo(index, covering.entry, []),
     unanswered: unansweredAspects(reading, covering.entry),
+    uncoveredScopes:
+      scopeSource === 'question' ? uncovered(covering.entry.content.scope, scope) : [],
   };
+}
+
+/** The scopes asked about (both, for 全庁) that an entry of `entryScope` says nothing about. */
+function uncovered(entryScope: Scope, asked: Scope): Scope[] {
+  if (entryScope === 'all') return [];
+  const concrete: Scope[] = asked === 'all' ? ['mayor', 'education'] : [asked];
+  return concrete.filter((s) => s !== entryScope);
 }
 
 /** The unknown words a person can recognise: whole words as written, each once, no internal tokens. */
@@ -225,6 +239,8 @@ function toolApproval(
     approval: { groups },
     related: relatedTo(index, primary.entry, alsoShown),
     unanswered: toolUnanswered(reading, primary.entry, groups),
+    // The groups already answer scope by scope.
+    uncoveredScopes: [],
   };
 }
 

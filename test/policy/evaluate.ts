@@ -20,6 +20,8 @@ const evalFile = z.object({
        * these asked parts are not in the data.
        */
       missing: z.array(z.enum(ASPECTS)).optional(),
+      /** Scopes the question named that the answer must say the data has nothing on. */
+      uncovered: z.array(z.enum(SCOPES)).optional(),
     }),
   ),
 });
@@ -55,7 +57,10 @@ function describe(answer: PolicyAnswer): string {
   if (answer.kind === 'notFound') return 'abstained';
   const scope = answer.intent === 'toolApproval' ? ` (${answer.scope})` : '';
   const missing = answer.unanswered.length ? ` missing [${answer.unanswered.join(', ')}]` : '';
-  return `${answer.primary.id}${scope}${missing}`;
+  const uncovered = answer.uncoveredScopes.length
+    ? ` nothing for [${answer.uncoveredScopes.join(', ')}]`
+    : '';
+  return `${answer.primary.id}${scope}${missing}${uncovered}`;
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -67,7 +72,8 @@ function isRight(question: EvalQuestion, answer: PolicyAnswer): boolean {
     answer.kind === 'answer' &&
     answer.primary.id === question.expect &&
     (!question.scope || answer.scope === question.scope) &&
-    sameSet(answer.unanswered, question.missing ?? [])
+    sameSet(answer.unanswered, question.missing ?? []) &&
+    sameSet(answer.uncoveredScopes, question.uncovered ?? [])
   );
 }
 
@@ -90,7 +96,7 @@ export async function evaluatePolicyAnswers(
       else failures.push({ question, got: describe(answer) });
     } else if (isRight(question, answer)) {
       correct++;
-      if (question.missing?.length) partialCorrect++;
+      if (question.missing?.length || question.uncovered?.length) partialCorrect++;
     } else failures.push({ question, got: describe(answer) });
   }
   await store.close();
@@ -100,7 +106,9 @@ export async function evaluatePolicyAnswers(
     answerable,
     correct,
     accuracy: answerable ? correct / answerable : 1,
-    partial: questions.filter((q) => q.expect !== null && q.missing?.length).length,
+    partial: questions.filter(
+      (q) => q.expect !== null && (q.missing?.length || q.uncovered?.length),
+    ).length,
     partialCorrect,
     unanswerable,
     abstained,
@@ -138,7 +146,8 @@ export function loadHeldoutQuestions(): HeldoutQuestion[] {
 export function outcomeOf(answer: PolicyAnswer): Outcome {
   if (answer.kind === 'notFound') return 'abstain';
   const unknownProduct = answer.approval?.groups.some((g) => g.asked.some((a) => !a.inData));
-  return answer.unanswered.length > 0 || unknownProduct ? 'partial' : 'answer';
+  const said = answer.unanswered.length > 0 || answer.uncoveredScopes.length > 0;
+  return said || unknownProduct ? 'partial' : 'answer';
 }
 
 export interface HeldoutReport {

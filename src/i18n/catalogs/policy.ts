@@ -50,6 +50,8 @@ export const policy = defineMessages({
     'policy.sourceMaterial': '{meeting}（{date}）・{material}',
     'policy.relatedLine': '{title}（{status}・{scope}）: {answer}',
     'policy.partial.missing': 'お尋ねの{asked}は、ルールには書かれていません。',
+    'policy.partial.scope':
+      '{scopes}についての記録は、ルールにはありません（ルールにあるのは{entryScope}についてです）。',
     'policy.partial.held': 'ルールにあるのは次のことです（事務局に質問することもできます）。',
     'policy.aspect.since': '開始時期',
     'policy.aspect.schedule': '時期・予定',
@@ -225,6 +227,8 @@ export const policy = defineMessages({
     'policy.sourceMaterial': '{meeting} ({date}), {material}',
     'policy.relatedLine': '{title} ({status}, {scope}): {answer}',
     'policy.partial.missing': 'The policy data does not include {asked}.',
+    'policy.partial.scope':
+      'The policy data has nothing on this for {scopes} (what it has is about {entryScope}).',
     'policy.partial.held': 'Here is what it does say (you can also ask the secretariat):',
     'policy.aspect.since': 'the start date',
     'policy.aspect.schedule': 'a schedule or date',
