@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { assertValidCard } from './harness/cards.js';
 import { TestBot, cardsOf, textsOf, visibleText } from './harness/test-bot.js';
 import type { TestUser } from './harness/teams.js';
+import { executeVerbs, headline } from './policy/card-reading.js';
 
 /**
  * The policy answer says only what the data says: each scope from its own
@@ -15,19 +16,6 @@ interface Reply {
   readonly headline: string;
   readonly text: string;
   readonly verbs: readonly string[];
-}
-
-function executeVerbs(card: unknown): string[] {
-  const verbs: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as Record<string, unknown>;
-    if (n['type'] === 'Action.Execute' && typeof n['verb'] === 'string') verbs.push(n['verb']);
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return verbs;
 }
 
 describe('policy honesty, over the HTTP endpoint', () => {
@@ -44,11 +32,10 @@ describe('policy honesty, over the HTTP endpoint', () => {
     const sent = (await bot.say(user, text)).sent;
     const cards = cardsOf(sent);
     assert.equal(cards.length, 1, `one card expected, got: ${textsOf(sent).join(' | ')}`);
-    const [card] = cards;
+    const card = cards[0] ?? {};
     assertValidCard(card);
-    const body = (card as { body: Array<{ type: string; text?: string }> }).body;
     return {
-      headline: body.find((b) => b.type === 'TextBlock')?.text ?? '',
+      headline: headline(card),
       text: visibleText(card),
       verbs: executeVerbs(card),
     };

@@ -3,6 +3,7 @@ import { assertValidCard } from './harness/cards.js';
 import { TestBot, cardsOf, textsOf, visibleText } from './harness/test-bot.js';
 import type { RecordedCall } from './harness/fake-connector.js';
 import type { TestUser } from './harness/teams.js';
+import { executeVerbs, headline } from './policy/card-reading.js';
 
 /** The one card of a reply, validated as Teams will see it. */
 function onlyCard(calls: readonly RecordedCall[]): Record<string, unknown> {
@@ -25,25 +26,6 @@ function invokeMessage(body: unknown): string {
   const response = body as { type?: string; value?: unknown };
   assert.equal(response.type, 'application/vnd.microsoft.activity.message');
   return String(response.value);
-}
-
-/** The first TextBlock of a card: the direct answer. */
-function headline(card: Record<string, unknown>): string {
-  const body = card['body'] as Array<{ type: string; text?: string }>;
-  return body.find((b) => b.type === 'TextBlock')?.text ?? '';
-}
-
-function executeVerbs(card: unknown): string[] {
-  const verbs: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as Record<string, unknown>;
-    if (n['type'] === 'Action.Execute' && typeof n['verb'] === 'string') verbs.push(n['verb']);
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return verbs;
 }
 
 describe('policy look-up over the HTTP endpoint', () => {
