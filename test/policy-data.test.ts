@@ -27,6 +27,35 @@ describe('policy look-up: reading questions', () => {
     assert.deepEqual(reading.content, ['録画']);
   });
 
+  it('reads a product name in any script, and "Teams" only as written', () => {
+    for (const text of ['Zoom', 'ズーム', 'ずーむ'])
+      assert.deepEqual(read(text).products, ['Zoom']);
+    for (const text of ['ウェベックス', 'ウェブエックス', 'webex'])
+      assert.deepEqual(read(text).products, ['Webex']);
+    assert.deepEqual(read('Teamsは使える？').products, ['Teams']);
+    assert.deepEqual(read('チームズ').products, ['Teams']);
+    assert.deepEqual(read('which teams may join?').products, []);
+  });
+
+  it('reads what a question asks for besides its topic, not inside other words', () => {
+    assert.deepEqual([...read('Wi-Fiの予算はいくら？').aspects], ['budget']);
+    assert.deepEqual([...read('いつ終わる？').aspects], ['schedule']);
+    assert.deepEqual([...read('いつから使える？').aspects], ['since']);
+    assert.deepEqual(
+      [...read('ウェブ会議で使ってよいツールは？').aspects],
+      [],
+      'いつ inside よいツール',
+    );
+    assert.deepEqual([...read('いつも使うツール').aspects], [], 'いつも is "always"');
+    assert.deepEqual([...read('Can this be done when sorting work?').aspects], []);
+  });
+
+  it('keeps a loanword the segmenter cuts whole, as written', () => {
+    const reading = read('スマホのライセンスは？');
+    assert.deepEqual(reading.content, ['すまほ', 'らいせんす']);
+    assert.deepEqual([...reading.surfaces.values()], ['スマホ', 'ライセンス']);
+  });
+
   it('takes the scope from the question', () => {
     assert.deepEqual([...read('教育委員会で使えるテレビ会議は？').scopes], ['education']);
     assert.deepEqual([...read("in the mayor's departments").scopes], ['mayor']);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { evaluatePolicyAnswers, loadEvalQuestions } from './policy/evaluate.js';
+import { evaluateHeldout, evaluatePolicyAnswers, loadEvalQuestions } from './policy/evaluate.js';
 
 /**
  * The floor the policy look-up must not fall below on the labelled questions
@@ -8,6 +8,8 @@ import { evaluatePolicyAnswers, loadEvalQuestions } from './policy/evaluate.js';
  */
 const ACCURACY_FLOOR = 0.95;
 const ABSTENTION_FLOOR = 1.0;
+/** Replies of the expected kind (answer / partial / abstain) on the held-out questions. */
+const HELDOUT_FLOOR = 0.8;
 
 describe('policy look-up: labelled evaluation set', () => {
   it('has at least 40 questions in both languages, at least 10 of them unanswerable', () => {
@@ -27,6 +29,19 @@ describe('policy look-up: labelled evaluation set', () => {
     assert.ok(
       report.abstentionRate >= ABSTENTION_FLOOR,
       `abstention ${report.abstentionRate}\n${misses}`,
+    );
+  });
+
+  it('on the held-out questions (written without seeing the lexicon), never answers one the data does not answer', async () => {
+    const report = await evaluateHeldout();
+    const abstain = report.byExpectation.abstain;
+    const misses = report.failures
+      .map((f) => `"${f.question.text}": expected ${f.question.expect}, got ${f.got}`)
+      .join('\n');
+    assert.equal(abstain.right, abstain.total, misses);
+    assert.ok(
+      report.right / report.total >= HELDOUT_FLOOR,
+      `${report.right}/${report.total}\n${misses}`,
     );
   });
 });

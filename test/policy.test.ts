@@ -3,6 +3,7 @@ import { assertValidCard } from './harness/cards.js';
 import { TestBot, cardsOf, textsOf, visibleText } from './harness/test-bot.js';
 import type { RecordedCall } from './harness/fake-connector.js';
 import type { TestUser } from './harness/teams.js';
+import { executeVerbs, headline } from './policy/card-reading.js';
 
 /** The one card of a reply, validated as Teams will see it. */
 function onlyCard(calls: readonly RecordedCall[]): Record<string, unknown> {
@@ -25,25 +26,6 @@ function invokeMessage(body: unknown): string {
   const response = body as { type?: string; value?: unknown };
   assert.equal(response.type, 'application/vnd.microsoft.activity.message');
   return String(response.value);
-}
-
-/** The first TextBlock of a card: the direct answer. */
-function headline(card: Record<string, unknown>): string {
-  const body = card['body'] as Array<{ type: string; text?: string }>;
-  return body.find((b) => b.type === 'TextBlock')?.text ?? '';
-}
-
-function executeVerbs(card: unknown): string[] {
-  const verbs: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as Record<string, unknown>;
-    if (n['type'] === 'Action.Execute' && typeof n['verb'] === 'string') verbs.push(n['verb']);
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return verbs;
 }
 
 describe('policy look-up over the HTTP endpoint', () => {
@@ -83,10 +65,7 @@ describe('policy look-up over the HTTP endpoint', () => {
   it('answers the board of education (by department, or named in the question): A in use, not agreed', async () => {
     const education = bot.user('kyoiku-bucho@city.example.jp', 'ja-JP');
     const card = await ask(education, 'Web会議ツールは何が使えますか？');
-    assert.equal(
-      headline(card),
-      '教育委員会で承認済みのWeb会議ツールは、ポリシーデータにはありません。',
-    );
+    assert.equal(headline(card), '教育委員会で承認済みのWeb会議ツールは、ルールにはありません。');
     const text = visibleText(card);
     assert.match(text, /教育委員会で検討中: A/);
     assert.match(text, /区長部局とはまだ合意しておらず/);
@@ -121,10 +100,7 @@ describe('policy look-up over the HTTP endpoint', () => {
   it("tells tool A's status: not approved for the mayor's departments, under review", async () => {
     const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     const card = await ask(member, 'Aは使えますか？');
-    assert.equal(
-      headline(card),
-      '区長部局で A を承認したという記録は、ポリシーデータにはありません。',
-    );
+    assert.equal(headline(card), '区長部局で A を承認したという記録は、ルールにはありません。');
     const text = visibleText(card);
     assert.match(text, /区長部局で承認済み: B, C/);
     assert.match(text, /教育委員会は A を既に児童・生徒との利用に使っています/);
@@ -139,10 +115,7 @@ describe('policy look-up over the HTTP endpoint', () => {
   it('asked about a product the data does not name (Zoom), says so before listing what is approved', async () => {
     const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     const card = await ask(member, 'Zoomは使えますか？');
-    assert.equal(
-      headline(card),
-      '区長部局で Zoom を承認したという記録は、ポリシーデータにはありません。',
-    );
+    assert.equal(headline(card), '区長部局で Zoom を承認したという記録は、ルールにはありません。');
     assert.match(visibleText(card), /区長部局で承認済み: B, C/);
 
     const english = await ask(
@@ -172,9 +145,9 @@ describe('policy look-up over the HTTP endpoint', () => {
   it('says plainly when the policy data does not answer, and offers the secretariat', async () => {
     const member = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     const card = await ask(member, 'Web会議の録画はしてもいいですか？');
-    assert.equal(headline(card), 'ポリシーデータにはありません');
+    assert.equal(headline(card), 'ルールにはありません');
     assert.match(visibleText(card), /推測ではお答えしません/);
-    assert.match(visibleText(card), /データにない言葉: 録画/);
+    assert.match(visibleText(card), /ルールにない言葉: 録画/);
     assert.doesNotMatch(visibleText(card), /B, C/, 'no answer from the weak match on Web会議');
     assert.deepEqual(executeVerbs(card), ['policy.ask']);
 
@@ -240,10 +213,7 @@ describe('questions to the secretariat, over the HTTP endpoint', () => {
     for (const person of secretariat) await bot.say(person, 'ヘルプ');
     const asker = bot.user('kumin-bucho@city.example.jp', 'ja-JP');
     const question = 'Web会議の録画はしてもいいですか？';
-    assert.equal(
-      headline(onlyCard((await bot.say(asker, question)).sent)),
-      'ポリシーデータにはありません',
-    );
+    assert.equal(headline(onlyCard((await bot.say(asker, question)).sent)), 'ルールにはありません');
 
     // The button: the question is recorded and every secretariat person is notified in their 1:1.
     const asked = await bot.execute(asker, 'policy.ask', { question });
@@ -262,7 +232,7 @@ describe('questions to the secretariat, over the HTTP endpoint', () => {
       assert.match(
         visibleText(notice),
         english
-          ? /区民部長（kumin-bucho@city.example.jp） · Citizens Affairs/
+          ? /区民部長 \(kumin-bucho@city.example.jp\) · Citizens Affairs/
           : /区民部長（kumin-bucho@city.example.jp） · 区民部/,
       );
       assert.deepEqual(executeVerbs(notice), ['policy.answer']);
@@ -297,7 +267,7 @@ describe('questions to the secretariat, over the HTTP endpoint', () => {
       scope: 'all',
       status: 'guidance',
     });
-    assert.match(visibleText(invokeCard(adopted.body)), /ポリシー p1 として登録しました/);
+    assert.match(visibleText(invokeCard(adopted.body)), /ルール p1 として登録しました/);
     const entry = await bot.services.policies.get('p1');
     assert.equal(entry?.content.scope, 'all');
     assert.equal(entry?.content.answer.ja, answer);
@@ -360,7 +330,7 @@ describe('secretariat editing of the policy data, over the HTTP endpoint', () =>
         secretary,
         'ルール追加 題名=会議の録画; 回答=参加者全員の同意があれば録画できます。; 対象=全庁; 状態=指針',
       ),
-      'ポリシー p1 を追加しました。',
+      'ルール p1 を追加しました。',
     );
     assert.equal(
       headline(onlyCard((await bot.say(member, '会議の録画はできますか？')).sent)),
@@ -369,7 +339,7 @@ describe('secretariat editing of the policy data, over the HTTP endpoint', () =>
 
     assert.equal(
       await say(secretary, 'ルール編集 p1 回答=会議の録画は禁止です。; 状態=不可'),
-      'ポリシー p1 を更新しました（v2）。',
+      'ルール p1 を更新しました（v2）。',
     );
     const edited = onlyCard((await bot.say(member, '会議の録画はできますか？')).sent);
     assert.equal(headline(edited), '会議の録画は禁止です。');
@@ -378,11 +348,11 @@ describe('secretariat editing of the policy data, over the HTTP endpoint', () =>
 
     assert.equal(
       await say(secretary, 'ルール廃止 p1 誤って登録したため'),
-      'ポリシー p1 を廃止しました（履歴は残ります）。',
+      'ルール p1 を廃止しました（履歴は残ります）。',
     );
     assert.equal(
       headline(onlyCard((await bot.say(member, '会議の録画はできますか？')).sent)),
-      'ポリシーデータにはありません',
+      'ルールにはありません',
     );
     const history = await say(secretary, 'ルール履歴 p1');
     assert.match(history, /v3・.*廃止（理由: 誤って登録したため）/);
@@ -407,13 +377,13 @@ describe('secretariat editing of the policy data, over the HTTP endpoint', () =>
   it('edits and retires through the list and form cards, refusing a save from a stale card', async () => {
     const secretary = bot.user('johokanri-kacho@city.example.jp', 'ja-JP');
     const list = onlyCard((await bot.say(secretary, 'ルール一覧')).sent);
-    assert.match(headline(list), /ポリシーデータ（有効 7 件）/);
+    assert.match(headline(list), /ルール一覧（有効 7 件）/);
     assert.ok(executeVerbs(list).includes('policy.edit'));
 
     const form = invokeCard(
       (await bot.execute(secretary, 'policy.edit', { id: 'meeting-room-wifi' })).body,
     );
-    assert.match(headline(form), /ポリシーの編集 meeting-room-wifi（v1）/);
+    assert.match(headline(form), /ルールの編集 meeting-room-wifi（v1）/);
     assert.deepEqual(executeVerbs(form), ['policy.save']);
 
     const values = (await bot.services.policies.get('meeting-room-wifi'))?.content;
@@ -430,7 +400,7 @@ describe('secretariat editing of the policy data, over the HTTP endpoint', () =>
       date: '2024-04-01',
     };
     const saved = invokeCard((await bot.execute(secretary, 'policy.save', inputs)).body);
-    assert.match(visibleText(saved), /ポリシー meeting-room-wifi を更新しました（v2）/);
+    assert.match(visibleText(saved), /ルール meeting-room-wifi を更新しました（v2）/);
 
     const stale = invokeCard(
       (await bot.execute(secretary, 'policy.save', { ...inputs, answer_ja: '古い' })).body,
@@ -462,10 +432,10 @@ describe('secretariat editing of the policy data, over the HTTP endpoint', () =>
         })
       ).body,
     );
-    assert.match(visibleText(retired), /ポリシー telework-scope を廃止しました/);
+    assert.match(visibleText(retired), /ルール telework-scope を廃止しました/);
     assert.match(headline(retired), /有効 6 件/);
 
     const added = invokeCard((await bot.execute(secretary, 'policy.new', {})).body);
-    assert.match(headline(added), /ポリシーの追加/);
+    assert.match(headline(added), /ルールの追加/);
   });
 });

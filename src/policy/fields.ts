@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locale.js';
-import type { FormValues } from './cards.js';
+import type { FormValues } from './entry-cards.js';
 import { fold } from './text.js';
 import { isoDay, SCOPES, STATUSES, type Scope, type Status } from './model.js';
 

@@ -1,6 +1,15 @@
 import MiniSearch from 'minisearch';
 import { appliesTo, type PolicyEntry, type Scope } from './model.js';
-import { read, requiredTokens, scopeToken, subjectToken, tokensOf, type Reading } from './text.js';
+import { TOOL_CONCEPT, TOOL_TOPIC } from './lexicon.js';
+import {
+  conceptToken,
+  read,
+  requiredTokens,
+  scopeToken,
+  subjectToken,
+  tokensOf,
+  type Reading,
+} from './text.js';
 
 export interface IndexedEntry {
   readonly entry: PolicyEntry;
@@ -32,7 +41,13 @@ function indexEntry(entry: PolicyEntry, subjects: readonly string[]): IndexedEnt
   const bodyText = [c.answer, c.conditions, c.notes]
     .flatMap((text) => (text ? [text.ja, text.en] : []))
     .join('\n');
-  const title = [...tokensOf(read(titleText, subjects)), ...c.subjects.map(subjectToken)];
+  // A tool entry is about web conferences even where its text only names the tool.
+  const topicConcepts = c.topic === TOOL_TOPIC ? [conceptToken(TOOL_CONCEPT)] : [];
+  const title = [
+    ...tokensOf(read(titleText, subjects)),
+    ...c.subjects.map(subjectToken),
+    ...topicConcepts,
+  ];
   const body = tokensOf(read(bodyText, subjects));
   return {
     entry,

@@ -1,11 +1,6 @@
-import {
-  CONCEPTS,
-  GENERIC_WORDS,
-  KANA_FOCUS_WORDS,
-  PRODUCT_NAMES,
-  SCOPE_PHRASES,
-  STOP_WORDS,
-} from './lexicon.js';
+import { ASPECT_PHRASES, ASPECTS, IGNORED_PHRASES, type Aspect } from './aspects.js';
+import { GENERIC_WORDS, KANA_FOCUS_WORDS, STOP_WORDS } from './common-words.js';
+import { CASE_SENSITIVE_PHRASES, CONCEPTS, PRODUCT_NAMES, SCOPE_PHRASES } from './lexicon.js';
 import { SCOPES, type Scope } from './model.js';
 
 /**
@@ -21,6 +16,8 @@ export interface Reading {
   readonly scopes: ReadonlySet<Scope>;
   /** Subjects (tool names from the data) the text names, as written in the data. */
   readonly subjects: readonly string[];
+  /** What the question asks for besides its topic (a date, a cost, a how-to …). */
+  readonly aspects: ReadonlySet<Aspect>;
   /** Products the text names that are not subjects of the data (Zoom …), as usually written. */
   readonly products: readonly string[];
   /** Words that carry what the text is about: an answer must contain every one. */
@@ -29,6 +26,8 @@ export interface Reading {
   readonly generic: readonly string[];
   /** One-character words: searched, but too short to be evidence. */
   readonly weak: readonly string[];
+  /** Each content word as the text wrote it (the words are stored folded: らいせんす ← ライセンス). */
+  readonly surfaces: ReadonlyMap<string, string>;
 }
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
@@ -38,8 +37,9 @@ const JAPANESE = /[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff々〆ヵヶ]/u;
 const TRAILING_HIRAGANA = /[\u3041-\u309f]+$/u;
 const HONORIFIC_PREFIX = /^[おご](?=[\u3400-\u4dbf\u4e00-\u9fff])/u;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
-/** One-kanji words that still ask for something specific. */
-const SINGLE_CHARACTER_CONTENT: ReadonlySet<string> = new Set(['誰']);
+/** "@Honbu" or "<at>Honbu</at>" in front of a question: who it is addressed to, not what it asks. */
+const MENTION = /^(?:<at>[^<]*<\/at>|@\S+)\s*/u;
+const KATAKANA_ONLY = /^[\u30a0-\u30ff]+$/u;
 
 /**
  * Case and kana folding that keeps every character in place (one in, one out),
@@ -86,22 +86,55 @@ function termOf(segment: string): string | undefined {
   return /[a-z]/.test(latin) ? stemEnglish(latin) : latin;
 }
 
-function wordsOf(text: string): string[] {
+interface Word {
+  readonly term: string;
+  readonly surface: string;
+}
+
+/**
+ * The segmenter's words, with runs of katakana joined again: it cuts a
+ * loanword it does not know ("スマ|ホ"), and half a word is no word.
+ */
+function segmentsOf(text: string): string[] {
   const out: string[] = [];
+  let previousKatakana = false;
   for (const part of segmenter.segment(text)) {
-    if (!part.isWordLike) continue;
-    const term = termOf(part.segment);
-    if (term) out.push(term);
+    if (!part.isWordLike) {
+      previousKatakana = false;
+      continue;
+    }
+    const katakana = KATAKANA_ONLY.test(part.segment);
+    if (katakana && previousKatakana) out[out.length - 1] += part.segment;
+    else out.push(part.segment);
+    previousKatakana = katakana;
   }
   return out;
+}
+
+function wordsWithSurfaces(text: string): Word[] {
+  const out: Word[] = [];
+  for (const surface of segmentsOf(text)) {
+    const term = termOf(surface);
+    if (term) out.push({ term, surface });
+  }
+  return out;
+}
+
+function wordsOf(text: string): string[] {
+  return wordsWithSurfaces(text).map((w) => w.term);
 }
 
 interface Phrase {
   /** A plain substring every match contains: most phrases are ruled out without the regex. */
   readonly anchor: string;
   readonly pattern: RegExp;
-  readonly kind: 'concept' | 'scope';
+  readonly kind: 'concept' | 'scope' | 'aspect' | 'ignored';
   readonly value: string;
+  /**
+   * Matched on the text as written rather than folded: "Teams", not "teams";
+   * "いつ" (when) in hiragana, not inside the katakana of "よいツール".
+   */
+  readonly asWritten: boolean;
   /** The product this phrase names (PRODUCT_NAMES), if it names one. */
   readonly product?: string;
 }
@@ -111,8 +144,9 @@ function escape(text: string): string {
 }
 
 /** A phrase as a regex over folded text: whole Latin words, optional spaces between scripts. */
-function phrasePattern(phrase: string): RegExp {
-  const folded = fold(phrase.normalize('NFKC'));
+function phrasePattern(phrase: string, asWritten = false): RegExp {
+  const normalised = phrase.normalize('NFKC');
+  const folded = asWritten ? normalised : fold(normalised);
   let body = '';
   let previous = '';
   for (const ch of folded) {
@@ -128,8 +162,9 @@ function phrasePattern(phrase: string): RegExp {
   }
   const first = folded[0] ?? '';
   const last = folded[folded.length - 1] ?? '';
-  const before = LATIN_OR_DIGIT.test(first) ? '(?<![a-z0-9])' : '';
-  const after = LATIN_OR_DIGIT.test(last) ? "(?:'s|s|es|ing)?(?![a-z0-9])" : '';
+  const latin = (ch: string) => LATIN_OR_DIGIT.test(ch.toLowerCase());
+  const before = latin(first) ? '(?<![A-Za-z0-9])' : '';
+  const after = latin(last) ? "(?:'s|s|es|ing)?(?![A-Za-z0-9])" : '';
   return new RegExp(`${before}${body}${after}`, 'gu');
 }
 
@@ -147,11 +182,13 @@ function anchorOf(phrase: string): string {
 
 function phrase(text: string, kind: Phrase['kind'], value: string): Phrase {
   const product = PRODUCT_NAMES[text];
+  const asWritten = CASE_SENSITIVE_PHRASES.has(text) || HIRAGANA_ONLY.test(text);
   return {
-    anchor: anchorOf(text),
-    pattern: phrasePattern(text),
+    anchor: asWritten ? text : anchorOf(text),
+    pattern: phrasePattern(text, asWritten),
     kind,
     value,
+    asWritten,
     ...(product ? { product } : {}),
   };
 }
@@ -161,6 +198,8 @@ const PHRASES: readonly Phrase[] = [
     phrases.map((p) => phrase(p, 'concept', value)),
   ),
   ...SCOPES.flatMap((value) => SCOPE_PHRASES[value].map((p) => phrase(p, 'scope', value))),
+  ...ASPECTS.flatMap((value) => ASPECT_PHRASES[value].map((p) => phrase(p, 'aspect', value))),
+  ...IGNORED_PHRASES.map((p) => phrase(p, 'ignored', '')),
 ];
 
 function termSet(words: readonly string[]): ReadonlySet<string> {
@@ -198,7 +237,7 @@ function subjectSpans(text: string, folded: string, subject: string): Span[] {
 
 /** Reads a text against the subjects the data knows. */
 export function read(raw: string, knownSubjects: readonly string[] = []): Reading {
-  const text = normalise(raw);
+  const text = normalise(raw).replace(MENTION, '');
   const folded = fold(text);
   const taken: Span[] = [];
   const free = (s: Span) => taken.every((t) => s.end <= t.start || s.start >= t.end);
@@ -214,8 +253,9 @@ export function read(raw: string, knownSubjects: readonly string[] = []): Readin
 
   const found: Array<Span & { phrase: Phrase }> = [];
   for (const phrase of PHRASES) {
-    if (!folded.includes(phrase.anchor)) continue;
-    for (const m of folded.matchAll(phrase.pattern)) {
+    const searched = phrase.asWritten ? text : folded;
+    if (!searched.includes(phrase.anchor)) continue;
+    for (const m of searched.matchAll(phrase.pattern)) {
       if (m[0].length > 0) found.push({ start: m.index, end: m.index + m[0].length, phrase });
     }
   }
@@ -223,6 +263,7 @@ export function read(raw: string, knownSubjects: readonly string[] = []): Readin
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const concepts = new Set<string>();
   const scopes = new Set<Scope>();
+  const aspects = new Set<Aspect>();
   const products: string[] = [];
   for (const hit of found) {
     if (!free(hit)) continue;
@@ -230,7 +271,8 @@ export function read(raw: string, knownSubjects: readonly string[] = []): Readin
     const product = hit.phrase.product;
     if (product && !products.includes(product)) products.push(product);
     if (hit.phrase.kind === 'concept') concepts.add(hit.phrase.value);
-    else scopes.add(hit.phrase.value as Scope);
+    else if (hit.phrase.kind === 'scope') scopes.add(hit.phrase.value as Scope);
+    else if (hit.phrase.kind === 'aspect') aspects.add(hit.phrase.value as Aspect);
   }
 
   let rest = '';
@@ -244,13 +286,17 @@ export function read(raw: string, knownSubjects: readonly string[] = []): Readin
   const content: string[] = [];
   const generic: string[] = [];
   const weak: string[] = [];
-  for (const term of wordsOf(rest)) {
+  const surfaces = new Map<string, string>();
+  for (const { term, surface } of wordsWithSurfaces(rest)) {
     if (STOP.has(term)) continue;
     if (GENERIC.has(term)) generic.push(term);
-    else if ([...term].length === 1 && !SINGLE_CHARACTER_CONTENT.has(term)) weak.push(term);
-    else content.push(term);
+    else if ([...term].length === 1) weak.push(term);
+    else {
+      content.push(term);
+      if (!surfaces.has(term)) surfaces.set(term, surface);
+    }
   }
-  return { concepts, scopes, subjects, products, content, generic, weak };
+  return { concepts, scopes, aspects, subjects, products, content, generic, weak, surfaces };
 }
 
 export const conceptToken = (concept: string): string => `~${concept}`;
