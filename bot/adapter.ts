@@ -1,4 +1,5 @@
 import {
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -11,7 +12,7 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
-import type { Activity } from 'botbuilder';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { Config } from '../src/config.js';
 
 interface PipelineHolder {
@@ -123,10 +124,45 @@ class HonbuAuthentication extends ConfigurationBotFrameworkAuthentication {
   }
 }
 
+/**
+ * CloudAdapter, run on a request whose token bot/authenticate.ts has already
+ * checked: CloudAdapter.process would answer a bad token with a 500 and the
+ * library's message, and print it with console.error.
+ */
+export class HonbuAdapter extends CloudAdapter {
+  runAuthenticated(
+    authentication: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authentication, activity, logic);
+  }
+}
+
 export interface BotFramework {
-  readonly adapter: CloudAdapter;
+  readonly adapter: HonbuAdapter;
   /** Also used directly for proactive sends (see BotSender). */
   readonly auth: ConfigurationBotFrameworkAuthentication;
+}
+
+/**
+ * The public cloud's settings with another OpenID metadata document (where the
+ * channel's signing keys are listed). botframework-connector takes all of these
+ * as given as soon as one is set, so the others are spelled out as its defaults.
+ */
+function publicCloudWithKeysAt(
+  openIdMetadataUrl: string,
+): Partial<ConfigurationBotFrameworkAuthenticationOptions> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }
 
 /**
@@ -139,7 +175,8 @@ export function createBotFramework(botAuth: Config['botAuth']): BotFramework {
     MicrosoftAppPassword: botAuth.appPassword,
     MicrosoftAppType: botAuth.appType,
     MicrosoftAppTenantId: botAuth.tenantId,
+    ...(botAuth.openIdMetadataUrl ? publicCloudWithKeysAt(botAuth.openIdMetadataUrl) : {}),
   };
   const auth = new HonbuAuthentication(options);
-  return { adapter: new CloudAdapter(auth), auth };
+  return { adapter: new HonbuAdapter(auth), auth };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Config } from '../src/config.js';
 import type { MessageEndpoint } from '../src/http/server.js';
 import { localeFrom } from '../src/i18n/locale.js';
@@ -9,6 +9,7 @@ import type { ConversationRegistry } from '../src/messaging/conversations.js';
 import type { Sender } from '../src/messaging/sender.js';
 import { activityProblem } from './activity-shape.js';
 import { createBotFramework } from './adapter.js';
+import { authenticate } from './authenticate.js';
 import { BotSender } from './bot-sender.js';
 import { HonbuBot, type BotDependencies } from './honbu-bot.js';
 
@@ -37,10 +38,37 @@ export function createBotTransport(
           res.send(400, { error: 'not a Bot Framework activity', detail: problem });
           return;
         }
-        await adapter.process(req, res, (context) => bot.run(context));
+        const activity = asActivity(req.body as Record<string, unknown>);
+        const authHeader = req.headers.authorization ?? '';
+        const verdict = await authenticate(auth, activity, authHeader, logger);
+        if (!verdict.ok) {
+          res.send(verdict.status, verdict.body);
+          return;
+        }
+        const invokeResponse = await adapter.runAuthenticated(verdict.result, activity, (context) =>
+          bot.run(context),
+        );
+        res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
       };
     },
   };
+}
+
+/** The wire JSON as the SDK expects it: dates as Date, the original strings kept (as CloudAdapter.process does). */
+function asActivity(body: Record<string, unknown>): Activity {
+  const activity = { ...body };
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
 }
 
 /** A failed turn is logged with its activity id; the user gets an apology in their language. */

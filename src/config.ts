@@ -70,6 +70,7 @@ const envSchema = z.object({
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
+  BotOpenIdMetadata: z.string().url().optional(),
   TAB_SSO_TENANT_ID: z.string().optional(),
   TAB_SSO_APP_ID_URI: z
     .string()
@@ -101,7 +102,14 @@ export type Config = Readonly<{
   /** Local time of day survey reminders are sent. */
   surveyNudgeTime: Readonly<{ hour: number; minute: number }>;
   itemPings: ItemPingConfig;
-  botAuth: Readonly<{ appId: string; appPassword: string; appType: string; tenantId: string }>;
+  botAuth: Readonly<{
+    appId: string;
+    appPassword: string;
+    appType: string;
+    tenantId: string;
+    /** Where the Bot Framework's token signing keys are described; undefined = the public cloud's. */
+    openIdMetadataUrl?: string | undefined;
+  }>;
   tab: TabConfig;
 }>;
 
@@ -192,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.BotOpenIdMetadata,
     },
     tab: { sso: ssoConfig(e), devSignIn: e.TAB_DEV_SIGNIN },
   };
