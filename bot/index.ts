@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Config } from '../src/config.js';
+import type { SeenActivities } from '../src/http/seen-activities.js';
 import type { MessageEndpoint } from '../src/http/server.js';
 import { localeFrom } from '../src/i18n/locale.js';
 import { translator } from '../src/i18n/translate.js';
@@ -24,6 +25,7 @@ export function createBotTransport(
   config: Config,
   conversations: ConversationRegistry,
   logger: Logger,
+  seen: SeenActivities,
 ): BotTransport {
   const { adapter, auth } = createBotFramework(config.botAuth);
   const sender = new BotSender(auth, config.botAuth.appId, conversations, logger);
@@ -45,6 +47,14 @@ export function createBotTransport(
           res.send(verdict.status, verdict.body);
           return;
         }
+        if (await isRedelivery(activity, seen)) {
+          logger.info(
+            { activityId: activity.id, type: activity.type },
+            'redelivered activity ignored: it was handled already',
+          );
+          res.send(200);
+          return;
+        }
         const invokeResponse = await adapter.runAuthenticated(verdict.result, activity, (context) =>
           bot.run(context),
         );
@@ -52,6 +62,18 @@ export function createBotTransport(
       };
     },
   };
+}
+
+/**
+ * Teams posts an activity again when the bot was slow to answer; handling it twice
+ * would store a progress note twice. Invokes are not deduplicated: their answer
+ * is the response body, which a redelivered one needs as much as the first.
+ */
+async function isRedelivery(activity: Activity, seen: SeenActivities): Promise<boolean> {
+  if (activity.type === ActivityTypes.Invoke) return false;
+  const id = activity.id;
+  if (typeof id !== 'string' || id === '') return false;
+  return !(await seen.firstSighting(activity.conversation.id, id));
 }
 
 /** The wire JSON as the SDK expects it: dates as Date, the original strings kept (as CloudAdapter.process does). */
