@@ -15,8 +15,27 @@ import {
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { Config } from '../src/config.js';
 
+interface PipelineResponseLike {
+  readonly status: number;
+  readonly headers: { get(name: string): string | undefined };
+}
+
+/** The part of @azure/core-rest-pipeline's PipelinePolicy that a retry policy needs. */
+interface RetryPolicy {
+  readonly name: string;
+  sendRequest<R>(
+    request: R,
+    next: (request: R) => Promise<PipelineResponseLike>,
+  ): Promise<PipelineResponseLike>;
+}
+
 interface PipelineHolder {
-  client?: { pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown } };
+  client?: {
+    pipeline?: {
+      removePolicy(options: { phase: 'Retry' }): unknown;
+      addPolicy(policy: RetryPolicy, options: { phase: 'Retry' }): void;
+    };
+  };
 }
 
 /**
@@ -29,6 +48,50 @@ interface PipelineHolder {
 function withoutRetries(connector: ConnectorClient): ConnectorClient {
   (connector as unknown as PipelineHolder).client?.pipeline?.removePolicy({ phase: 'Retry' });
   return connector;
+}
+
+/** Retries of one reply inside a turn, and the most they may wait in all. */
+const REPLY_RETRIES = 2;
+const REPLY_RETRY_BUDGET_MS = 3000;
+
+/**
+ * Replies within a turn are retried, but briefly: Teams gives a bot about 15 s
+ * to answer and then redelivers, and botbuilder's own policy would sleep for a
+ * whole Retry-After (40 s was seen on a 429). A wait that does not fit in the
+ * budget is not taken: the 429 goes to the turn, which apologises at once.
+ */
+function withReplyRetries(connector: ConnectorClient): ConnectorClient {
+  const pipeline = (connector as unknown as PipelineHolder).client?.pipeline;
+  pipeline?.removePolicy({ phase: 'Retry' });
+  pipeline?.addPolicy(
+    {
+      name: 'honbuReplyRetry',
+      async sendRequest(request, next) {
+        let waited = 0;
+        for (let attempt = 0; ; attempt++) {
+          const response = await next(request);
+          const transient = response.status === 429 || response.status >= 500;
+          if (!transient || attempt >= REPLY_RETRIES) return response;
+          const wait = retryAfterMs(response) ?? 250 * 2 ** attempt;
+          if (waited + wait > REPLY_RETRY_BUDGET_MS) return response;
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          waited += wait;
+        }
+      },
+    },
+    { phase: 'Retry' },
+  );
+  return connector;
+}
+
+/** Retry-After (seconds or an HTTP date) in ms; undefined when absent or unreadable. */
+function retryAfterMs(response: PipelineResponseLike): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /** Clients kept per key; past this many the oldest is let go (Teams has a few service URLs). */
@@ -91,7 +154,7 @@ class HonbuAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly proactiveClients = new ClientCache<ConnectorClient>();
   private readonly userTokenClients = new ClientCache<UserTokenClient>();
 
-  /** Replies within a turn keep botbuilder's own retries: the user is waiting for them. */
+  /** Replies within a turn are retried briefly (see withReplyRetries): the user is waiting for them. */
   override async authenticateRequest(
     activity: Activity,
     authHeader: string,
@@ -102,7 +165,7 @@ class HonbuAuthentication extends ConfigurationBotFrameworkAuthentication {
       result.connectorFactory,
       appIdOf(result.claimsIdentity),
       this.replyClients,
-      (client) => client,
+      withReplyRetries,
     );
     return { ...result, connectorFactory };
   }

@@ -8,6 +8,7 @@ import { translator } from '../src/i18n/translate.js';
 import type { Logger } from '../src/logger.js';
 import type { ConversationRegistry } from '../src/messaging/conversations.js';
 import type { Sender } from '../src/messaging/sender.js';
+import { localeOf } from './activities.js';
 import { activityProblem } from './activity-shape.js';
 import { createBotFramework } from './adapter.js';
 import { authenticate } from './authenticate.js';
@@ -100,7 +101,7 @@ async function apologise(context: TurnContext, error: Error, logger: Logger): Pr
     { err: error, activityId: context.activity.id, type: context.activity.type, ref },
     'turn failed',
   );
-  const text = translator(localeFrom(context.activity.locale))('error.apology', { ref });
+  const text = translator(localeFrom(localeOf(context.activity)))('error.apology', { ref });
   try {
     if (context.activity.type === ActivityTypes.Invoke) {
       await context.sendActivity({
