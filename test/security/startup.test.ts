@@ -3,13 +3,19 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { ConfigError, loadConfig, redactStoreUrl } from '../../src/config.js';
 import { createTestSchema } from '../harness/postgres.js';
 
-/** Runs `src/main.ts` as operators do; resolves when `done` matches the output or the process exits. */
+/**
+ * Runs `src/main.ts` as operators do. When `done` matches the output, `meanwhile`
+ * runs against the live process, which is then stopped; if the process exits
+ * first, its exit code is returned.
+ */
 async function runMain(
   env: Record<string, string>,
   done: RegExp,
+  meanwhile: (output: string) => Promise<void> = async () => undefined,
 ): Promise<{ output: string; exitCode: number | null }> {
   const child = spawn(
     process.execPath,
@@ -31,7 +37,11 @@ async function runMain(
   });
   const first = await Promise.race([seen.then(() => 'seen' as const), exited]);
   if (first === 'seen' && child.exitCode === null) {
-    child.kill('SIGTERM');
+    try {
+      await meanwhile(output);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    }
     await exited;
     return { output, exitCode: null };
   }
@@ -114,5 +124,40 @@ describe('security: the PostgreSQL password is never printed', () => {
     } finally {
       await schema.drop();
     }
+  });
+});
+
+describe('security: the process survives bad compressed bodies', () => {
+  it('keeps serving after a non-gzip and a truncated gzip body (it used to exit)', async function () {
+    this.timeout(40000);
+    const dir = mkdtempSync(join(tmpdir(), 'honbu-gzip-'));
+    const whole = gzipSync(Buffer.from(JSON.stringify({ type: 'message', text: 'x'.repeat(400) })));
+    const bodies = [Buffer.from('hello'), whole.subarray(0, whole.length >> 1)];
+    const statuses: number[] = [];
+    const run = await runMain(
+      { STORE_URL: `file:${join(dir, 'honbu.json')}`, SEED_DEMO: 'false' },
+      /listens on (http:\/\/\S+)\/api\/messages/,
+      async (output) => {
+        const url = /listens on (http:\/\/\S+)\/api\/messages/.exec(output)?.[1] ?? '';
+        for (const [path, body] of [
+          ['/api/messages', bodies[0]],
+          ['/api/messages', bodies[1]],
+          ['/healthz', bodies[1]],
+        ] as const) {
+          const response = await fetch(`${url}${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+            body: body ?? null,
+          });
+          statuses.push(response.status);
+        }
+        statuses.push((await fetch(`${url}/healthz`)).status);
+      },
+    );
+    assert.equal(run.exitCode, null, `the process exited: ${run.output}`);
+    // /healthz takes GET only: a POST there is 405 once the body was refused or not.
+    assert.deepEqual(statuses.slice(0, 2), [400, 400]);
+    assert.ok(statuses[2] === 400 || statuses[2] === 405, String(statuses[2]));
+    assert.equal(statuses[3], 200, 'still alive');
   });
 });
