@@ -56,10 +56,19 @@ export function createBotTransport(
           res.send(200);
           return;
         }
-        const invokeResponse = await adapter.runAuthenticated(verdict.result, activity, (context) =>
-          bot.run(context),
-        );
-        res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+        try {
+          const invokeResponse = await adapter.runAuthenticated(
+            verdict.result,
+            activity,
+            (context) => bot.run(context),
+          );
+          res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+        } catch (error) {
+          // A 500 makes Teams deliver the activity again: that delivery must not be ignored.
+          if (activity.type !== ActivityTypes.Invoke && typeof activity.id === 'string')
+            await seen.forget(activity.conversation.id, activity.id).catch(() => undefined);
+          throw error;
+        }
       };
     },
   };

@@ -52,10 +52,21 @@ export class SeenActivities {
     return claimed;
   }
 
+  /** Lets a later delivery of this activity run: handling it failed before it was done. */
+  async forget(conversationId: string, activityId: string): Promise<void> {
+    await this.sightings.delete(sightingId(conversationId, activityId));
+  }
+
   private async sweep(now: number): Promise<void> {
     if (now < this.nextSweep) return;
     this.nextSweep = now + SWEEP_EVERY_MS;
     const expired = (await this.sightings.find()).filter((s) => now - s.seenAt >= this.windowMs);
     for (const sighting of expired) await this.sightings.delete(sighting.id);
   }
+}
+
+/** A digest: ids are the sender's text, of any length and with any characters. */
+function sightingId(conversationId: string, activityId: string): string {
+  const digest = createHash('sha256').update(JSON.stringify([conversationId, activityId]));
+  return `seen-${digest.digest('hex')}`;
 }

@@ -62,6 +62,8 @@ describe('security: redeliveries are remembered for a while, in the store', () =
     assert.equal(await seen.firstSighting('a:1', '100'), false);
     clock.advance(1);
     assert.equal(await seen.firstSighting('a:1', '100'), true, 'a new arrival after the window');
+    await seen.forget('a:1', '100');
+    assert.equal(await seen.firstSighting('a:1', '100'), true, 'a failed handling is forgotten');
     clock.advance(REDELIVERY_WINDOW_MS * 2);
     assert.equal(await seen.firstSighting('a:2', '200'), true);
     assert.equal(await store.collection('seen-activities').count(), 1, 'the old one was swept');
