@@ -1,4 +1,5 @@
 import {
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -11,11 +12,30 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
-import type { Activity } from 'botbuilder';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { Config } from '../src/config.js';
 
+interface PipelineResponseLike {
+  readonly status: number;
+  readonly headers: { get(name: string): string | undefined };
+}
+
+/** The part of @azure/core-rest-pipeline's PipelinePolicy that a retry policy needs. */
+interface RetryPolicy {
+  readonly name: string;
+  sendRequest<R>(
+    request: R,
+    next: (request: R) => Promise<PipelineResponseLike>,
+  ): Promise<PipelineResponseLike>;
+}
+
 interface PipelineHolder {
-  client?: { pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown } };
+  client?: {
+    pipeline?: {
+      removePolicy(options: { phase: 'Retry' }): unknown;
+      addPolicy(policy: RetryPolicy, options: { phase: 'Retry' }): void;
+    };
+  };
 }
 
 /**
@@ -28,6 +48,50 @@ interface PipelineHolder {
 function withoutRetries(connector: ConnectorClient): ConnectorClient {
   (connector as unknown as PipelineHolder).client?.pipeline?.removePolicy({ phase: 'Retry' });
   return connector;
+}
+
+/** Retries of one reply inside a turn, and the most they may wait in all. */
+const REPLY_RETRIES = 2;
+const REPLY_RETRY_BUDGET_MS = 3000;
+
+/**
+ * Replies within a turn are retried, but briefly: Teams gives a bot about 15 s
+ * to answer and then redelivers, and botbuilder's own policy would sleep for a
+ * whole Retry-After (40 s was seen on a 429). A wait that does not fit in the
+ * budget is not taken: the 429 goes to the turn, which apologises at once.
+ */
+function withReplyRetries(connector: ConnectorClient): ConnectorClient {
+  const pipeline = (connector as unknown as PipelineHolder).client?.pipeline;
+  pipeline?.removePolicy({ phase: 'Retry' });
+  pipeline?.addPolicy(
+    {
+      name: 'honbuReplyRetry',
+      async sendRequest(request, next) {
+        let waited = 0;
+        for (let attempt = 0; ; attempt++) {
+          const response = await next(request);
+          const transient = response.status === 429 || response.status >= 500;
+          if (!transient || attempt >= REPLY_RETRIES) return response;
+          const wait = retryAfterMs(response) ?? 250 * 2 ** attempt;
+          if (waited + wait > REPLY_RETRY_BUDGET_MS) return response;
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          waited += wait;
+        }
+      },
+    },
+    { phase: 'Retry' },
+  );
+  return connector;
+}
+
+/** Retry-After (seconds or an HTTP date) in ms; undefined when absent or unreadable. */
+function retryAfterMs(response: PipelineResponseLike): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /** Clients kept per key; past this many the oldest is let go (Teams has a few service URLs). */
@@ -90,7 +154,7 @@ class HonbuAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly proactiveClients = new ClientCache<ConnectorClient>();
   private readonly userTokenClients = new ClientCache<UserTokenClient>();
 
-  /** Replies within a turn keep botbuilder's own retries: the user is waiting for them. */
+  /** Replies within a turn are retried briefly (see withReplyRetries): the user is waiting for them. */
   override async authenticateRequest(
     activity: Activity,
     authHeader: string,
@@ -101,7 +165,7 @@ class HonbuAuthentication extends ConfigurationBotFrameworkAuthentication {
       result.connectorFactory,
       appIdOf(result.claimsIdentity),
       this.replyClients,
-      (client) => client,
+      withReplyRetries,
     );
     return { ...result, connectorFactory };
   }
@@ -123,10 +187,45 @@ class HonbuAuthentication extends ConfigurationBotFrameworkAuthentication {
   }
 }
 
+/**
+ * CloudAdapter, run on a request whose token bot/authenticate.ts has already
+ * checked: CloudAdapter.process would answer a bad token with a 500 and the
+ * library's message, and print it with console.error.
+ */
+export class HonbuAdapter extends CloudAdapter {
+  runAuthenticated(
+    authentication: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authentication, activity, logic);
+  }
+}
+
 export interface BotFramework {
-  readonly adapter: CloudAdapter;
+  readonly adapter: HonbuAdapter;
   /** Also used directly for proactive sends (see BotSender). */
   readonly auth: ConfigurationBotFrameworkAuthentication;
+}
+
+/**
+ * The public cloud's settings with another OpenID metadata document (where the
+ * channel's signing keys are listed). botframework-connector takes all of these
+ * as given as soon as one is set, so the others are spelled out as its defaults.
+ */
+function publicCloudWithKeysAt(
+  openIdMetadataUrl: string,
+): Partial<ConfigurationBotFrameworkAuthenticationOptions> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }
 
 /**
@@ -139,7 +238,8 @@ export function createBotFramework(botAuth: Config['botAuth']): BotFramework {
     MicrosoftAppPassword: botAuth.appPassword,
     MicrosoftAppType: botAuth.appType,
     MicrosoftAppTenantId: botAuth.tenantId,
+    ...(botAuth.openIdMetadataUrl ? publicCloudWithKeysAt(botAuth.openIdMetadataUrl) : {}),
   };
   const auth = new HonbuAuthentication(options);
-  return { adapter: new CloudAdapter(auth), auth };
+  return { adapter: new HonbuAdapter(auth), auth };
 }

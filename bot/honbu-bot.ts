@@ -4,6 +4,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
 } from 'botbuilder';
 import type { Router } from '../src/app/router.js';
 import type { ActionOutcome, Turn } from '../src/app/turn.js';
@@ -13,7 +14,13 @@ import { localeFrom } from '../src/i18n/locale.js';
 import { translator } from '../src/i18n/translate.js';
 import type { Logger } from '../src/logger.js';
 import type { ConversationRegistry } from '../src/messaging/conversations.js';
-import { conversationIdOf, conversationKind, toActivity } from './activities.js';
+import {
+  conversationIdOf,
+  conversationKind,
+  localeOf,
+  textWithoutBotMention,
+  toActivity,
+} from './activities.js';
 
 export interface BotDependencies {
   readonly router: Router;
@@ -49,6 +56,23 @@ export class HonbuBot extends ActivityHandler {
     });
   }
 
+  /**
+   * Only card actions are Honbu's. Any other invoke (a message extension, a task
+   * module, sign-in, one with no name) gets a deliberate, neutral answer in the
+   * form its feature expects, instead of the SDK's empty 501, which Teams shows
+   * as an error ("Bot returned unsuccessful status code NotImplemented").
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const name = typeof context.activity.name === 'string' ? context.activity.name : '';
+    this.deps.logger.info(
+      { invoke: name.slice(0, 100), activityId: context.activity.id },
+      'invoke not handled by Honbu: answered with a neutral response',
+    );
+    const text = translator(localeFrom(localeOf(context.activity)))('invoke.unsupported');
+    return { status: 200, body: unhandledInvokeBody(name, text) };
+  }
+
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
@@ -74,8 +98,7 @@ export class HonbuBot extends ActivityHandler {
       );
       return;
     }
-    const text =
-      TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+    const text = textWithoutBotMention(context.activity);
     if (text.trim() === '') return;
     await this.deps.router.dispatchText(turn, text);
   }
@@ -94,7 +117,7 @@ export class HonbuBot extends ActivityHandler {
     // but has not written to the bot yet.
     if (conversationKind(context.activity) === 'personal') await this.actorOf(context);
     await context.sendActivity(
-      toActivity(translator(localeFrom(context.activity.locale))('welcome')),
+      toActivity(translator(localeFrom(localeOf(context.activity)))('welcome')),
     );
   }
 
@@ -105,6 +128,7 @@ export class HonbuBot extends ActivityHandler {
     // keeps the stored reference unchanged from one message to the next (no store write).
     const { activityId: _incoming, ...reference } = TurnContext.getConversationReference(activity);
     const id = conversationIdOf(activity);
+    const locale = localeOf(activity);
     await this.deps.conversations.remember({
       id,
       kind,
@@ -112,7 +136,7 @@ export class HonbuBot extends ActivityHandler {
       ...(kind === 'personal' && activity.from.aadObjectId
         ? { userAadObjectId: activity.from.aadObjectId, userId: activity.from.id }
         : {}),
-      ...(activity.locale ? { locale: activity.locale } : {}),
+      ...(locale ? { locale } : {}),
     });
   }
 
@@ -135,7 +159,7 @@ export class HonbuBot extends ActivityHandler {
     const activity = context.activity;
     await this.remember(context);
     const actor = await this.actorOf(context);
-    const locale = localeFrom(activity.locale);
+    const locale = localeFrom(localeOf(activity));
     return {
       actor,
       locale,
@@ -156,6 +180,15 @@ function invokeResponse(outcome: ActionOutcome, turn: Turn): AdaptiveCardInvokeR
     type: MESSAGE_CONTENT_TYPE,
     value: (outcome.message ?? turn.t('action.done')) as never,
   };
+}
+
+/** The documented "nothing to do here" answer of each invoke family (Teams shows `text` where it can). */
+function unhandledInvokeBody(name: string, text: string): Record<string, unknown> {
+  if (name === 'composeExtension/fetchTask' || name.startsWith('task/'))
+    return { task: { type: 'message', value: text } };
+  if (name.startsWith('composeExtension/')) return { composeExtension: { type: 'message', text } };
+  if (name.startsWith('config/')) return { config: { type: 'message', value: text } };
+  return {};
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

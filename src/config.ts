@@ -70,6 +70,7 @@ const envSchema = z.object({
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
+  BotOpenIdMetadata: z.string().url().optional(),
   TAB_SSO_TENANT_ID: z.string().optional(),
   TAB_SSO_APP_ID_URI: z
     .string()
@@ -101,7 +102,14 @@ export type Config = Readonly<{
   /** Local time of day survey reminders are sent. */
   surveyNudgeTime: Readonly<{ hour: number; minute: number }>;
   itemPings: ItemPingConfig;
-  botAuth: Readonly<{ appId: string; appPassword: string; appType: string; tenantId: string }>;
+  botAuth: Readonly<{
+    appId: string;
+    appPassword: string;
+    appType: string;
+    tenantId: string;
+    /** Where the Bot Framework's token signing keys are described; undefined = the public cloud's. */
+    openIdMetadataUrl?: string | undefined;
+  }>;
   tab: TabConfig;
 }>;
 
@@ -165,6 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
+  if (e.TAB_DEV_SIGNIN) {
+    const exposure = devSignInExposure(e.MicrosoftAppId, e.PUBLIC_BASE_URL);
+    if (exposure)
+      throw new ConfigError(
+        `Invalid configuration:\n  TAB_DEV_SIGNIN: lets anyone act as any directory person without a password, ` +
+          `so it is refused when ${exposure}. It is for a local demo only: unset it.`,
+      );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -192,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.BotOpenIdMetadata,
     },
     tab: { sso: ssoConfig(e), devSignIn: e.TAB_DEV_SIGNIN },
   };
@@ -212,6 +229,45 @@ function ssoConfig(e: z.infer<typeof envSchema>): TabSsoConfig | undefined {
     keysUrl:
       e.TAB_SSO_KEYS_URL ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
   };
+}
+
+/**
+ * Why development sign-in would be reachable by others, or undefined when this is
+ * a local set-up: an app id means a bot registered with Teams, and a public base
+ * URL off this machine means people are meant to reach it.
+ */
+function devSignInExposure(appId: string, publicBaseUrl: string | undefined): string | undefined {
+  if (appId) return 'MicrosoftAppId is set';
+  if (publicBaseUrl && !isLoopbackHost(new URL(publicBaseUrl).hostname))
+    return `PUBLIC_BASE_URL (${publicBaseUrl}) is not this machine`;
+  return undefined;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
+}
+
+/**
+ * A STORE_URL fit for logs and messages: the password (and any query parameter
+ * that looks like a secret) replaced by "***". A file: or memory: URL is returned as it is.
+ */
+export function redactStoreUrl(storeUrl: string): string {
+  if (!/^postgres(ql)?:\/\//i.test(storeUrl)) return storeUrl;
+  try {
+    const url = new URL(storeUrl);
+    if (url.password) url.password = '***';
+    for (const key of [...url.searchParams.keys()])
+      if (/pass|secret|key|token/i.test(key)) url.searchParams.set(key, '***');
+    return url.toString();
+  } catch {
+    return 'postgres://(unparsable)';
+  }
 }
 
 /** "3,1" → [3, 1]: distinct, largest first. */

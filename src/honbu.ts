@@ -7,6 +7,7 @@ import { createServices, type Services } from './app/services.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { IdentityResolver } from './domain/identity.js';
 import { meetingIcsRoute } from './meetings/ics-route.js';
+import { SeenActivities } from './http/seen-activities.js';
 import { HttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { ConversationRegistry } from './messaging/conversations.js';
@@ -57,7 +58,12 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     }));
 
   const conversations = new ConversationRegistry(store, clock);
-  const transport = createBotTransport(config, conversations, logger);
+  const transport = createBotTransport(
+    config,
+    conversations,
+    logger,
+    new SeenActivities(store, clock),
+  );
   // Every proactive message is paced to Teams' documented limits; instances
   // sharing a database share the per-bot limit between those sending.
   const limiter = new RateLimiter();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, redactStoreUrl } from './config.js';
 import { createHonbu } from './honbu.js';
 import { createLogger } from './logger.js';
 import { StoreUnavailableError } from './store/document-store.js';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   const url = await honbu.start();
   logger.info(
-    { url, store: config.storeUrl, ms: Math.round(performance.now() - startedAt) },
+    { url, store: redactStoreUrl(config.storeUrl), ms: Math.round(performance.now() - startedAt) },
     'Honbu is ready',
   );
   if (!config.botAuth.appId) {

@@ -38,7 +38,7 @@ describe('dashboard tab in Chromium', function () {
     mkdirSync(SHOTS, { recursive: true });
     await buildTab();
     entra = await FakeEntra.start();
-    server = await TabServer.start({ ...entra.env(), TAB_DEV_SIGNIN: 'true' });
+    server = await TabServer.start(entra.env());
     await server.openDemoSurvey([
       { departmentId: 'kumin', upn: kuminHead.upn, ranking: ['rpa', 'telework', 'web-meetings'] },
       {
@@ -311,21 +311,27 @@ describe('dashboard tab in Chromium', function () {
   });
 
   it('outside Teams, offers the development sign-in only because it is enabled, and it applies the same roles', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/tab`);
-    await page.waitForSelector('form.signin');
-    assert.deepEqual(await unlabelledControls(page.mainFrame()), []);
-    await page.selectOption('#dev-person', 'bunkadesign-kacho@city.example.jp');
-    await page.screenshot({ path: `${SHOTS}/tab-dev-signin.png` });
-    await page.click('form.signin button');
-    await page.waitForSelector('section[data-section="directory"]');
-    assert.equal(await page.textContent('.viewer'), '文化デザイン課長 さん（代理 · 文化商工部）');
-    assert.deepEqual(
-      await page.$$eval('section[data-section="directory"] tbody th', (all) =>
-        all.map((e) => e.textContent),
-      ),
-      ['文化商工部'],
-    );
+    // Development sign-in is refused next to an app id, so it has a server of its own.
+    const local = await TabServer.start({ TAB_DEV_SIGNIN: 'true' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${local.url}/tab`);
+      await page.waitForSelector('form.signin');
+      assert.deepEqual(await unlabelledControls(page.mainFrame()), []);
+      await page.selectOption('#dev-person', 'bunkadesign-kacho@city.example.jp');
+      await page.screenshot({ path: `${SHOTS}/tab-dev-signin.png` });
+      await page.click('form.signin button');
+      await page.waitForSelector('section[data-section="directory"]');
+      assert.equal(await page.textContent('.viewer'), '文化デザイン課長 さん（代理 · 文化商工部）');
+      assert.deepEqual(
+        await page.$$eval('section[data-section="directory"] tbody th', (all) =>
+          all.map((e) => e.textContent),
+        ),
+        ['文化商工部'],
+      );
+    } finally {
+      await local.stop();
+    }
   });
 
   it('outside Teams with the default configuration, only says to open it in Teams', async () => {

@@ -1,5 +1,6 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../logger.js';
+import { bodyReader } from './body.js';
 
 /** Handles POST /api/messages; supplied by the bot transport. */
 export type MessageEndpoint = (req: Request, res: Response) => Promise<void>;
@@ -30,13 +31,8 @@ export class HttpServer {
   constructor(private readonly options: HttpOptions) {
     const server = restify.createServer({ name: 'honbu', handleUncaughtExceptions: false });
     server.use(restify.plugins.queryParser({ mapParams: false }));
-    server.use(
-      restify.plugins.bodyParser({
-        maxBodySize: options.maxBodyBytes,
-        mapParams: false,
-        rejectUnknown: true,
-      }),
-    );
+    // Not restify's bodyParser: see body.ts for why a bad gzip body used to stop the process.
+    server.use(bodyReader(options.maxBodyBytes));
     server.pre((req, res, next) => {
       this.inFlight++;
       res.once('close', () => this.finished());

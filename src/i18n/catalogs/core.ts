@@ -24,6 +24,7 @@ export const core = defineMessages({
       '申し訳ありません。処理中に問題が起きました。もう一度お試しください。解決しない場合は事務局にご連絡ください。（参照番号: {ref}）',
     'error.badAction': 'このカードの操作は受け付けられませんでした。カードを開き直してください。',
     'action.done': '受け付けました。',
+    'invoke.unsupported': 'Honbu はこの操作に対応していません。',
     welcome:
       'Honbu（行政情報化推進本部アシスタント）です。会議のお知らせ、アンケート、宿題の確認、ルールの照会をお手伝いします。「ヘルプ」と送ると使い方が表示されます。',
     whoami: '{name}（{upn}）: {role}{department}',
@@ -74,6 +75,7 @@ export const core = defineMessages({
       'Sorry, something went wrong while handling that. Please try again; if it keeps happening, contact the secretariat (reference: {ref}).',
     'error.badAction': 'This card action could not be accepted. Please reopen the card.',
     'action.done': 'Done.',
+    'invoke.unsupported': 'Honbu does not support this action.',
     welcome:
       'Hello, I am Honbu, the steering committee assistant: meeting reminders, surveys, action items and policy look-ups. Send "help" to see what I can do.',
     whoami: '{name} ({upn}): {role}{department}',
