@@ -9,7 +9,10 @@ import type { Translate } from './translate.js';
  *   slashes        8/3 15:00, 2026/12/14 15:00
  *   Japanese       2026年12月14日 15時, 12月14日（月）15時〜16時
  *   era            令和2年8月3日（月）午後3時03分, R2.8.3 15:00, 令和元年5月1日
- *   relative       今日/本日, 明日, 明後日, today, tomorrow
+ *   relative       今日/本日, 明日, 明後日, 3日後, 2週間後, today, tomorrow, in 3 days
+ *   weeks          来週金曜, 今週金曜, 再来週(火), 来週, 今週中, next Friday, this Friday, Friday,
+ *                  end of this week, the week after next
+ *   month end      今月末, 月末, 来月末, end of the month
  *   time only      午後3時, 15:30, 3pm (on the reference day)
  * with an optional end after 〜, ~, -, –, から or "to" (a time, or a date and time).
  * Every wall-clock time is read in the committee's time zone, never the process's.
@@ -38,7 +41,15 @@ export interface ReadDate {
   readonly end?: Date;
   /** False when only a day was given (no time of day). */
   readonly hasTime: boolean;
+  /**
+   * The year was left out and the day has just passed this year, so `start` is
+   * next year's: this is the same moment this year, for asking which was meant.
+   */
+  readonly passedThisYear?: Date;
 }
+
+/** A day-and-month without a year this many days in the past is "just passed": ask. */
+const JUST_PASSED_DAYS = 90;
 
 export interface ParseOptions {
   /** Today, for relative words and years left out. */
@@ -59,6 +70,8 @@ interface Day {
 interface Time {
   readonly hour: number;
   readonly minute: number;
+  /** 午前/午後/am/pm was written (so a bare end time can take the start's half of the day). */
+  readonly meridiem: boolean;
 }
 
 const ERAS: Readonly<Record<string, number>> = {
@@ -120,8 +133,87 @@ function readDay(cursor: Cursor, options: ParseOptions): Day | undefined {
       : ['明後日', 'あさって'].includes(word)
         ? 2
         : 1;
-    const day = today.plus({ days: offset });
-    return { year: day.year, month: day.month, day: day.day };
+    return dayFrom(today.plus({ days: offset }));
+  }
+  const later = readLater(cursor, today);
+  if (later) return dayFrom(later);
+  return undefined;
+}
+
+function dayFrom(date: DateTime): Day {
+  return { year: date.year, month: date.month, day: date.day };
+}
+
+/** Weekday words after 来週 / next: 金曜, 金曜日, (金), 金, Friday, fri. */
+const WEEKDAY_WORD = String.raw`(?:の\s*)?\(?\s*(?<wd>[月火水木金土日](?:曜日?)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\s*\)?`;
+
+function weekdayOf(word: string | undefined): number | undefined {
+  if (!word) return undefined;
+  const ja = JA_WEEKDAYS.indexOf(word.charAt(0));
+  if (ja >= 0) return ja + 1;
+  const en = EN_WEEKDAYS.indexOf(word.slice(0, 3).toLowerCase());
+  return en >= 0 ? en + 1 : undefined;
+}
+
+/**
+ * Days counted from today: N日後, N週間後, in N days; weeks (Monday to Sunday):
+ * 今週/来週/再来週 with a weekday, or alone (来週 = its Monday, 今週中 = this Friday);
+ * a weekday alone (the next one after today); the end of this or next month.
+ */
+function readLater(cursor: Cursor, today: DateTime): DateTime | undefined {
+  const after =
+    cursor.take(/(?<n>\d{1,3})\s*(?<unit>日|週間)\s*後/) ??
+    cursor.take(/in\s+(?<n>\d{1,3})\s*(?<unit>days?|weeks?)(?![a-z])/);
+  if (after?.groups) {
+    const n = num(after.groups['n']);
+    return today.plus(
+      /^(週間|weeks?)$/i.test(after.groups['unit'] ?? '') ? { weeks: n } : { days: n },
+    );
+  }
+  const monthEnd = cursor.take(
+    /(?<next>来月|next month'?s?)?\s*(?:今月)?\s*(?:末日?|月末)|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?<enNext>next\s+)?month/,
+  );
+  if (monthEnd) {
+    const next = Boolean(monthEnd.groups?.['next'] ?? monthEnd.groups?.['enNext']);
+    return today
+      .plus({ months: next ? 1 : 0 })
+      .endOf('month')
+      .startOf('day');
+  }
+  const thisWeek = today.startOf('week');
+  if (cursor.take(/今週中|今週末|(?:by\s+)?(?:the\s+)?end\s+of\s+(?:this|the)\s+week/)) {
+    const friday = thisWeek.plus({ days: 4 });
+    return friday < today ? today : friday;
+  }
+  const week = cursor.take(
+    new RegExp(
+      `(?<w>今週|来週|再来週|さらいしゅう|らいしゅう|this\\s+week|next\\s+week|the\\s+week\\s+after\\s+next|week\\s+after\\s+next)(?:中)?(?:\\s*${WEEKDAY_WORD})?`,
+      'iu',
+    ),
+  );
+  if (week?.groups) {
+    const word = (week.groups['w'] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const weeks = /再来週|さらいしゅう|after next/.test(word)
+      ? 2
+      : /来週|らいしゅう|next/.test(word)
+        ? 1
+        : 0;
+    const weekday = weekdayOf(week.groups['wd']) ?? (week[0].endsWith('中') ? 5 : 1);
+    return thisWeek.plus({ weeks, days: weekday - 1 });
+  }
+  const named = cursor.take(
+    new RegExp(
+      `(?<which>next|this|coming|今度の)?\\s*(?<wd>[月火水木金土日]曜日?|(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?)(?![a-z])`,
+      'iu',
+    ),
+  );
+  if (named?.groups) {
+    const weekday = weekdayOf(named.groups['wd']) ?? 1;
+    // "next Friday" is next week's Friday, as 来週金曜; "Friday", "this Friday" the coming one.
+    if (/^next/i.test(named.groups['which'] ?? ''))
+      return thisWeek.plus({ weeks: 1, days: weekday - 1 });
+    const ahead = (weekday - today.weekday + 7) % 7 || 7;
+    return today.plus({ days: ahead });
   }
   return undefined;
 }
@@ -155,7 +247,7 @@ function readTime(cursor: Cursor): Time | undefined {
     if (!afternoon && hour === 12) hour = 0;
   }
   if (hour > 23 || minute > 59) throw new NoSuchDate();
-  return { hour, minute };
+  return { hour, minute, meridiem: meridiem !== '' };
 }
 
 function toDateTime(day: Day, time: Time | undefined, zone: string): DateTime {
@@ -203,7 +295,10 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
 
     let day: Day = startDay ?? dayOf(options.referenceDay ?? options.now, zone);
     let start = toDateTime(day, startTime, zone);
-    if (day.yearImplied && start < startOfToday(options)) {
+    let passedThisYear: Date | undefined;
+    const today = startOfToday(options);
+    if (day.yearImplied && start < today) {
+      if (start >= today.minus({ days: JUST_PASSED_DAYS })) passedThisYear = start.toJSDate();
       day = { ...day, year: day.year + 1 };
       start = toDateTime(day, startTime, zone);
     }
@@ -222,7 +317,7 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
     if (cursor.take(/(〜|~|-|–|—|から|to)/)) {
       const endDay = readDay(cursor, { ...options, now: start.toJSDate() });
       const endWeekday = endDay ? readWeekday(cursor) : undefined;
-      const endTime = readTime(cursor);
+      const endTime = endDay ? readTime(cursor) : afternoonCarried(startTime, readTime(cursor));
       if (!endDay && !endTime) return { ok: false, problem: 'unreadable', input };
       end = toDateTime(endDay ?? day, endTime, zone);
       if (endWeekday !== undefined && end.weekday !== endWeekday) {
@@ -245,6 +340,7 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
         start: start.toJSDate(),
         ...(end ? { end: end.toJSDate() } : {}),
         hasTime: startTime !== undefined,
+        ...(passedThisYear ? { passedThisYear } : {}),
       },
       input,
     );
@@ -252,6 +348,17 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
     if (error instanceof NoSuchDate) return { ok: false, problem: 'noSuchDate', input };
     throw error;
   }
+}
+
+/**
+ * 午後2時〜3時半 and 2pm-3:30 mean 14:00–15:30: an end written without 午前/午後
+ * that would fall before an afternoon start is in the afternoon too.
+ */
+function afternoonCarried(start: Time | undefined, end: Time | undefined): Time | undefined {
+  if (!start || !end || end.meridiem || start.hour < 12 || end.hour >= 12) return end;
+  const afternoon = { ...end, hour: end.hour + 12 };
+  const minutes = (t: Time) => t.hour * 60 + t.minute;
+  return minutes(end) <= minutes(start) && minutes(afternoon) > minutes(start) ? afternoon : end;
 }
 
 function checkOrder(read: ReadDate, input: string): ReadDate | DateProblem {
