@@ -1,0 +1,90 @@
+import { strict as assert } from 'node:assert';
+import { visibleText } from '../harness/test-bot.js';
+import {
+  buttonsOf,
+  cardOf,
+  itemsCommittee,
+  replyOf,
+  textOfCard,
+  type ItemsCommittee,
+} from './helpers.js';
+
+/** Every Action.Execute of a card: its title and data. */
+function executes(card: unknown): Array<{ title: string; data: Record<string, unknown> }> {
+  const found: Array<{ title: string; data: Record<string, unknown> }> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as Record<string, unknown>;
+    if (n['type'] === 'Action.Execute')
+      found.push({ title: String(n['title']), data: (n['data'] as Record<string, unknown>) ?? {} });
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+describe('action items over HTTP: the dates of dues, said back', () => {
+  let c: ItemsCommittee;
+  beforeEach(async () => {
+    c = await itemsCommittee();
+    // Sunday 2026-12-06, 10:00 in Tokyo.
+    c.clock.set('2026-12-06T01:00:00Z');
+  });
+  afterEach(() => c.bot.stop());
+
+  it('asks which year for a day that has just passed, and creates only after the choice', async () => {
+    const before = (await c.items.list()).length;
+    const asked = cardOf(
+      await c.bot.say(c.users.secretary, '宿題作成 無線LANの見積を取る | 総務部 | 12月1日'),
+    );
+    assert.match(
+      visibleText(asked),
+      /期限「12月1日」は今年の12月1日（火）（すでに過ぎています）ですか、来年の2027年12月1日（水）ですか？/,
+    );
+    assert.deepEqual(buttonsOf(asked), ['今年の12月1日（火）', '来年の2027年12月1日（水）']);
+    assert.equal((await c.items.list()).length, before, 'nothing is stored before the choice');
+
+    const [, nextYear] = executes(asked);
+    assert.ok(nextYear);
+    const saved = await c.bot.execute(c.users.secretary, 'item.save', nextYear.data);
+    assert.match(
+      textOfCard(saved),
+      /宿題を1件登録しました（#27）。期限は2027年12月1日（水）です。/,
+    );
+    const created = await c.item(27);
+    assert.deepEqual(created.due, { kind: 'date', date: '2027-12-01' });
+    assert.equal(created.title, '無線LANの見積を取る');
+    assert.deepEqual(created.owner, { kind: 'department', departmentId: 'somu' });
+
+    const en = cardOf(await c.bot.say(c.users.secretaryEn, 'new item Quote | somu | 12/1'));
+    assert.deepEqual(buttonsOf(en), ['This year: Tue 1 Dec', 'Next year: Wed 1 Dec 2027']);
+    const [thisYear] = executes(en);
+    assert.ok(thisYear);
+    const past = await c.bot.execute(c.users.secretaryEn, 'item.save', thisYear.data);
+    assert.match(textOfCard(past), /Created 1 action item\(s\) \(#28\)\. Due Tue 1 Dec\./);
+    assert.deepEqual((await c.item(28)).due, { kind: 'date', date: '2026-12-01' });
+  });
+
+  it('says the due back with its weekday, and moves a weekend or holiday to the next business day', async () => {
+    assert.equal(
+      replyOf(await c.bot.say(c.users.secretary, '宿題作成 見積 | 総務部 | 来週金曜')),
+      '宿題を1件登録しました（#27）。期限は12月11日（金）です。',
+    );
+    assert.equal(
+      replyOf(await c.bot.say(c.users.secretary, '宿題作成 見積 | 総務部 | 12月12日')),
+      '宿題を1件登録しました（#28）。12月12日（土）は土日・祝日のため、期限を翌営業日の12月14日（月）にしました。',
+    );
+    assert.deepEqual((await c.item(28)).due, { kind: 'date', date: '2026-12-14' });
+    assert.equal(
+      replyOf(await c.bot.say(c.users.secretaryEn, 'new item Quote | somu | next Friday')),
+      'Created 1 action item(s) (#29). Due Fri 11 Dec.',
+    );
+    assert.equal(
+      replyOf(await c.bot.say(c.users.secretaryEn, 'new item Quote | somu | 2027-01-11')),
+      'Created 1 action item(s) (#30). Mon 11 Jan 2027 is a weekend or holiday, so the due is the next business day, Tue 12 Jan 2027.',
+      'Coming-of-Age Day is a holiday',
+    );
+    c.bot.assertSentCardsValid();
+  });
+});
