@@ -185,7 +185,7 @@ function batchCard(
 function createdText(turn: Turn, items: readonly ActionItem[], due = ''): string {
   const numbers = items.map((i) => `#${i.number}`).join(turn.locale === 'ja' ? '、' : ', ');
   const created = turn.t('item.created', { count: items.length, numbers });
-  return due ? `${created}${turn.locale === 'ja' ? '' : ' '}${due}` : created;
+  return due ? turn.t('item.twoSentences', { first: created, second: due }) : created;
 }
 
 async function reassignCard(services: Services, turn: Turn, item: ActionItem): Promise<Card> {
@@ -434,11 +434,14 @@ export function secretariatActions(services: Services): ActionSpec[] {
           }
           return {
             card: await detailOf(services, turn, result.item, {
-              text: [
-                turn.t('item.saved', { number: result.item.number, title: result.item.title }),
-                due,
-              ]
-                .join(turn.locale === 'ja' ? '' : ' ')
+              text: turn
+                .t('item.twoSentences', {
+                  first: turn.t('item.saved', {
+                    number: result.item.number,
+                    title: result.item.title,
+                  }),
+                  second: due,
+                })
                 .trim(),
               tone: 'good',
             }),

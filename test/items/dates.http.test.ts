@@ -87,4 +87,72 @@ describe('action items over HTTP: the dates of dues, said back', () => {
     );
     c.bot.assertSentCardsValid();
   });
+
+  describe('owners reply in words', () => {
+    const pinged = (upn: string, ...numbers: number[]) =>
+      Promise.all(numbers.map((n) => c.item(n))).then((found) =>
+        c.items.rememberPinged(
+          upn,
+          found.map((i) => i.id),
+        ),
+      );
+
+    it('snoozes until a day, in Japanese and English, and moves a weekend to the next business day', async () => {
+      assert.match(
+        replyOf(await c.bot.say(c.users.kumin, '#5 12月10日まで延期')),
+        /^#5「.*」の確認を令和8年12月10日（木）09:00まで延期しました（期限は変わりません）。$/,
+      );
+      assert.match(
+        replyOf(await c.bot.say(c.users.kumin, '＃５ 来週金曜まで延ばしてください')),
+        /の確認を令和8年12月11日（金）09:00まで延期しました/,
+      );
+      assert.match(
+        replyOf(await c.bot.say(c.users.kuminEn, 'snooze #5 until Friday')),
+        /^Snoozed #5 ".*" until 2026-12-11 \(Fri\) 09:00 \(the due date does not change\)\.$/,
+      );
+      assert.match(
+        replyOf(await c.bot.say(c.users.kumin, '#5 6日延期')),
+        /令和8年12月14日（月）09:00まで延期しました（期限は変わりません）。（12月12日（土）は土日・祝日のため、翌営業日にしました）$/,
+      );
+      assert.match(
+        replyOf(await c.bot.say(c.users.kuminEn, '#5 snooze until 12/12')),
+        /until 2026-12-14 \(Mon\) 09:00 .*\(Sat 12 Dec is a weekend or holiday, so it is the next business day\.\)$/,
+      );
+      const snoozes = (await c.item(5)).history.flatMap((h) =>
+        h.change.type === 'snoozed' ? [h.change.days] : [],
+      );
+      assert.deepEqual(snoozes, [4, 5, 5, 8, 8]);
+      assert.match(
+        replyOf(await c.bot.say(c.users.kuminEn, 'snooze #5 until someday')),
+        /I could not read "someday" as a date/,
+      );
+      assert.match(
+        replyOf(await c.bot.say(c.users.kumin, '#5 来月末まで延期')),
+        /延期は1〜30日で指定してください/,
+      );
+      assert.equal((await c.item(5)).history.length, 6, 'nothing more is stored');
+    });
+
+    it('reads a progress note without a colon and the ways people say done', async () => {
+      await pinged('kumin-bucho@city.example.jp', 5);
+      assert.match(
+        replyOf(await c.bot.say(c.users.kumin, '進捗 課長会で議論中')),
+        /#5「.*」に進捗を記録しました。/,
+      );
+      assert.equal((await c.item(5)).progress.at(-1)?.text, '課長会で議論中');
+      assert.match(
+        textOfCard(await c.bot.say(c.users.kumin, '宿題８終わりました')),
+        /#8「.*」を完了として記録しました/,
+      );
+      assert.match(
+        textOfCard(await c.bot.say(c.users.kumin, '#18 済みました')),
+        /#18「.*」を完了として記録しました/,
+      );
+      assert.match(
+        textOfCard(await c.bot.say(c.users.kumin, '完了しました。')),
+        /#5「.*」を完了として記録しました/,
+      );
+      for (const n of [5, 8, 18]) assert.equal((await c.item(n)).status, 'done');
+    });
+  });
 });

@@ -169,6 +169,8 @@ export const items = defineMessages({
     'item.snooze.recorded':
       '#{number}「{title}」の確認を{until}まで延期しました（期限は変わりません）。',
     'item.blocked.recorded': '#{number}「{title}」を対応不可として記録し、理由を事務局に伝えます。',
+    'item.twoSentences': '{first}{second}',
+    'item.snooze.moved': '（{written}は土日・祝日のため、翌営業日にしました）',
     'item.start.recorded': '#{number}「{title}」を対応中にしました。',
     'item.cancel.recorded': '#{number}「{title}」を取り消しました。',
     'item.reopen.recorded': '#{number}「{title}」を再開しました（状況: {status}）。',
@@ -373,6 +375,8 @@ export const items = defineMessages({
       'Snoozed #{number} "{title}" until {until} (the due date does not change).',
     'item.blocked.recorded':
       'Recorded #{number} "{title}" as blocked; the secretariat will see your reason.',
+    'item.twoSentences': '{first} {second}',
+    'item.snooze.moved': '({written} is a weekend or holiday, so it is the next business day.)',
     'item.start.recorded': '#{number} "{title}" is now in progress.',
     'item.cancel.recorded': 'Cancelled #{number} "{title}".',
     'item.reopen.recorded': 'Reopened #{number} "{title}" (status: {status}).',
