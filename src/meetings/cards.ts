@@ -51,6 +51,7 @@ export interface AgendaCardData {
   readonly attend: boolean;
   readonly attendSelfLabel: string;
   readonly attendDelegateLabel: string;
+  readonly absentLabel: string;
   readonly manage: boolean;
   readonly editLabel: string;
   readonly cancelLabel: string;
@@ -96,9 +97,15 @@ export function attendanceText(attendance: Attendance, context: CardContext): st
           );
     return context.t('meeting.attendance.head', { name: head?.name[context.locale] ?? '' });
   }
-  // A delegate who answers names themself; a head who sends a delegate may not say who.
-  return person?.role === 'delegate' && answeredBy
-    ? context.t('meeting.attendance.delegate', { name: answeredBy })
+  if (attendance.attendee === 'absent') return context.t('meeting.attendance.absent');
+  // The delegate picked or typed; a delegate who answers names themself.
+  const picked = context.people.find((p) => p.id === attendance.delegateId);
+  const name =
+    picked?.name[context.locale] ??
+    attendance.delegateName ??
+    (person?.role === 'delegate' ? answeredBy : undefined);
+  return name
+    ? context.t('meeting.attendance.delegate', { name })
     : context.t('meeting.attendance.delegateUnnamed');
 }
 
@@ -166,6 +173,7 @@ export function agendaCard(meeting: Meeting, context: CardContext, view: AgendaV
     attend: open && view.audience !== 'staff',
     attendSelfLabel: t('meeting.button.attendSelf'),
     attendDelegateLabel: t('meeting.button.attendDelegate'),
+    absentLabel: t('meeting.button.absent'),
     manage: meeting.status === 'scheduled' && view.audience === 'staff',
     editLabel: t('meeting.button.edit'),
     cancelLabel: t('meeting.button.cancel'),

@@ -7,7 +7,6 @@ import type { MessageKey } from '../i18n/catalog.js';
 import { formatMoment } from '../i18n/dates.js';
 import {
   agendaCard,
-  attendanceText,
   cancelCard,
   describeRule,
   formCard,
@@ -15,9 +14,9 @@ import {
   listCard,
   when,
   type AgendaView,
-  type CardContext,
   type FormValues,
 } from './cards.js';
+import { attendanceActions, attendanceCommands } from './attendance.js';
 import { formValuesFrom, readDraft, readWhen, type ReadContext } from './form.js';
 import { cardContextFor } from './jobs.js';
 import {
@@ -303,6 +302,7 @@ export function meetingCommands(services: Services): CommandSpec[] {
       allowed: Audience.staff,
       handle: async (turn) => announceHere(services, turn, false),
     },
+    ...attendanceCommands(services),
   ];
 }
 
@@ -359,7 +359,7 @@ function newMeetingValues(departments: readonly string[]): FormValues {
   };
 }
 
-/** Card verbs: show, edit, save, cancel (with confirmation), attend. */
+/** Card verbs: show, edit, save, cancel (with confirmation), and the attendance buttons. */
 export function meetingActions(services: Services): ActionSpec[] {
   const { meetings } = services;
 
@@ -388,6 +388,7 @@ export function meetingActions(services: Services): ActionSpec[] {
   });
 
   return [
+    ...attendanceActions(services),
     {
       verb: 'meeting.show',
       allowed: Audience.directory,
@@ -489,42 +490,6 @@ export function meetingActions(services: Services): ActionSpec[] {
             number: meeting.number,
             count: result.reminders?.cancelled ?? 0,
           }),
-        );
-      },
-    },
-    {
-      verb: 'meeting.attend',
-      allowed: Audience.departments,
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        if (!meeting) return notFound(turn);
-        const department = turn.actor.department;
-        if (!department) return { message: turn.t('meeting.error.noDepartment') };
-        if (new Date(meeting.startsAt) <= services.clock.now())
-          return { message: turn.t('meeting.error.past') };
-        // A delegate who says "I will attend" is the delegate attending.
-        const attendee =
-          turn.actor.role === 'delegate' || turn.data['attendee'] === 'delegate'
-            ? 'delegate'
-            : 'head';
-        const result = await meetings.recordAttendance(
-          meeting.id,
-          department.id,
-          attendee,
-          by(turn.actor),
-        );
-        if (!result.ok) return { message: failureText(turn, result.reason, `#${meeting.number}`) };
-        const context: CardContext = await cardContextFor(services, turn.locale);
-        const answer = result.meeting.attendance.find((a) => a.departmentId === department.id);
-        return agendaFor(
-          turn,
-          result.meeting,
-          answer
-            ? turn.t('meeting.attendanceRecorded', {
-                department: department.name[turn.locale],
-                status: attendanceText(answer, context),
-              })
-            : undefined,
         );
       },
     },

@@ -66,7 +66,12 @@ describe('meeting cards and commands', () => {
       /非公開（理由: 行政機関における政策意思決定過程途上に位置付けられる会議であるため）/,
     );
     assert.match(text, /一部非公開（理由: /);
-    assert.deepEqual(buttons(card), ['予定表に追加（.ics）', '出席します', '代理が出席します']);
+    assert.deepEqual(buttons(card), [
+      '予定表に追加（.ics）',
+      '出席します',
+      '代理が出席します',
+      '欠席します',
+    ]);
     const ics = (card as { actions: Array<{ url?: string }> }).actions[0]?.url ?? '';
     assert.match(ics, /^https:\/\/honbu\.example\.jp\/meetings\/mtg_[\w-]+\.ics$/);
   });
@@ -361,7 +366,12 @@ describe('meeting cards and commands', () => {
     );
     assert.ok(reminder, 'the 7-day reminder was posted');
     assertValidCard(reminder, 'reminder card');
-    assert.deepEqual(buttons(reminder), ['予定表に追加（.ics）', '出席します', '代理が出席します']);
+    assert.deepEqual(buttons(reminder), [
+      '予定表に追加（.ics）',
+      '出席します',
+      '代理が出席します',
+      '欠席します',
+    ]);
     assert.match(visibleText(reminder), /テスト会議V\n日時\n令和8年11月30日（月）15:00–16:00/);
   });
 
