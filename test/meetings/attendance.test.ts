@@ -107,7 +107,7 @@ describe('attendance in words and on the agenda card', () => {
 
   it('出席 / 欠席 / 代理 in words, with #n or 第n回 or the next meeting, in Japanese and English', async () => {
     const notice = async (user: (typeof c.users)[keyof typeof c.users], text: string) =>
-      visibleText(cardOf(await c.bot.say(user, text), text)).split('\n')[0];
+      visibleText(cardOf(await c.bot.say(user, text), text)).split('\n')[0] ?? '';
 
     assert.equal(await notice(c.users.kumin, '欠席します'), '区民部: 欠席 と記録しました。');
     assert.equal(
