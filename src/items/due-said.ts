@@ -49,7 +49,7 @@ export function yearChoiceCard(
     title: turn.t(key, { date: spoken(services, turn, due) }),
     values: { ...input.values, itemId: input.itemId, due },
   });
-  return renderCard('item-year-choice', {
+  return renderCard('year-choice', {
     question: turn.t('item.due.which', {
       input: input.values.due,
       past: spoken(services, turn, years.past),

@@ -9,6 +9,7 @@ import {
   DISCLOSURE_LEVELS,
   materialsToLines,
   type Attendance,
+  type Schedule,
   type Disclosure,
   type Meeting,
   type ReminderRule,
@@ -196,7 +197,7 @@ export interface FormValues {
 }
 
 /** The meeting's time as the date parser reads it back: 2026-12-14 15:00-16:00. */
-function editableWhen(meeting: Meeting, timeZone: string): string {
+export function editableWhen(meeting: Schedule, timeZone: string): string {
   const start = DateTime.fromISO(meeting.startsAt, { zone: timeZone });
   const end = DateTime.fromISO(meeting.endsAt, { zone: timeZone });
   const until = start.hasSame(end, 'day')

@@ -18,6 +18,7 @@ import {
 } from './cards.js';
 import { attendanceActions, attendanceCommands } from './attendance.js';
 import { formValuesFrom, readDraft, readWhen, type ReadContext } from './form.js';
+import { meetingYearChoice } from './year-choice.js';
 import { cardContextFor } from './jobs.js';
 import {
   DEFAULT_DISCLOSURE,
@@ -148,6 +149,13 @@ export function meetingCommands(services: Services): CommandSpec[] {
         const values = { ...newMeetingValues(departments), title, when: whenText, place };
         const read = readDraft(values, readContext(turn), context.departments);
         if (!read.ok) return turn.reply(read.error);
+        const ask = meetingYearChoice(turn, services.config.timeZone, {
+          values,
+          meetingId: '',
+          schedule: read.draft,
+          passedThisYear: read.passedThisYear,
+        });
+        if (ask) return turn.reply({ card: ask, summary: title });
         const created = await meetings.create(read.draft, by(turn.actor));
         if (!created.ok) return turn.reply(turn.t(`meeting.error.${created.reason}`));
         return showAgenda(
@@ -156,6 +164,7 @@ export function meetingCommands(services: Services): CommandSpec[] {
           turn.t('meeting.created', {
             number: created.meeting.number,
             title: created.meeting.title,
+            when: when(created.meeting, context),
             count: created.reminders.planned.length,
           }),
         );
@@ -187,6 +196,13 @@ export function meetingCommands(services: Services): CommandSpec[] {
         if (!rest) return turn.reply(turn.t('meeting.usage.reschedule'));
         const read = readWhen(rest, readContext(turn), meeting);
         if (!read.ok) return turn.reply(read.error);
+        const ask = meetingYearChoice(turn, services.config.timeZone, {
+          values: { ...formValuesOf(meeting, services.config.timeZone), when: rest },
+          meetingId: meeting.id,
+          schedule: read.schedule,
+          passedThisYear: read.passedThisYear,
+        });
+        if (ask) return turn.reply({ card: ask, summary: meeting.title });
         const result = await meetings.change(meeting.id, read.schedule, by(turn.actor));
         await replyToChange(turn, result, `#${meeting.number}`, (m) =>
           turn.t('meeting.rescheduled', {
@@ -435,6 +451,13 @@ export function meetingActions(services: Services): ActionSpec[] {
           existing,
         );
         if (!read.ok) return again(read.error);
+        const ask = meetingYearChoice(turn, services.config.timeZone, {
+          values,
+          meetingId: existing?.id ?? '',
+          schedule: read.draft,
+          passedThisYear: read.passedThisYear,
+        });
+        if (ask) return { card: ask };
         if (!existing) {
           const created = await meetings.create(read.draft, by(turn.actor));
           if (!created.ok) return again(turn.t(`meeting.error.${created.reason}`));
@@ -444,6 +467,7 @@ export function meetingActions(services: Services): ActionSpec[] {
             turn.t('meeting.created', {
               number: created.meeting.number,
               title: created.meeting.title,
+              when: when(created.meeting, context),
               count: created.reminders.planned.length,
             }),
           );

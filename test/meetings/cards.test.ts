@@ -292,7 +292,10 @@ describe('meeting cards and commands', () => {
     );
     assert.equal((await c.bot.services.meetings.upcoming()).length, 1, 'only the demo meeting');
     const created = await say('会議作成 臨時会議 | 12月14日 15時〜16時 | 庁議室');
-    assert.match(created, /会議 #3「臨時会議」を登録しました。リマインダーを3件予定しました。/);
+    assert.match(
+      created,
+      /会議 #3「臨時会議」（令和8年12月14日（月）15:00–16:00）を登録しました。リマインダーを3件予定しました。/,
+    );
     assert.match(await say('議案追加 #3 Wi-Fi 環境について'), /議案（1）Wi-Fi 環境について/);
     assert.match(
       await say('資料追加 #3 資料1-1 無線LAN調査結果 https://city.example.jp/wifi.pdf'),

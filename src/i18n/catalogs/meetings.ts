@@ -103,7 +103,11 @@ export const meetings = defineMessages({
     'meeting.usage.addMaterial': '使い方: 資料追加 #番号 資料1-1 名称 https://…',
 
     'meeting.created':
-      '会議 #{number}「{title}」を登録しました。リマインダーを{count}件予定しました。',
+      '会議 #{number}「{title}」（{when}）を登録しました。リマインダーを{count}件予定しました。',
+    'meeting.when.which':
+      '「{input}」は今年の{past}（すでに過ぎています）ですか、来年の{next}ですか？選ぶと保存します。',
+    'meeting.when.thisYear': '今年: {when}',
+    'meeting.when.nextYear': '来年: {when}',
     'meeting.saved': '会議 #{number} を更新しました。',
     'meeting.rescheduled':
       '会議 #{number} を {when} に変更しました。リマインダーを新しい日時に移し、変更のお知らせを送ります。',
@@ -245,7 +249,12 @@ export const meetings = defineMessages({
     'meeting.usage.addAgenda': 'Usage: add agenda #NUMBER TITLE',
     'meeting.usage.addMaterial': 'Usage: add material #NUMBER 1-1 TITLE https://…',
 
-    'meeting.created': 'Created meeting #{number} "{title}" with {count} reminders scheduled.',
+    'meeting.created':
+      'Created meeting #{number} "{title}" ({when}) with {count} reminders scheduled.',
+    'meeting.when.which':
+      '"{input}": this year\'s {past} (already past) or next year\'s {next}? Choose one and it is saved.',
+    'meeting.when.thisYear': 'This year: {when}',
+    'meeting.when.nextYear': 'Next year: {when}',
     'meeting.saved': 'Updated meeting #{number}.',
     'meeting.rescheduled':
       'Moved meeting #{number} to {when}. Its reminders follow, and everyone gets a change notice.',
