@@ -35,7 +35,7 @@ export function surveyProgressCommands(services: Services): CommandSpec[] {
     {
       id: 'survey.progress',
       words: {
-        ja: ['アンケート進捗', 'アンケートの進捗', '回答状況', 'アンケート回答状況'],
+        ja: ['回答状況', 'アンケート進捗', 'アンケートの進捗', 'アンケート回答状況'],
         en: ['survey progress', 'survey status'],
       },
       summary: 'survey.cmd.progress',
