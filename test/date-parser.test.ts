@@ -166,6 +166,9 @@ describe('reading the dates people say', () => {
       ['in 3 days', '2026-12-09T00:00'],
       ['the week after next', '2026-12-14T00:00'],
       ['next week', '2026-12-07T00:00'],
+      ['by Friday', '2026-12-11T00:00'],
+      ['来週金曜までに', '2026-12-11T00:00'],
+      ['12月10日まで', '2026-12-10T00:00'],
     ];
     for (const [input, expected] of cases) assert.equal(day(input), expected, input);
     // On a Sunday the week is over: 今週中 is today (a due then moves to the next business day).

@@ -13,6 +13,7 @@ import type { Translate } from './translate.js';
  *   weeks          来週金曜, 今週金曜, 再来週(火), 来週, 今週中, next Friday, this Friday, Friday,
  *                  end of this week, the week after next
  *   month end      今月末, 月末, 来月末, end of the month
+ * optionally after by/until and before まで/までに (a due is the day itself),
  *   time only      午後3時, 15:30, 3pm (on the reference day)
  * with an optional end after 〜, ~, -, –, から or "to" (a time, or a date and time).
  * Every wall-clock time is read in the committee's time zone, never the process's.
@@ -287,6 +288,8 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
     if (iso) return checkOrder(iso, input);
 
     const cursor = new Cursor(text);
+    // "by Friday", "until 12/10": the word says nothing about the day itself.
+    cursor.take(/(?:by|until|till|before)\s+/);
     const startDay = readDay(cursor, options);
     const weekday = startDay ? readWeekday(cursor) : undefined;
     cursor.take(/[,、]/);
@@ -332,6 +335,8 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
       }
       cursor.take(/まで/);
     }
+    // 12月10日まで, 来週金曜までに: a due is the day itself.
+    if (!end) cursor.take(/まで(?:に)?/);
     cursor.take(/[。.]/);
     if (cursor.rest.trim() !== '') return { ok: false, problem: 'unreadable', input };
     return checkOrder(

@@ -201,7 +201,10 @@ export function attendanceCommands(services: Services): CommandSpec[] {
     },
     {
       id: 'meeting.delegate',
-      words: { ja: ['代理', '代理出席'], en: ['delegate', 'delegate attends'] },
+      words: {
+        ja: ['代理', '代理出席', '代理出席します', '代理で出席', '代理で出席します'],
+        en: ['delegate', 'delegate attends', 'a delegate will attend'],
+      },
       // 代理は文化デザイン課長が出ます, #3 の代理は文化デザイン課長
       patterns: [
         /^(?<ref>(?:#|第)\s*\d{1,4}\s*回?)?\s*(?:の)?代理(?:出席)?(?:は|で|として|:|：)\s*(?<name>(?!出席|出ます).+?)(?:さん|様)?(?:が|に)?(?:出ます|出席します|出席|行きます|お願いします)?[。.!！]?$/,
@@ -211,6 +214,8 @@ export function attendanceCommands(services: Services): CommandSpec[] {
       handle: respond(async (turn, meeting, name) => {
         const department = turn.actor.department;
         if (!department) return { message: turn.t('meeting.error.noDepartment') };
+        // A delegate saying 代理で出席します attends themself; a head is asked who.
+        if (!name && turn.actor.role === 'delegate') return selfAnswer(turn);
         if (!name) return { card: await delegateCard(services, turn, meeting) };
         if (name.length > DELEGATE_NAME_MAX)
           return { message: turn.t('meeting.delegate.nameTooLong', { max: DELEGATE_NAME_MAX }) };

@@ -121,6 +121,10 @@ describe('action items over HTTP: the dates of dues, said back', () => {
       const snoozes = (await c.item(5)).history.flatMap((h) =>
         h.change.type === 'snoozed' ? [h.change.days] : [],
       );
+      assert.match(
+        replyOf(await c.bot.say(c.users.kumin, '#5 来週まで延ばして')),
+        /令和8年12月7日（月）09:00まで延期しました/,
+      );
       assert.deepEqual(snoozes, [4, 5, 5, 8, 8]);
       assert.match(
         replyOf(await c.bot.say(c.users.kuminEn, 'snooze #5 until someday')),
@@ -130,7 +134,7 @@ describe('action items over HTTP: the dates of dues, said back', () => {
         replyOf(await c.bot.say(c.users.kumin, '#5 来月末まで延期')),
         /延期は1〜30日で指定してください/,
       );
-      assert.equal((await c.item(5)).history.length, 6, 'nothing more is stored');
+      assert.equal((await c.item(5)).history.length, 7, 'nothing more is stored');
     });
 
     it('reads a progress note without a colon and the ways people say done', async () => {

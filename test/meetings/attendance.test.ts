@@ -127,6 +127,10 @@ describe('attendance in words and on the agenda card', () => {
       '文化商工部: 代理出席（文化デザイン課長） と記録しました。',
       'a delegate who attends is the delegate attending',
     );
+    assert.equal(
+      await notice(c.users.bunkaDelegate, '代理で出席します'),
+      '文化商工部: 代理出席（文化デザイン課長） と記録しました。',
+    );
     // Without a name, the picker.
     const picker = cardOf(await c.bot.say(c.users.bunkaHead, '代理'), 'picker');
     assert.ok(executes(picker).some((b) => b.title === '文化デザイン課長'));
