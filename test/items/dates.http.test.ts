@@ -88,6 +88,40 @@ describe('action items over HTTP: the dates of dues, said back', () => {
     c.bot.assertSentCardsValid();
   });
 
+  it('an edit says the new due back; the several-at-once card asks for the year in its row', async () => {
+    const five = await c.item(5);
+    const edited = await c.bot.execute(c.users.secretary, 'item.save', {
+      itemId: five.id,
+      title: five.title,
+      detail: five.detail,
+      due: '今月末',
+      sourceMeetingId: five.source?.meetingId ?? 'none',
+      quote: five.source?.quote ?? '',
+      reportMeetingId: 'none',
+    });
+    assert.match(textOfCard(edited), /を保存しました。期限は12月31日（木）です。/);
+    assert.deepEqual((await c.item(5)).due, { kind: 'date', date: '2026-12-31' });
+
+    const meeting = await c.bot.services.meetings.find('#1');
+    assert.ok(meeting);
+    const before = (await c.items.list()).length;
+    const batch = await c.bot.execute(c.users.secretary, 'item.saveMany', {
+      meetingId: meeting.id,
+      rows: 2,
+      'title-1': '見積を取る',
+      'owner-1': 'department:somu',
+      'due-1': '来週金曜',
+      'title-2': '一覧を作る',
+      'owner-2': 'department:kumin',
+      'due-2': '12月1日',
+    });
+    assert.match(
+      textOfCard(batch),
+      /宿題 2: 期限「12月1日」の12月1日（火）はすでに過ぎています。年を付けて入力してください（例: 2026-12-01 または 2027-12-01）。（何も登録していません）/,
+    );
+    assert.equal((await c.items.list()).length, before, 'one row asks: none is stored');
+  });
+
   describe('owners reply in words', () => {
     const pinged = (upn: string, ...numbers: number[]) =>
       Promise.all(numbers.map((n) => c.item(n))).then((found) =>
