@@ -184,10 +184,17 @@ describe('reading the dates people say', () => {
   it('marks a day that has just passed this year instead of silently taking next year', () => {
     const read = on('12月1日');
     assert.equal(DateTimeOf(read.start).toISOString().slice(0, 10), '2027-12-01');
-    assert.ok(read.passedThisYear);
-    assert.equal(DateTimeOf(read.passedThisYear).toISOString().slice(0, 10), '2026-12-01');
-    assert.equal(on('12月6日').passedThisYear, undefined, 'today is not past');
-    assert.equal(on('1月5日').passedThisYear, undefined, 'long ago means next year');
-    assert.equal(on('令和8年12月1日').passedThisYear, undefined, 'the year was written');
+    assert.ok(read.justPassed);
+    assert.equal(DateTimeOf(read.justPassed).toISOString().slice(0, 10), '2026-12-01');
+    assert.equal(on('12月6日').justPassed, undefined, 'today is not past');
+    assert.equal(on('1月5日').justPassed, undefined, 'long ago means next year');
+    assert.equal(on('令和8年12月1日').justPassed, undefined, 'the year was written');
+    // Early January: last week's 12月28日 has just passed; the next one is a year away.
+    const january = new Date('2027-01-05T01:00:00Z');
+    const december = on('12月28日', january);
+    assert.equal(DateTimeOf(december.start).toISOString().slice(0, 10), '2027-12-28');
+    assert.ok(december.justPassed);
+    assert.equal(DateTimeOf(december.justPassed).toISOString().slice(0, 10), '2026-12-28');
+    assert.equal(on('3月1日', january).justPassed, undefined);
   });
 });

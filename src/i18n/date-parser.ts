@@ -44,10 +44,11 @@ export interface ReadDate {
   /** False when only a day was given (no time of day). */
   readonly hasTime: boolean;
   /**
-   * The year was left out and the day has just passed this year, so `start` is
-   * next year's: this is the same moment this year, for asking which was meant.
+   * The year was left out and the day passed in the last few months (12月1日 on
+   * 12月6日, 12月28日 on 1月5日), so `start`, the next one, may not be what was
+   * meant: this is the one that passed, for asking which.
    */
-  readonly passedThisYear?: Date;
+  readonly justPassed?: Date;
 }
 
 /** A day-and-month without a year this many days in the past is "just passed": ask. */
@@ -222,12 +223,17 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
 
     let day: Day = startDay ?? dayOf(options.referenceDay ?? options.now, zone);
     let start = toDateTime(day, startTime, zone);
-    let passedThisYear: Date | undefined;
+    let justPassed: Date | undefined;
     const today = startOfToday(options);
+    const recent = (moment: DateTime) => moment >= today.minus({ days: JUST_PASSED_DAYS });
     if (day.yearImplied && start < today) {
-      if (start >= today.minus({ days: JUST_PASSED_DAYS })) passedThisYear = start.toJSDate();
+      if (recent(start)) justPassed = start.toJSDate();
       day = { ...day, year: day.year + 1 };
       start = toDateTime(day, startTime, zone);
+    } else if (day.yearImplied) {
+      // 12月28日 written on 1月5日: last week's, or December's to come?
+      const lastYear = start.minus({ years: 1 });
+      if (lastYear.day === day.day && recent(lastYear)) justPassed = lastYear.toJSDate();
     }
     if (weekday !== undefined && start.weekday !== weekday) {
       return {
@@ -269,7 +275,7 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
         start: start.toJSDate(),
         ...(end ? { end: end.toJSDate() } : {}),
         hasTime: startTime !== undefined,
-        ...(passedThisYear ? { passedThisYear } : {}),
+        ...(justPassed ? { justPassed } : {}),
       },
       input,
     );

@@ -25,16 +25,16 @@ export function dueSaid(services: Services, turn: Turn, read: DueReadOk): string
     : turn.t('item.due.said', { date });
 }
 
-/** The due's day next year and this year (already past), both as YYYY-MM-DD. */
+/** The day that passed and the next one, both as YYYY-MM-DD. */
 function yearsOf(read: DueReadOk): { past: string; next: string } | undefined {
-  if (!read.passedThisYear || read.due.kind !== 'date') return undefined;
+  if (!read.justPassed || read.due.kind !== 'date') return undefined;
   // The choice re-reads the day as written, so next year's weekend moves again then.
-  const next = `${Number(read.passedThisYear.slice(0, 4)) + 1}${read.passedThisYear.slice(4)}`;
-  return { past: read.passedThisYear, next };
+  const next = `${Number(read.justPassed.slice(0, 4)) + 1}${read.justPassed.slice(4)}`;
+  return { past: read.justPassed, next };
 }
 
 /**
- * A day without a year that has just passed: which year was meant? Each button
+ * A day without a year that passed in the last few months: that one, or the next? Each button
  * carries the whole form with the due written in full, so the choice saves it
  * through the ordinary form verb and nothing is stored before.
  */
@@ -45,7 +45,7 @@ export function yearChoiceCard(
 ): Card | undefined {
   const years = yearsOf(input.read);
   if (!years) return undefined;
-  const choice = (key: 'item.due.thisYear' | 'item.due.nextYear', due: string) => ({
+  const choice = (key: 'item.due.past' | 'item.due.next', due: string) => ({
     title: turn.t(key, { date: spoken(services, turn, due) }),
     values: { ...input.values, itemId: input.itemId, due },
   });
@@ -56,7 +56,7 @@ export function yearChoiceCard(
       next: spoken(services, turn, years.next),
     }),
     verb: 'item.save',
-    choices: [choice('item.due.thisYear', years.past), choice('item.due.nextYear', years.next)],
+    choices: [choice('item.due.past', years.past), choice('item.due.next', years.next)],
   });
 }
 
@@ -72,7 +72,7 @@ export function yearProblem(
   return turn.t('item.due.writeYear', {
     input,
     past: spoken(services, turn, years.past),
-    thisYear: years.past,
-    nextYear: years.next,
+    pastDay: years.past,
+    nextDay: years.next,
   });
 }

@@ -90,7 +90,7 @@ export type DueRead =
        * The year was left out and this year's day has just passed (YYYY-MM-DD): `due`
        * holds next year's, and the person is asked which one they meant.
        */
-      readonly passedThisYear?: string;
+      readonly justPassed?: string;
     }
   | { readonly ok: false };
 
@@ -141,7 +141,7 @@ export function readDue(
     ok: true,
     due: { kind: 'date', date },
     ...(date !== written ? { movedFrom: written } : {}),
-    ...(read.passedThisYear ? { passedThisYear: isoDay(read.passedThisYear) } : {}),
+    ...(read.justPassed ? { justPassed: isoDay(read.justPassed) } : {}),
   };
 }
 

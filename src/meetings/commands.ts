@@ -153,7 +153,7 @@ export function meetingCommands(services: Services): CommandSpec[] {
           values,
           meetingId: '',
           schedule: read.draft,
-          passedThisYear: read.passedThisYear,
+          justPassed: read.justPassed,
         });
         if (ask) return turn.reply({ card: ask, summary: title });
         const created = await meetings.create(read.draft, by(turn.actor));
@@ -200,7 +200,7 @@ export function meetingCommands(services: Services): CommandSpec[] {
           values: { ...formValuesOf(meeting, services.config.timeZone), when: rest },
           meetingId: meeting.id,
           schedule: read.schedule,
-          passedThisYear: read.passedThisYear,
+          justPassed: read.justPassed,
         });
         if (ask) return turn.reply({ card: ask, summary: meeting.title });
         const result = await meetings.change(meeting.id, read.schedule, by(turn.actor));
@@ -455,7 +455,7 @@ export function meetingActions(services: Services): ActionSpec[] {
           values,
           meetingId: existing?.id ?? '',
           schedule: read.draft,
-          passedThisYear: read.passedThisYear,
+          justPassed: read.justPassed,
         });
         if (ask) return { card: ask };
         if (!existing) {

@@ -27,7 +27,7 @@ export type WhenRead =
       readonly ok: true;
       readonly schedule: Schedule;
       /** The year was left out and this year's day has just passed: `schedule` is next year's, this is this year's. */
-      readonly passedThisYear?: Schedule;
+      readonly justPassed?: Schedule;
     }
   | { readonly ok: false; readonly error: string };
 
@@ -53,13 +53,13 @@ export function readWhen(text: string, context: ReadContext, current?: Schedule)
     : HOUR_MS;
   const end = read.end ?? new Date(read.start.getTime() + length);
   const schedule = { startsAt: read.start.toISOString(), endsAt: end.toISOString() };
-  if (!read.passedThisYear) return { ok: true, schedule };
-  const yearBack = read.start.getTime() - read.passedThisYear.getTime();
-  const passedThisYear = {
-    startsAt: read.passedThisYear.toISOString(),
+  if (!read.justPassed) return { ok: true, schedule };
+  const yearBack = read.start.getTime() - read.justPassed.getTime();
+  const justPassed = {
+    startsAt: read.justPassed.toISOString(),
     endsAt: new Date(end.getTime() - yearBack).toISOString(),
   };
-  return { ok: true, schedule, passedThisYear };
+  return { ok: true, schedule, justPassed };
 }
 
 function text(data: Readonly<Record<string, unknown>>, key: keyof FormValues): string {
@@ -83,7 +83,7 @@ export function formValuesFrom(data: Readonly<Record<string, unknown>>): FormVal
 }
 
 export type DraftRead =
-  | { readonly ok: true; readonly draft: MeetingDraft; readonly passedThisYear?: Schedule }
+  | { readonly ok: true; readonly draft: MeetingDraft; readonly justPassed?: Schedule }
   | { readonly ok: false; readonly error: string };
 
 /** The meeting form, checked field by field; the first problem is reported, nothing is saved. */
@@ -126,7 +126,7 @@ export function readDraft(
   return {
     ok: true,
     draft,
-    ...(when.passedThisYear ? { passedThisYear: when.passedThisYear } : {}),
+    ...(when.justPassed ? { justPassed: when.justPassed } : {}),
   };
 }
 

@@ -5,8 +5,8 @@ import { editableWhen, type FormValues } from './cards.js';
 import type { Schedule } from './meeting.js';
 
 /**
- * A meeting day written without a year that has just passed this year: which
- * year was meant? Each button carries the whole form with the time written in
+ * A meeting day written without a year that passed in the last few months:
+ * that one, or the next? Each button carries the whole form with the time written in
  * full, so the choice saves through the ordinary form verb and nothing is
  * stored before.
  */
@@ -17,27 +17,24 @@ export function meetingYearChoice(
     values: FormValues;
     meetingId: string;
     schedule: Schedule;
-    passedThisYear: Schedule | undefined;
+    justPassed: Schedule | undefined;
   },
 ): Card | undefined {
-  const { passedThisYear, schedule } = input;
-  if (!passedThisYear) return undefined;
+  const { justPassed, schedule } = input;
+  if (!justPassed) return undefined;
   const said = (s: Schedule) =>
     formatTimeRange(new Date(s.startsAt), new Date(s.endsAt), turn.locale, timeZone);
-  const choice = (key: 'meeting.when.thisYear' | 'meeting.when.nextYear', s: Schedule) => ({
+  const choice = (key: 'meeting.when.past' | 'meeting.when.next', s: Schedule) => ({
     title: turn.t(key, { when: said(s) }),
     values: { ...input.values, meetingId: input.meetingId, when: editableWhen(s, timeZone) },
   });
   return renderCard('year-choice', {
     question: turn.t('meeting.when.which', {
       input: input.values.when,
-      past: said(passedThisYear),
+      past: said(justPassed),
       next: said(schedule),
     }),
     verb: 'meeting.save',
-    choices: [
-      choice('meeting.when.thisYear', passedThisYear),
-      choice('meeting.when.nextYear', schedule),
-    ],
+    choices: [choice('meeting.when.past', justPassed), choice('meeting.when.next', schedule)],
   });
 }

@@ -40,9 +40,9 @@ describe('action items over HTTP: the dates of dues, said back', () => {
     );
     assert.match(
       visibleText(asked),
-      /期限「12月1日」は今年の12月1日（火）（すでに過ぎています）ですか、来年の2027年12月1日（水）ですか？/,
+      /期限「12月1日」は12月1日（火）（すでに過ぎた日）ですか、2027年12月1日（水）ですか？選ぶと登録します。/,
     );
-    assert.deepEqual(buttonsOf(asked), ['今年の12月1日（火）', '来年の2027年12月1日（水）']);
+    assert.deepEqual(buttonsOf(asked), ['12月1日（火）（過ぎた日）', '2027年12月1日（水）']);
     assert.equal((await c.items.list()).length, before, 'nothing is stored before the choice');
 
     const [, nextYear] = executes(asked);
@@ -58,7 +58,7 @@ describe('action items over HTTP: the dates of dues, said back', () => {
     assert.deepEqual(created.owner, { kind: 'department', departmentId: 'somu' });
 
     const en = cardOf(await c.bot.say(c.users.secretaryEn, 'new item Quote | somu | 12/1'));
-    assert.deepEqual(buttonsOf(en), ['This year: Tue 1 Dec', 'Next year: Wed 1 Dec 2027']);
+    assert.deepEqual(buttonsOf(en), ['Tue 1 Dec (past)', 'Wed 1 Dec 2027']);
     const [thisYear] = executes(en);
     assert.ok(thisYear);
     const past = await c.bot.execute(c.users.secretaryEn, 'item.save', thisYear.data);

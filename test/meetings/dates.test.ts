@@ -45,11 +45,11 @@ describe('meeting dates said back, and a day just passed asked about', () => {
     const asked = await say('会議作成 臨時会議 | 12月1日 15時〜16時 | 庁議室');
     assert.equal(
       visibleText(asked).split('\n')[0],
-      '「12月1日 15時〜16時」は今年の令和8年12月1日（火）15:00–16:00（すでに過ぎています）ですか、来年の令和9年12月1日（水）15:00–16:00ですか？選ぶと保存します。',
+      '「12月1日 15時〜16時」は令和8年12月1日（火）15:00–16:00（すでに過ぎた日）ですか、令和9年12月1日（水）15:00–16:00ですか？選ぶと保存します。',
     );
     const [thisYear, nextYear] = executes(asked);
-    assert.equal(thisYear?.title, '今年: 令和8年12月1日（火）15:00–16:00');
-    assert.equal(nextYear?.title, '来年: 令和9年12月1日（水）15:00–16:00');
+    assert.equal(thisYear?.title, '令和8年12月1日（火）15:00–16:00（過ぎた日）');
+    assert.equal(nextYear?.title, '令和9年12月1日（水）15:00–16:00');
     assert.equal((await c.bot.services.meetings.upcoming()).length, before);
     assert.ok(nextYear);
     const saved = visibleText(

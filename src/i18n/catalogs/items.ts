@@ -25,11 +25,11 @@ export const items = defineMessages({
     'item.due.said': '期限は{date}です。',
     'item.due.moved': '{written}は土日・祝日のため、期限を翌営業日の{date}にしました。',
     'item.due.which':
-      '期限「{input}」は今年の{past}（すでに過ぎています）ですか、来年の{next}ですか？選ぶと登録します。',
-    'item.due.thisYear': '今年の{date}',
-    'item.due.nextYear': '来年の{date}',
+      '期限「{input}」は{past}（すでに過ぎた日）ですか、{next}ですか？選ぶと登録します。',
+    'item.due.past': '{date}（過ぎた日）',
+    'item.due.next': '{date}',
     'item.due.writeYear':
-      '期限「{input}」の{past}はすでに過ぎています。年を付けて入力してください（例: {thisYear} または {nextYear}）。',
+      '期限「{input}」の{past}はすでに過ぎています。年を付けて入力してください（例: {pastDay} または {nextDay}）。',
     'item.mine.title': '自分の宿題（{count}件）',
     'item.mine.none': '未完了の宿題はありません。',
     'item.mine.more': '期限の近い{shown}件を表示しています。残りは完了や延期のあとに表示されます。',
@@ -231,11 +231,11 @@ export const items = defineMessages({
     'item.due.moved':
       '{written} is a weekend or holiday, so the due is the next business day, {date}.',
     'item.due.which':
-      'Due "{input}": this year\'s {past} (already past) or next year\'s {next}? Choose one and the item is saved.',
-    'item.due.thisYear': 'This year: {date}',
-    'item.due.nextYear': 'Next year: {date}',
+      'Due "{input}": {past} (already past) or {next}? Choose one and the item is saved.',
+    'item.due.past': '{date} (past)',
+    'item.due.next': '{date}',
     'item.due.writeYear':
-      'The due "{input}" ({past}) has already passed this year. Please write the year, e.g. {thisYear} or {nextYear}.',
+      'The due "{input}" ({past}) has already passed. Please write the year, e.g. {pastDay} or {nextDay}.',
     'item.mine.title': 'My action items ({count})',
     'item.mine.none': 'You have no open action items.',
     'item.mine.more':

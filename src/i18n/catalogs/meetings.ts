@@ -105,9 +105,9 @@ export const meetings = defineMessages({
     'meeting.created':
       '会議 #{number}「{title}」（{when}）を登録しました。リマインダーを{count}件予定しました。',
     'meeting.when.which':
-      '「{input}」は今年の{past}（すでに過ぎています）ですか、来年の{next}ですか？選ぶと保存します。',
-    'meeting.when.thisYear': '今年: {when}',
-    'meeting.when.nextYear': '来年: {when}',
+      '「{input}」は{past}（すでに過ぎた日）ですか、{next}ですか？選ぶと保存します。',
+    'meeting.when.past': '{when}（過ぎた日）',
+    'meeting.when.next': '{when}',
     'meeting.saved': '会議 #{number} を更新しました。',
     'meeting.rescheduled':
       '会議 #{number} を {when} に変更しました。リマインダーを新しい日時に移し、変更のお知らせを送ります。',
@@ -251,10 +251,9 @@ export const meetings = defineMessages({
 
     'meeting.created':
       'Created meeting #{number} "{title}" ({when}) with {count} reminders scheduled.',
-    'meeting.when.which':
-      '"{input}": this year\'s {past} (already past) or next year\'s {next}? Choose one and it is saved.',
-    'meeting.when.thisYear': 'This year: {when}',
-    'meeting.when.nextYear': 'Next year: {when}',
+    'meeting.when.which': '"{input}": {past} (already past) or {next}? Choose one and it is saved.',
+    'meeting.when.past': '{when} (past)',
+    'meeting.when.next': '{when}',
     'meeting.saved': 'Updated meeting #{number}.',
     'meeting.rescheduled':
       'Moved meeting #{number} to {when}. Its reminders follow, and everyone gets a change notice.',
