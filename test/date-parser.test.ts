@@ -105,3 +105,96 @@ describe('reading the dates people type', () => {
     assert.equal(formatEraDate(new Date(jst('2019-04-30T23:59')), TZ), '平成31年4月30日（火）');
   });
 });
+
+describe('reading the dates people say', () => {
+  /** Sunday 2026-12-06, 10:00 in Tokyo. */
+  const sunday = new Date('2026-12-06T01:00:00Z');
+  const on = (input: string, today = sunday) => {
+    const result = parseDateInput(input, { now: today, timeZone: TZ });
+    assert.ok(result.ok, `${input}: ${JSON.stringify(result)}`);
+    return result;
+  };
+  const day = (input: string, today = sunday) =>
+    DateTimeOf(on(input, today).start).toISOString().slice(0, 16);
+  /** The local wall clock, written as if it were UTC, for readable assertions. */
+  const DateTimeOf = (date: Date) => new Date(date.getTime() + 9 * 3600_000);
+
+  it('carries 午後 and pm from the start of a range to a bare end', () => {
+    assert.deepEqual(range('午後2時〜3時半', jst('2027-01-26T00:00')), [
+      jst('2027-01-26T14:00'),
+      jst('2027-01-26T15:30'),
+    ]);
+    assert.deepEqual(range('令和9年1月26日 午後2時〜3時半'), [
+      jst('2027-01-26T14:00'),
+      jst('2027-01-26T15:30'),
+    ]);
+    assert.deepEqual(range('12月14日 2pm-3:30'), [
+      jst('2026-12-14T14:00'),
+      jst('2026-12-14T15:30'),
+    ]);
+    assert.deepEqual(range('12月14日 午前10時〜11時'), [
+      jst('2026-12-14T10:00'),
+      jst('2026-12-14T11:00'),
+    ]);
+    assert.deepEqual(range('12月14日 午後1時〜5時'), [
+      jst('2026-12-14T13:00'),
+      jst('2026-12-14T17:00'),
+    ]);
+  });
+
+  it('reads weeks, weekdays, month ends and days from now, in both languages', () => {
+    const cases: Array<[string, string]> = [
+      ['来週金曜', '2026-12-11T00:00'],
+      ['来週の金曜日', '2026-12-11T00:00'],
+      ['来週（金）', '2026-12-11T00:00'],
+      ['来週火曜 午後3時', '2026-12-08T15:00'],
+      ['来週', '2026-12-07T00:00'],
+      ['来週中', '2026-12-11T00:00'],
+      ['再来週', '2026-12-14T00:00'],
+      ['再来週水曜', '2026-12-16T00:00'],
+      ['今月末', '2026-12-31T00:00'],
+      ['月末', '2026-12-31T00:00'],
+      ['来月末', '2027-01-31T00:00'],
+      ['3日後', '2026-12-09T00:00'],
+      ['2週間後', '2026-12-20T00:00'],
+      ['金曜', '2026-12-11T00:00'],
+      ['next Friday', '2026-12-11T00:00'],
+      ['this Friday', '2026-12-11T00:00'],
+      ['Friday', '2026-12-11T00:00'],
+      ['next Tuesday 3pm', '2026-12-08T15:00'],
+      ['end of the month', '2026-12-31T00:00'],
+      ['in 3 days', '2026-12-09T00:00'],
+      ['the week after next', '2026-12-14T00:00'],
+      ['next week', '2026-12-07T00:00'],
+      ['by Friday', '2026-12-11T00:00'],
+      ['来週金曜までに', '2026-12-11T00:00'],
+      ['12月10日まで', '2026-12-10T00:00'],
+    ];
+    for (const [input, expected] of cases) assert.equal(day(input), expected, input);
+    // On a Sunday the week is over: 今週中 is today (a due then moves to the next business day).
+    assert.equal(day('今週中'), '2026-12-06T00:00');
+    assert.equal(day('end of this week'), '2026-12-06T00:00');
+    const wednesday = new Date('2026-11-25T01:00:00Z');
+    assert.equal(day('今週中', wednesday), '2026-11-27T00:00');
+    assert.equal(day('今週金曜', wednesday), '2026-11-27T00:00');
+    assert.equal(day('this Friday', wednesday), '2026-11-27T00:00');
+    assert.equal(day('next Friday', wednesday), '2026-12-04T00:00');
+  });
+
+  it('marks a day that has just passed this year instead of silently taking next year', () => {
+    const read = on('12月1日');
+    assert.equal(DateTimeOf(read.start).toISOString().slice(0, 10), '2027-12-01');
+    assert.ok(read.justPassed);
+    assert.equal(DateTimeOf(read.justPassed).toISOString().slice(0, 10), '2026-12-01');
+    assert.equal(on('12月6日').justPassed, undefined, 'today is not past');
+    assert.equal(on('1月5日').justPassed, undefined, 'long ago means next year');
+    assert.equal(on('令和8年12月1日').justPassed, undefined, 'the year was written');
+    // Early January: last week's 12月28日 has just passed; the next one is a year away.
+    const january = new Date('2027-01-05T01:00:00Z');
+    const december = on('12月28日', january);
+    assert.equal(DateTimeOf(december.start).toISOString().slice(0, 10), '2027-12-28');
+    assert.ok(december.justPassed);
+    assert.equal(DateTimeOf(december.justPassed).toISOString().slice(0, 10), '2026-12-28');
+    assert.equal(on('3月1日', january).justPassed, undefined);
+  });
+});

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { formatEraDate, formatIsoDate } from './dates.js';
 import type { Locale } from './locale.js';
+import { EN_WEEKDAYS, JA_WEEKDAYS, readLater } from './relative-days.js';
 import type { Translate } from './translate.js';
 
 /**
@@ -9,7 +10,11 @@ import type { Translate } from './translate.js';
  *   slashes        8/3 15:00, 2026/12/14 15:00
  *   Japanese       2026年12月14日 15時, 12月14日（月）15時〜16時
  *   era            令和2年8月3日（月）午後3時03分, R2.8.3 15:00, 令和元年5月1日
- *   relative       今日/本日, 明日, 明後日, today, tomorrow
+ *   relative       今日/本日, 明日, 明後日, 3日後, 2週間後, today, tomorrow, in 3 days
+ *   weeks          来週金曜, 今週金曜, 再来週(火), 来週, 今週中, next Friday, this Friday, Friday,
+ *                  end of this week, the week after next
+ *   month end      今月末, 月末, 来月末, end of the month
+ * optionally after by/until and before まで/までに (a due is the day itself),
  *   time only      午後3時, 15:30, 3pm (on the reference day)
  * with an optional end after 〜, ~, -, –, から or "to" (a time, or a date and time).
  * Every wall-clock time is read in the committee's time zone, never the process's.
@@ -38,7 +43,16 @@ export interface ReadDate {
   readonly end?: Date;
   /** False when only a day was given (no time of day). */
   readonly hasTime: boolean;
+  /**
+   * The year was left out and the day passed in the last few months (12月1日 on
+   * 12月6日, 12月28日 on 1月5日), so `start`, the next one, may not be what was
+   * meant: this is the one that passed, for asking which.
+   */
+  readonly justPassed?: Date;
 }
+
+/** A day-and-month without a year this many days in the past is "just passed": ask. */
+const JUST_PASSED_DAYS = 90;
 
 export interface ParseOptions {
   /** Today, for relative words and years left out. */
@@ -59,6 +73,8 @@ interface Day {
 interface Time {
   readonly hour: number;
   readonly minute: number;
+  /** 午前/午後/am/pm was written (so a bare end time can take the start's half of the day). */
+  readonly meridiem: boolean;
 }
 
 const ERAS: Readonly<Record<string, number>> = {
@@ -69,9 +85,6 @@ const ERAS: Readonly<Record<string, number>> = {
   昭和: 1925,
   s: 1925,
 };
-
-const JA_WEEKDAYS = ['月', '火', '水', '木', '金', '土', '日'];
-const EN_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** A cursor over the normalised input: each reader consumes what it recognises. */
 class Cursor {
@@ -120,10 +133,15 @@ function readDay(cursor: Cursor, options: ParseOptions): Day | undefined {
       : ['明後日', 'あさって'].includes(word)
         ? 2
         : 1;
-    const day = today.plus({ days: offset });
-    return { year: day.year, month: day.month, day: day.day };
+    return dayFrom(today.plus({ days: offset }));
   }
+  const later = readLater(cursor, today);
+  if (later) return dayFrom(later);
   return undefined;
+}
+
+function dayFrom(date: DateTime): Day {
+  return { year: date.year, month: date.month, day: date.day };
 }
 
 /** An optional weekday, as written: （月）, (月曜日), 月曜, (Mon), Monday. Returns 1–7. */
@@ -155,7 +173,7 @@ function readTime(cursor: Cursor): Time | undefined {
     if (!afternoon && hour === 12) hour = 0;
   }
   if (hour > 23 || minute > 59) throw new NoSuchDate();
-  return { hour, minute };
+  return { hour, minute, meridiem: meridiem !== '' };
 }
 
 function toDateTime(day: Day, time: Time | undefined, zone: string): DateTime {
@@ -195,6 +213,8 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
     if (iso) return checkOrder(iso, input);
 
     const cursor = new Cursor(text);
+    // "by Friday", "until 12/10": the word says nothing about the day itself.
+    cursor.take(/(?:by|until|till|before)\s+/);
     const startDay = readDay(cursor, options);
     const weekday = startDay ? readWeekday(cursor) : undefined;
     cursor.take(/[,、]/);
@@ -203,9 +223,17 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
 
     let day: Day = startDay ?? dayOf(options.referenceDay ?? options.now, zone);
     let start = toDateTime(day, startTime, zone);
-    if (day.yearImplied && start < startOfToday(options)) {
+    let justPassed: Date | undefined;
+    const today = startOfToday(options);
+    const recent = (moment: DateTime) => moment >= today.minus({ days: JUST_PASSED_DAYS });
+    if (day.yearImplied && start < today) {
+      if (recent(start)) justPassed = start.toJSDate();
       day = { ...day, year: day.year + 1 };
       start = toDateTime(day, startTime, zone);
+    } else if (day.yearImplied) {
+      // 12月28日 written on 1月5日: last week's, or December's to come?
+      const lastYear = start.minus({ years: 1 });
+      if (lastYear.day === day.day && recent(lastYear)) justPassed = lastYear.toJSDate();
     }
     if (weekday !== undefined && start.weekday !== weekday) {
       return {
@@ -222,7 +250,7 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
     if (cursor.take(/(〜|~|-|–|—|から|to)/)) {
       const endDay = readDay(cursor, { ...options, now: start.toJSDate() });
       const endWeekday = endDay ? readWeekday(cursor) : undefined;
-      const endTime = readTime(cursor);
+      const endTime = endDay ? readTime(cursor) : afternoonCarried(startTime, readTime(cursor));
       if (!endDay && !endTime) return { ok: false, problem: 'unreadable', input };
       end = toDateTime(endDay ?? day, endTime, zone);
       if (endWeekday !== undefined && end.weekday !== endWeekday) {
@@ -237,6 +265,8 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
       }
       cursor.take(/まで/);
     }
+    // 12月10日まで, 来週金曜までに: a due is the day itself.
+    if (!end) cursor.take(/まで(?:に)?/);
     cursor.take(/[。.]/);
     if (cursor.rest.trim() !== '') return { ok: false, problem: 'unreadable', input };
     return checkOrder(
@@ -245,6 +275,7 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
         start: start.toJSDate(),
         ...(end ? { end: end.toJSDate() } : {}),
         hasTime: startTime !== undefined,
+        ...(justPassed ? { justPassed } : {}),
       },
       input,
     );
@@ -252,6 +283,17 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
     if (error instanceof NoSuchDate) return { ok: false, problem: 'noSuchDate', input };
     throw error;
   }
+}
+
+/**
+ * 午後2時〜3時半 and 2pm-3:30 mean 14:00–15:30: an end written without 午前/午後
+ * that would fall before an afternoon start is in the afternoon too.
+ */
+function afternoonCarried(start: Time | undefined, end: Time | undefined): Time | undefined {
+  if (!start || !end || end.meridiem || start.hour < 12 || end.hour >= 12) return end;
+  const afternoon = { ...end, hour: end.hour + 12 };
+  const minutes = (t: Time) => t.hour * 60 + t.minute;
+  return minutes(end) <= minutes(start) && minutes(afternoon) > minutes(start) ? afternoon : end;
 }
 
 function checkOrder(read: ReadDate, input: string): ReadDate | DateProblem {

@@ -106,3 +106,33 @@ export function formatTimeRange(start: Date, end: Date, locale: Locale, timeZone
 export function formatMoment(date: Date, locale: Locale, timeZone: string): string {
   return `${formatDay(date, locale, timeZone)}${locale === 'ja' ? '' : ' '}${formatClock(date, timeZone)}`;
 }
+
+/**
+ * A day said back in a confirmation, with its weekday so a slip shows at once:
+ * 12月11日（金） in Japanese, Fri 11 Dec in English; the year only when it is not this year's.
+ */
+export function formatSpokenDay(date: Date, locale: Locale, timeZone: string, now: Date): string {
+  const withYear =
+    formatIsoDate(date, timeZone).slice(0, 4) !== formatIsoDate(now, timeZone).slice(0, 4);
+  if (locale === 'ja') {
+    const parts = dateFormat('ja-JP', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      weekday: 'short',
+    }).formatToParts(date);
+    const get = (type: Intl.DateTimeFormatPartTypes) =>
+      parts.find((p) => p.type === type)?.value ?? '';
+    return `${withYear ? `${get('year')}年` : ''}${get('month')}月${get('day')}日（${get('weekday')}）`;
+  }
+  return dateFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+  })
+    .format(date)
+    .replace(',', '');
+}

@@ -1,6 +1,7 @@
 import type { Department, Person } from '../domain/directory.js';
 import { parseDateInput } from '../i18n/date-parser.js';
 import type { Meeting } from '../meetings/meeting.js';
+import type { WorkCalendar } from '../scheduling/calendar.js';
 import type { Due, ItemDraft, Owner } from './item.js';
 import { EVERY_DEPARTMENT } from './service.js';
 
@@ -79,10 +80,23 @@ export function readOwner(
   return person ? { kind: 'person', personId: person.id } : undefined;
 }
 
-export type DueRead = { readonly ok: true; readonly due: Due } | { readonly ok: false };
+export type DueRead =
+  | {
+      readonly ok: true;
+      readonly due: Due;
+      /** The day as written (YYYY-MM-DD) when it fell on a weekend or holiday and was moved. */
+      readonly movedFrom?: string;
+      /**
+       * The year was left out and this year's day has just passed (YYYY-MM-DD): `due`
+       * holds next year's, and the person is asked which one they meant.
+       */
+      readonly justPassed?: string;
+    }
+  | { readonly ok: false };
 
 /**
- * A due as typed: a date (2026-12-14, 12月14日, 令和8年12月14日, 12/14, 明日),
+ * A due as typed: a date (2026-12-14, 12月14日, 令和8年12月14日, 12/14, 明日, 来週金曜, 月末),
+ * moved to the next business day when it falls on a weekend or holiday,
  * 早急に / asap (optionally with a follow-up interval: 早急に 7日, asap 7d),
  * 次回 / next meeting (the next meeting), or #3 (that meeting).
  */
@@ -90,7 +104,7 @@ export function readDue(
   text: string,
   context: {
     now: Date;
-    timeZone: string;
+    calendar: WorkCalendar;
     nextMeeting: Meeting | undefined;
     meetingByNumber: (n: number) => Meeting | undefined;
   },
@@ -117,15 +131,18 @@ export function readDue(
       ? { ok: true, due: { kind: 'nextMeeting', meetingId: meeting.id } }
       : { ok: false };
   }
-  const read = parseDateInput(input, { now: context.now, timeZone: context.timeZone });
+  const { calendar } = context;
+  const read = parseDateInput(input, { now: context.now, timeZone: calendar.timeZone });
   if (!read.ok) return { ok: false };
-  const date = new Intl.DateTimeFormat('en-CA', {
-    timeZone: context.timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(read.start);
-  return { ok: true, due: { kind: 'date', date } };
+  const isoDay = (date: Date) => calendar.local(date).toISODate() ?? '';
+  const date = isoDay(calendar.onOrAfterBusinessDay(read.start));
+  const written = isoDay(read.start);
+  return {
+    ok: true,
+    due: { kind: 'date', date },
+    ...(date !== written ? { movedFrom: written } : {}),
+    ...(read.justPassed ? { justPassed: isoDay(read.justPassed) } : {}),
+  };
 }
 
 /** The due as the form shows it for editing, in the reader's language. */

@@ -5,7 +5,9 @@ import { renderCard, type Card } from '../cards/card.js';
 import type { Actor } from '../domain/directory.js';
 import { Audience } from '../domain/roles.js';
 import type { MessageKey } from '../i18n/catalog.js';
-import { formatMoment } from '../i18n/dates.js';
+import { formatMoment, formatSpokenDay } from '../i18n/dates.js';
+import { explainDateProblem, parseDateInput } from '../i18n/date-parser.js';
+import { planSnooze } from './snooze.js';
 import { textOf } from './form.js';
 import { isActive, type ActionItem } from './item.js';
 import { actorId, type ItemResult } from './service.js';
@@ -87,10 +89,27 @@ async function perform(
   item: ActionItem,
   op: Op,
 ): Promise<{ notice: Notice; item: ActionItem; undo?: boolean }> {
-  const result = await run(services, turn.actor, item.id, op);
+  const plan =
+    op.kind === 'snooze' ? planSnooze(services.calendar, services.clock.now(), op.days) : undefined;
+  const planned: Op = op.kind === 'snooze' && plan ? { ...op, days: plan.days } : op;
+  const result = await run(services, turn.actor, item.id, planned);
   if (result.ok) {
+    const moved = plan?.movedFrom
+      ? turn.t('item.snooze.moved', {
+          written: formatSpokenDay(
+            plan.movedFrom,
+            turn.locale,
+            services.config.timeZone,
+            services.clock.now(),
+          ),
+        })
+      : '';
+    const said = successText(services, turn, op, result.item);
     return {
-      notice: { text: successText(services, turn, op, result.item), tone: 'good' },
+      notice: {
+        text: moved ? turn.t('item.twoSentences', { first: said, second: moved }) : said,
+        tone: 'good',
+      },
       item: result.item,
       undo: op.kind === 'done',
     };
@@ -133,7 +152,11 @@ async function redraw(
  * mistyped number (#abc 完了) is answered "not found" instead of falling
  * through to the policy look-up.
  */
-const ITEM_REF = String.raw`(?:#(?<n>[^\s:：#]{1,20})\s*)?`;
+const ITEM_REF = String.raw`(?:(?:#(?<n>[^\s:：#]{1,20})|(?:宿題|item)\s*#?(?<n2>\d{1,9}))\s*)?`;
+/** After a ping: 完了, 完了しました, 終わりました, 済みました, done, finished. */
+const DONE_WORDS = String.raw`(?:完了(?:です|しました|済み)?|終わりました|終わった|終了(?:しました)?|済み(?:ました)?|済んだ|対応(?:済み|完了)(?:です|しました)?|done|finished|completed)`;
+/** 延期, 延ばして, 延ばしてください, 延期します. */
+const POSTPONE = String.raw`(?:延期(?:して(?:ください)?|します|お願いします)?|(?:延|の)ばして(?:ください)?|延長(?:して(?:ください)?)?)`;
 /** An optional reason after a colon: 再開: 誤って完了にしたため. */
 const REASON = String.raw`(?:\s*[:：]\s*(?<text>.*))?`;
 
@@ -141,19 +164,24 @@ const REASON = String.raw`(?:\s*[:：]\s*(?<text>.*))?`;
 const REPLY_PATTERNS: ReadonlyArray<{ kind: Op['kind']; patterns: readonly RegExp[] }> = [
   {
     kind: 'done',
-    patterns: [new RegExp(`^${ITEM_REF}(?:完了|完了しました|済み|done|finished)[。.!！]?$`, 'i')],
+    patterns: [new RegExp(`^${ITEM_REF}${DONE_WORDS}[。.!！]?$`, 'i')],
   },
   {
     kind: 'progress',
-    patterns: [new RegExp(`^${ITEM_REF}(?:進捗|progress)\\s*[:：]\\s*(?<text>.*)$`, 'is')],
+    // 進捗: 課長会で議論中, and without the colon: 進捗 課長会で議論中.
+    patterns: [new RegExp(`^${ITEM_REF}(?:進捗|progress)(?:\\s*[:：]\\s*|\\s+)(?<text>.*)$`, 'is')],
   },
   {
     kind: 'snooze',
     patterns: [
       new RegExp(
-        `^${ITEM_REF}(?:(?<days>\\d{1,3})\\s*(?<unit>日|週間)\\s*延期|snooze\\s*(?<edays>\\d{1,3})\\s*(?<eunit>d|days?|w|weeks?)?)$`,
+        `^${ITEM_REF}(?:(?<days>\\d{1,3})\\s*(?<unit>日|週間)\\s*${POSTPONE}|snooze\\s*(?<edays>\\d{1,3})\\s*(?<eunit>d|days?|w|weeks?)?)$`,
         'i',
       ),
+      // Until a day: #3 12月10日まで延期, 来週金曜まで延ばして, #3 snooze until Friday.
+      new RegExp(`^${ITEM_REF}(?<date>[^#]+?)\\s*まで\\s*${POSTPONE}[。.!！]?$`, 'i'),
+      new RegExp(`^${ITEM_REF}snooze\\s+(?:until|till|to)\\s+(?<date>.+)$`, 'i'),
+      new RegExp(`^snooze\\s*#(?<n>[^\\s:：#]{1,20})\\s+(?:until|till|to)\\s+(?<date>.+)$`, 'i'),
     ],
   },
   {
@@ -196,6 +224,25 @@ function opFrom(kind: Op['kind'], groups: Readonly<Record<string, string>>): Op 
     default:
       return { kind };
   }
+}
+
+/**
+ * "Until 12月10日" as days from today (the unit a snooze is counted in); the
+ * item service refuses a day already past or too far ahead.
+ */
+function daysUntil(
+  services: Services,
+  turn: Turn,
+  text: string,
+): { ok: true; days: number } | { ok: false; problem: string } {
+  const { timeZone } = services.config;
+  const now = services.clock.now();
+  const read = parseDateInput(text.replace(/^(?:the\s+)?/i, ''), { now, timeZone });
+  if (!read.ok)
+    return { ok: false, problem: explainDateProblem(read, turn.t, turn.locale, timeZone) };
+  const today = services.calendar.local(now).startOf('day');
+  const day = services.calendar.local(read.start).startOf('day');
+  return { ok: true, days: Math.round(day.diff(today, 'days').days) };
 }
 
 /** The items a bare reply may mean: those last pinged (still open, mine), else my open items. */
@@ -258,13 +305,16 @@ function wordReply(services: Services, kind: Op['kind'], patterns: readonly RegE
     allowed: Audience.directory,
     hidden: true,
     handle: async (turn) => {
-      const op = opFrom(kind, turn.groups);
+      const until = turn.groups['date'];
+      const asked = until ? daysUntil(services, turn, until) : undefined;
+      if (asked && !asked.ok) return turn.reply(asked.problem);
+      const op: Op = asked?.ok ? { kind: 'snooze', days: asked.days } : opFrom(kind, turn.groups);
       // 「進捗:」 with nothing after it: ask for the note before asking which item.
       if (op.kind === 'progress' && op.text.trim() === '')
         return turn.reply(await problemText(services, turn, 'noteMissing', undefined));
       if (op.kind === 'block' && op.reason.trim() === '')
         return turn.reply(await problemText(services, turn, 'reasonMissing', undefined));
-      const number = turn.groups['n'];
+      const number = turn.groups['n'] ?? turn.groups['n2'];
       let item: ActionItem | undefined;
       if (number) {
         item = await services.items.find(number);

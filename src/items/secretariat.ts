@@ -14,9 +14,11 @@ import {
   readDue,
   readOwner,
   textOf,
+  type DueRead,
   type FormValues,
   type OwnerChoice,
 } from './form.js';
+import { dueSaid, yearChoiceCard, yearProblem } from './due-said.js';
 import { isActive, LIMITS, type ActionItem, type ItemDraft } from './item.js';
 import { undoCard, type Notice } from './views.js';
 import { listCard, rowOf } from './lists.js';
@@ -111,7 +113,13 @@ async function blankValues(services: Services, turn: Turn): Promise<FormValues> 
 }
 
 type DraftRead =
-  | { readonly ok: true; readonly draft: Omit<ItemDraft, 'owner'>; readonly owner?: OwnerChoice }
+  | {
+      readonly ok: true;
+      readonly draft: Omit<ItemDraft, 'owner'>;
+      readonly owner?: OwnerChoice;
+      /** How the due was read, to say it back or ask for the year. */
+      readonly dueRead: Extract<DueRead, { ok: true }>;
+    }
   | { readonly ok: false; readonly error: string };
 
 /** Reads the form; the owner is optional when editing (edit does not reassign). */
@@ -129,7 +137,7 @@ async function readForm(
   if (!values.due.trim()) return { ok: false, error: turn.t('item.form.dueMissing') };
   const due = readDue(values.due, {
     now: services.clock.now(),
-    timeZone: services.config.timeZone,
+    calendar: services.calendar,
     nextMeeting: await services.meetings.next(),
     meetingByNumber: (n) => meetings.find((m) => m.number === n),
   });
@@ -141,7 +149,7 @@ async function readForm(
     ...(sourceMeetingId ? { source: { meetingId: sourceMeetingId, quote: values.quote } } : {}),
     ...(reportMeetingId ? { reportMeetingId } : {}),
   };
-  return { ok: true, draft, ...(owner ? { owner } : {}) };
+  return { ok: true, draft, dueRead: due, ...(owner ? { owner } : {}) };
 }
 
 function batchCard(
@@ -174,9 +182,10 @@ function batchCard(
   });
 }
 
-function createdText(turn: Turn, items: readonly ActionItem[]): string {
+function createdText(turn: Turn, items: readonly ActionItem[], due = ''): string {
   const numbers = items.map((i) => `#${i.number}`).join(turn.locale === 'ja' ? '、' : ', ');
-  return turn.t('item.created', { count: items.length, numbers });
+  const created = turn.t('item.created', { count: items.length, numbers });
+  return due ? turn.t('item.twoSentences', { first: created, second: due }) : created;
 }
 
 async function reassignCard(services: Services, turn: Turn, item: ActionItem): Promise<Card> {
@@ -224,10 +233,12 @@ export function secretariatCommands(services: Services): CommandSpec[] {
         };
         const read = await readForm(services, turn, values, true);
         if (!read.ok) return turn.reply(read.error);
+        const ask = yearChoiceCard(services, turn, { values, itemId: '', read: read.dueRead });
+        if (ask) return turn.reply({ card: ask, summary: turn.t('item.form.newHeading') });
         const created = await items.createBatch([{ ...read.draft, owner }], turn.actor);
         if (!created.ok)
           return turn.reply(await problemText(services, turn, created.reason, undefined));
-        await turn.reply(createdText(turn, created.items));
+        await turn.reply(createdText(turn, created.items, dueSaid(services, turn, read.dueRead)));
       },
     },
     {
@@ -392,6 +403,13 @@ export function secretariatActions(services: Services): ActionSpec[] {
         });
         const read = await readForm(services, turn, values, !existing);
         if (!read.ok) return again(read.error);
+        const ask = yearChoiceCard(services, turn, {
+          values,
+          itemId: existing?.id ?? '',
+          read: read.dueRead,
+        });
+        if (ask) return { card: ask };
+        const due = dueSaid(services, turn, read.dueRead);
         if (existing) {
           const result = await items.edit(
             existing.id,
@@ -416,7 +434,15 @@ export function secretariatActions(services: Services): ActionSpec[] {
           }
           return {
             card: await detailOf(services, turn, result.item, {
-              text: turn.t('item.saved', { number: result.item.number, title: result.item.title }),
+              text: turn
+                .t('item.twoSentences', {
+                  first: turn.t('item.saved', {
+                    number: result.item.number,
+                    title: result.item.title,
+                  }),
+                  second: due,
+                })
+                .trim(),
               tone: 'good',
             }),
           };
@@ -428,7 +454,7 @@ export function secretariatActions(services: Services): ActionSpec[] {
         if (!first) return again(turn.t('item.form.ownerMissing'));
         return {
           card: await detailOf(services, turn, first, {
-            text: createdText(turn, created.items),
+            text: createdText(turn, created.items, due),
             tone: 'good',
           }),
         };
@@ -471,6 +497,9 @@ export function secretariatActions(services: Services): ActionSpec[] {
             },
             true,
           );
+          const yearAsked = read.ok ? yearProblem(services, turn, row.due, read.dueRead) : '';
+          if (yearAsked)
+            return again(turn.t('item.batch.rowError', { n: index + 1, error: yearAsked }));
           if (!read.ok || !read.owner)
             return again(
               turn.t('item.batch.rowError', {

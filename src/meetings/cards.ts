@@ -10,6 +10,7 @@ import {
   DISCLOSURE_LEVELS,
   materialsToLines,
   type Attendance,
+  type Schedule,
   type Disclosure,
   type Meeting,
   type ReminderRule,
@@ -52,6 +53,7 @@ export interface AgendaCardData {
   readonly attend: boolean;
   readonly attendSelfLabel: string;
   readonly attendDelegateLabel: string;
+  readonly absentLabel: string;
   readonly manage: boolean;
   readonly editLabel: string;
   readonly cancelLabel: string;
@@ -97,9 +99,15 @@ export function attendanceText(attendance: Attendance, context: CardContext): st
           );
     return context.t('meeting.attendance.head', { name: head?.name[context.locale] ?? '' });
   }
-  // A delegate who answers names themself; a head who sends a delegate may not say who.
-  return person?.role === 'delegate' && answeredBy
-    ? context.t('meeting.attendance.delegate', { name: answeredBy })
+  if (attendance.attendee === 'absent') return context.t('meeting.attendance.absent');
+  // The delegate picked or typed; a delegate who answers names themself.
+  const picked = context.people.find((p) => p.id === attendance.delegateId);
+  const name =
+    picked?.name[context.locale] ??
+    attendance.delegateName ??
+    (person?.role === 'delegate' ? answeredBy : undefined);
+  return name
+    ? context.t('meeting.attendance.delegate', { name })
     : context.t('meeting.attendance.delegateUnnamed');
 }
 
@@ -167,6 +175,7 @@ export function agendaCard(meeting: Meeting, context: CardContext, view: AgendaV
     attend: open && view.audience !== 'staff',
     attendSelfLabel: t('meeting.button.attendSelf'),
     attendDelegateLabel: t('meeting.button.attendDelegate'),
+    absentLabel: t('meeting.button.absent'),
     manage: meeting.status === 'scheduled' && view.audience === 'staff',
     editLabel: t('meeting.button.edit'),
     cancelLabel: t('meeting.button.cancel'),
@@ -189,7 +198,7 @@ export interface FormValues {
 }
 
 /** The meeting's time as the date parser reads it back: 2026-12-14 15:00-16:00. */
-function editableWhen(meeting: Meeting, timeZone: string): string {
+export function editableWhen(meeting: Schedule, timeZone: string): string {
   const start = DateTime.fromISO(meeting.startsAt, { zone: timeZone });
   const end = DateTime.fromISO(meeting.endsAt, { zone: timeZone });
   const until = start.hasSame(end, 'day')

@@ -7,7 +7,6 @@ import type { MessageKey } from '../i18n/catalog.js';
 import { formatMoment } from '../i18n/dates.js';
 import {
   agendaCard,
-  attendanceText,
   cancelCard,
   describeRule,
   formCard,
@@ -15,10 +14,11 @@ import {
   listCard,
   when,
   type AgendaView,
-  type CardContext,
   type FormValues,
 } from './cards.js';
+import { attendanceActions, attendanceCommands } from './attendance.js';
 import { formValuesFrom, readDraft, readWhen, type ReadContext } from './form.js';
+import { meetingYearChoice } from './year-choice.js';
 import { cardContextFor } from './jobs.js';
 import {
   DEFAULT_DISCLOSURE,
@@ -149,6 +149,13 @@ export function meetingCommands(services: Services): CommandSpec[] {
         const values = { ...newMeetingValues(departments), title, when: whenText, place };
         const read = readDraft(values, readContext(turn), context.departments);
         if (!read.ok) return turn.reply(read.error);
+        const ask = meetingYearChoice(turn, services.config.timeZone, {
+          values,
+          meetingId: '',
+          schedule: read.draft,
+          justPassed: read.justPassed,
+        });
+        if (ask) return turn.reply({ card: ask, summary: title });
         const created = await meetings.create(read.draft, by(turn.actor));
         if (!created.ok) return turn.reply(turn.t(`meeting.error.${created.reason}`));
         return showAgenda(
@@ -157,6 +164,7 @@ export function meetingCommands(services: Services): CommandSpec[] {
           turn.t('meeting.created', {
             number: created.meeting.number,
             title: created.meeting.title,
+            when: when(created.meeting, context),
             count: created.reminders.planned.length,
           }),
         );
@@ -188,6 +196,13 @@ export function meetingCommands(services: Services): CommandSpec[] {
         if (!rest) return turn.reply(turn.t('meeting.usage.reschedule'));
         const read = readWhen(rest, readContext(turn), meeting);
         if (!read.ok) return turn.reply(read.error);
+        const ask = meetingYearChoice(turn, services.config.timeZone, {
+          values: { ...formValuesOf(meeting, services.config.timeZone), when: rest },
+          meetingId: meeting.id,
+          schedule: read.schedule,
+          justPassed: read.justPassed,
+        });
+        if (ask) return turn.reply({ card: ask, summary: meeting.title });
         const result = await meetings.change(meeting.id, read.schedule, by(turn.actor));
         await replyToChange(turn, result, `#${meeting.number}`, (m) =>
           turn.t('meeting.rescheduled', {
@@ -303,6 +318,7 @@ export function meetingCommands(services: Services): CommandSpec[] {
       allowed: Audience.staff,
       handle: async (turn) => announceHere(services, turn, false),
     },
+    ...attendanceCommands(services),
   ];
 }
 
@@ -359,7 +375,7 @@ function newMeetingValues(departments: readonly string[]): FormValues {
   };
 }
 
-/** Card verbs: show, edit, save, cancel (with confirmation), attend. */
+/** Card verbs: show, edit, save, cancel (with confirmation), and the attendance buttons. */
 export function meetingActions(services: Services): ActionSpec[] {
   const { meetings } = services;
 
@@ -388,6 +404,7 @@ export function meetingActions(services: Services): ActionSpec[] {
   });
 
   return [
+    ...attendanceActions(services),
     {
       verb: 'meeting.show',
       allowed: Audience.directory,
@@ -434,6 +451,13 @@ export function meetingActions(services: Services): ActionSpec[] {
           existing,
         );
         if (!read.ok) return again(read.error);
+        const ask = meetingYearChoice(turn, services.config.timeZone, {
+          values,
+          meetingId: existing?.id ?? '',
+          schedule: read.draft,
+          justPassed: read.justPassed,
+        });
+        if (ask) return { card: ask };
         if (!existing) {
           const created = await meetings.create(read.draft, by(turn.actor));
           if (!created.ok) return again(turn.t(`meeting.error.${created.reason}`));
@@ -443,6 +467,7 @@ export function meetingActions(services: Services): ActionSpec[] {
             turn.t('meeting.created', {
               number: created.meeting.number,
               title: created.meeting.title,
+              when: when(created.meeting, context),
               count: created.reminders.planned.length,
             }),
           );
@@ -489,42 +514,6 @@ export function meetingActions(services: Services): ActionSpec[] {
             number: meeting.number,
             count: result.reminders?.cancelled ?? 0,
           }),
-        );
-      },
-    },
-    {
-      verb: 'meeting.attend',
-      allowed: Audience.departments,
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        if (!meeting) return notFound(turn);
-        const department = turn.actor.department;
-        if (!department) return { message: turn.t('meeting.error.noDepartment') };
-        if (new Date(meeting.startsAt) <= services.clock.now())
-          return { message: turn.t('meeting.error.past') };
-        // A delegate who says "I will attend" is the delegate attending.
-        const attendee =
-          turn.actor.role === 'delegate' || turn.data['attendee'] === 'delegate'
-            ? 'delegate'
-            : 'head';
-        const result = await meetings.recordAttendance(
-          meeting.id,
-          department.id,
-          attendee,
-          by(turn.actor),
-        );
-        if (!result.ok) return { message: failureText(turn, result.reason, `#${meeting.number}`) };
-        const context: CardContext = await cardContextFor(services, turn.locale);
-        const answer = result.meeting.attendance.find((a) => a.departmentId === department.id);
-        return agendaFor(
-          turn,
-          result.meeting,
-          answer
-            ? turn.t('meeting.attendanceRecorded', {
-                department: department.name[turn.locale],
-                status: attendanceText(answer, context),
-              })
-            : undefined,
         );
       },
     },

@@ -23,7 +23,12 @@ export interface ReadContext {
 }
 
 export type WhenRead =
-  | { readonly ok: true; readonly schedule: Schedule }
+  | {
+      readonly ok: true;
+      readonly schedule: Schedule;
+      /** The year was left out and this year's day has just passed: `schedule` is next year's, this is this year's. */
+      readonly justPassed?: Schedule;
+    }
   | { readonly ok: false; readonly error: string };
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -47,7 +52,14 @@ export function readWhen(text: string, context: ReadContext, current?: Schedule)
     ? new Date(current.endsAt).getTime() - new Date(current.startsAt).getTime()
     : HOUR_MS;
   const end = read.end ?? new Date(read.start.getTime() + length);
-  return { ok: true, schedule: { startsAt: read.start.toISOString(), endsAt: end.toISOString() } };
+  const schedule = { startsAt: read.start.toISOString(), endsAt: end.toISOString() };
+  if (!read.justPassed) return { ok: true, schedule };
+  const yearBack = read.start.getTime() - read.justPassed.getTime();
+  const justPassed = {
+    startsAt: read.justPassed.toISOString(),
+    endsAt: new Date(end.getTime() - yearBack).toISOString(),
+  };
+  return { ok: true, schedule, justPassed };
 }
 
 function text(data: Readonly<Record<string, unknown>>, key: keyof FormValues): string {
@@ -71,7 +83,7 @@ export function formValuesFrom(data: Readonly<Record<string, unknown>>): FormVal
 }
 
 export type DraftRead =
-  | { readonly ok: true; readonly draft: MeetingDraft }
+  | { readonly ok: true; readonly draft: MeetingDraft; readonly justPassed?: Schedule }
   | { readonly ok: false; readonly error: string };
 
 /** The meeting form, checked field by field; the first problem is reported, nothing is saved. */
@@ -111,7 +123,11 @@ export function readDraft(
   };
   const problem = draftProblem(draft);
   if (problem) return { ok: false, error: t(`meeting.error.${problem}`) };
-  return { ok: true, draft };
+  return {
+    ok: true,
+    draft,
+    ...(when.justPassed ? { justPassed: when.justPassed } : {}),
+  };
 }
 
 function disclosure(level: string, reason: string): Disclosure | undefined {

@@ -237,12 +237,13 @@ export class MeetingService {
     return { ok: true, meeting: updated, rescheduled: false, reminders };
   }
 
-  /** A department says who comes: its head or a delegate. The latest answer counts. */
+  /** A department says who comes: its head, a delegate (named), or nobody. The latest answer counts. */
   async recordAttendance(
     id: string,
     departmentId: string,
     attendee: Attendance['attendee'],
     by: string,
+    delegate: Pick<Attendance, 'delegateId' | 'delegateName'> = {},
   ): Promise<ChangeResult | { ok: false; reason: 'notInvited' }> {
     const now = this.clock.now().toISOString();
     let failure: 'notFound' | 'cancelled' | 'notInvited' | undefined;
@@ -263,7 +264,7 @@ export class MeetingService {
         ...current,
         attendance: [
           ...current.attendance.filter((a) => a.departmentId !== departmentId),
-          { departmentId, attendee, by, at: now },
+          { departmentId, attendee, ...delegate, by, at: now },
         ],
         updatedAt: now,
         history: [...current.history, { type: 'attendance', at: now, by, departmentId, attendee }],

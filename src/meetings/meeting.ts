@@ -57,10 +57,14 @@ export function ruleId(rule: ReminderRule): string {
   return `${rule.amount}${unit}${'at' in rule ? `@${rule.at}` : ''}`;
 }
 
-/** Who comes for a department: its head, or a delegate. */
+/** Who comes for a department: its head, a delegate, or nobody (欠席). */
 export interface Attendance {
   readonly departmentId: string;
-  readonly attendee: 'head' | 'delegate';
+  readonly attendee: 'head' | 'delegate' | 'absent';
+  /** The delegate who comes, when picked from the directory (person id)… */
+  readonly delegateId?: string;
+  /** …or their name as typed, for someone not in the directory. */
+  readonly delegateName?: string;
   /** Who answered (person id = UPN). */
   readonly by: string;
   readonly at: string;

@@ -8,6 +8,7 @@ import { draftOf, editorCard, NEW_ROWS, parseDraft, readDraft, type Draft } from
 import type { SendReport } from './service.js';
 import { acceptsAnswers, inLocale, type Survey } from './survey.js';
 import { adminCard, type Reader } from './views.js';
+import { surveyProgressCommands } from './progress-commands.js';
 
 type Notice = { readonly text: string; readonly ok: boolean } | undefined;
 
@@ -205,6 +206,7 @@ export function surveyCommands(services: Services): CommandSpec[] {
         });
       },
     },
+    ...surveyProgressCommands(services),
   ];
 }
 

@@ -137,7 +137,8 @@ describe('action items over HTTP: owners answer by button and in words', () => {
           stored.history
             .filter((h) => h.change.type === 'snoozed')
             .map((h) => h.change.type === 'snoozed' && h.change.days),
-          [1, 3, 7],
+          // Pressed on Monday 11/2: one day is 11/3 (文化の日), so the item comes back on the 4th.
+          [2, 3, 7],
         );
 
         const again = textOfCard(await press('item.done'));
@@ -262,7 +263,7 @@ describe('action items over HTTP: owners answer by button and in words', () => {
     it('a mistyped number or an empty note is answered as such, not taken for a policy question', async () => {
       assert.equal(
         replyOf(await c.bot.say(c.users.kumin, '#abc 完了')),
-        '宿題 #abc が見つかりません。「宿題一覧」で番号を確かめてください。',
+        '宿題 #abc が見つかりません。番号は「自分の宿題」（事務局・本部長は「宿題一覧」）で確かめてください。',
       );
       assert.match(replyOf(await c.bot.say(c.users.kuminEn, '#x1 done')), /#x1/);
       assert.equal(
@@ -330,7 +331,7 @@ describe('action items over HTTP: owners answer by button and in words', () => {
       assert.deepEqual(await c.item(5), rpa);
       assert.equal(
         replyOf(await c.bot.say(c.users.kumin, '#999 完了')),
-        '宿題 #999 が見つかりません。「宿題一覧」で番号を確かめてください。',
+        '宿題 #999 が見つかりません。番号は「自分の宿題」（事務局・本部長は「宿題一覧」）で確かめてください。',
       );
     });
 

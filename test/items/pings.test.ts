@@ -517,7 +517,7 @@ describe('action-item pings when a meeting is cancelled', function () {
     assert.equal(dueValue(two.due, third ? [third] : [], 'ja'), '');
     const read = readDue('#2', {
       now: d.clock.now(),
-      timeZone: 'Asia/Tokyo',
+      calendar: d.bot.services.calendar,
       nextMeeting: undefined,
       meetingByNumber: (n) => (n === third?.number ? third : undefined),
     });

@@ -282,27 +282,27 @@ describe('action items over HTTP: reopening a done or cancelled item', () => {
         [
           c.users.kumin,
           '#99999 再開',
-          '宿題 #99999 が見つかりません。「宿題一覧」で番号を確かめてください。',
+          '宿題 #99999 が見つかりません。番号は「自分の宿題」（事務局・本部長は「宿題一覧」）で確かめてください。',
         ],
         [
           c.users.kumin,
           '#abc 再開',
-          '宿題 #abc が見つかりません。「宿題一覧」で番号を確かめてください。',
+          '宿題 #abc が見つかりません。番号は「自分の宿題」（事務局・本部長は「宿題一覧」）で確かめてください。',
         ],
         [
           c.users.kumin,
           '＃ａｂｃ　再開',
-          '宿題 #abc が見つかりません。「宿題一覧」で番号を確かめてください。',
+          '宿題 #abc が見つかりません。番号は「自分の宿題」（事務局・本部長は「宿題一覧」）で確かめてください。',
         ],
         [
           c.users.kuminEn,
           'reopen #abc',
-          'There is no action item #abc. "items" lists them with their numbers.',
+          'There is no action item #abc. "my items" shows yours with their numbers ("items" lists all, for the secretariat and the chair).',
         ],
         [
           c.users.kuminEn,
           'reopen #1234567890',
-          'There is no action item #1234567890. "items" lists them with their numbers.',
+          'There is no action item #1234567890. "my items" shows yours with their numbers ("items" lists all, for the secretariat and the chair).',
         ],
         [
           c.users.secretary,
@@ -312,7 +312,7 @@ describe('action items over HTTP: reopening a done or cancelled item', () => {
         [
           c.users.secretary,
           '宿題再開 #abc',
-          '宿題 #abc が見つかりません。「宿題一覧」で番号を確かめてください。',
+          '宿題 #abc が見つかりません。番号は「自分の宿題」（事務局・本部長は「宿題一覧」）で確かめてください。',
         ],
         [
           c.users.kumin,

@@ -66,7 +66,12 @@ describe('meeting cards and commands', () => {
       /非公開（理由: 行政機関における政策意思決定過程途上に位置付けられる会議であるため）/,
     );
     assert.match(text, /一部非公開（理由: /);
-    assert.deepEqual(buttons(card), ['予定表に追加（.ics）', '出席します', '代理が出席します']);
+    assert.deepEqual(buttons(card), [
+      '予定表に追加（.ics）',
+      '出席します',
+      '代理が出席します',
+      '欠席します',
+    ]);
     const ics = (card as { actions: Array<{ url?: string }> }).actions[0]?.url ?? '';
     assert.match(ics, /^https:\/\/honbu\.example\.jp\/meetings\/mtg_[\w-]+\.ics$/);
   });
@@ -287,7 +292,10 @@ describe('meeting cards and commands', () => {
     );
     assert.equal((await c.bot.services.meetings.upcoming()).length, 1, 'only the demo meeting');
     const created = await say('会議作成 臨時会議 | 12月14日 15時〜16時 | 庁議室');
-    assert.match(created, /会議 #3「臨時会議」を登録しました。リマインダーを3件予定しました。/);
+    assert.match(
+      created,
+      /会議 #3「臨時会議」（令和8年12月14日（月）15:00–16:00）を登録しました。リマインダーを3件予定しました。/,
+    );
     assert.match(await say('議案追加 #3 Wi-Fi 環境について'), /議案（1）Wi-Fi 環境について/);
     assert.match(
       await say('資料追加 #3 資料1-1 無線LAN調査結果 https://city.example.jp/wifi.pdf'),
@@ -361,7 +369,12 @@ describe('meeting cards and commands', () => {
     );
     assert.ok(reminder, 'the 7-day reminder was posted');
     assertValidCard(reminder, 'reminder card');
-    assert.deepEqual(buttons(reminder), ['予定表に追加（.ics）', '出席します', '代理が出席します']);
+    assert.deepEqual(buttons(reminder), [
+      '予定表に追加（.ics）',
+      '出席します',
+      '代理が出席します',
+      '欠席します',
+    ]);
     assert.match(visibleText(reminder), /テスト会議V\n日時\n令和8年11月30日（月）15:00–16:00/);
   });
 

@@ -22,6 +22,14 @@ export const items = defineMessages({
     'item.usage.cancel': '宿題取消 #番号 理由 の形で入力してください。',
     'item.usage.reopen': '宿題再開 #番号 理由 の形で入力してください（理由は省略できます）。',
     'item.created': '宿題を{count}件登録しました（{numbers}）。',
+    'item.due.said': '期限は{date}です。',
+    'item.due.moved': '{written}は土日・祝日のため、期限を翌営業日の{date}にしました。',
+    'item.due.which':
+      '期限「{input}」は{past}（すでに過ぎた日）ですか、{next}ですか？選ぶと登録します。',
+    'item.due.past': '{date}（過ぎた日）',
+    'item.due.next': '{date}',
+    'item.due.writeYear':
+      '期限「{input}」の{past}はすでに過ぎています。年を付けて入力してください（例: {pastDay} または {nextDay}）。',
     'item.mine.title': '自分の宿題（{count}件）',
     'item.mine.none': '未完了の宿題はありません。',
     'item.mine.more': '期限の近い{shown}件を表示しています。残りは完了や延期のあとに表示されます。',
@@ -163,6 +171,8 @@ export const items = defineMessages({
     'item.snooze.recorded':
       '#{number}「{title}」の確認を{until}まで延期しました（期限は変わりません）。',
     'item.blocked.recorded': '#{number}「{title}」を対応不可として記録し、理由を事務局に伝えます。',
+    'item.twoSentences': '{first}{second}',
+    'item.snooze.moved': '（{written}は土日・祝日のため、翌営業日にしました）',
     'item.start.recorded': '#{number}「{title}」を対応中にしました。',
     'item.cancel.recorded': '#{number}「{title}」を取り消しました。',
     'item.reopen.recorded': '#{number}「{title}」を再開しました（状況: {status}）。',
@@ -171,7 +181,8 @@ export const items = defineMessages({
     'item.reassign.recorded': '#{number}「{title}」の担当を{owner}に変更しました。',
     'item.saved': '#{number}「{title}」を保存しました。',
 
-    'item.error.notFound': '宿題 {ref} が見つかりません。「宿題一覧」で番号を確かめてください。',
+    'item.error.notFound':
+      '宿題 {ref} が見つかりません。番号は「自分の宿題」（事務局・本部長は「宿題一覧」）で確かめてください。',
     'item.error.notAllowed':
       '申し訳ありません。#{number} は{owner}の宿題のため、担当の部（部長・代理）、事務局、本部長のみが更新できます。',
     'item.error.closed': '#{number} はすでに{status}です。',
@@ -218,6 +229,15 @@ export const items = defineMessages({
     'item.usage.cancel': 'Please write: cancel item #number reason.',
     'item.usage.reopen': 'Please write: reopen item #number reason (the reason is optional).',
     'item.created': 'Created {count} action item(s) ({numbers}).',
+    'item.due.said': 'Due {date}.',
+    'item.due.moved':
+      '{written} is a weekend or holiday, so the due is the next business day, {date}.',
+    'item.due.which':
+      'Due "{input}": {past} (already past) or {next}? Choose one and the item is saved.',
+    'item.due.past': '{date} (past)',
+    'item.due.next': '{date}',
+    'item.due.writeYear':
+      'The due "{input}" ({past}) has already passed. Please write the year, e.g. {pastDay} or {nextDay}.',
     'item.mine.title': 'My action items ({count})',
     'item.mine.none': 'You have no open action items.',
     'item.mine.more':
@@ -359,6 +379,8 @@ export const items = defineMessages({
       'Snoozed #{number} "{title}" until {until} (the due date does not change).',
     'item.blocked.recorded':
       'Recorded #{number} "{title}" as blocked; the secretariat will see your reason.',
+    'item.twoSentences': '{first} {second}',
+    'item.snooze.moved': '({written} is a weekend or holiday, so it is the next business day.)',
     'item.start.recorded': '#{number} "{title}" is now in progress.',
     'item.cancel.recorded': 'Cancelled #{number} "{title}".',
     'item.reopen.recorded': 'Reopened #{number} "{title}" (status: {status}).',
@@ -367,7 +389,8 @@ export const items = defineMessages({
     'item.reassign.recorded': '#{number} "{title}" now belongs to {owner}.',
     'item.saved': 'Saved #{number} "{title}".',
 
-    'item.error.notFound': 'There is no action item {ref}. "items" lists them with their numbers.',
+    'item.error.notFound':
+      'There is no action item {ref}. "my items" shows yours with their numbers ("items" lists all, for the secretariat and the chair).',
     'item.error.notAllowed':
       'Sorry, #{number} belongs to {owner}: only that department (head or delegate), the secretariat and the chair can update it.',
     'item.error.closed': '#{number} is already {status}.',

@@ -3,6 +3,9 @@ import { defineMessages } from '../define.js';
 export const meetings = defineMessages({
   ja: {
     'meeting.cmd.next': '次の会議の議事次第を表示します',
+    'meeting.cmd.attend': '次の会議（または #番号）に出席すると回答します：出席 #3',
+    'meeting.cmd.absent': '次の会議（または #番号）を欠席すると回答します：欠席 #3',
+    'meeting.cmd.delegate': '代理で出席する方を回答します：代理 #3 文化デザイン課長',
     'meeting.cmd.list': '今後の会議と最近の会議の一覧を表示します',
     'meeting.cmd.show': '会議の議事次第を表示します：会議 #番号',
     'meeting.cmd.create':
@@ -36,12 +39,20 @@ export const meetings = defineMessages({
     'meeting.attendance.head': '出席（{name}）',
     'meeting.attendance.delegate': '代理出席（{name}）',
     'meeting.attendance.delegateUnnamed': '代理出席',
+    'meeting.attendance.absent': '欠席',
     'meeting.status.cancelled': 'この会議は中止されました。',
     'meeting.status.cancelledReason': 'この会議は中止されました（理由: {reason}）。',
 
     'meeting.button.ics': '予定表に追加（.ics）',
     'meeting.button.attendSelf': '出席します',
     'meeting.button.attendDelegate': '代理が出席します',
+    'meeting.button.absent': '欠席します',
+    'meeting.delegate.question':
+      '第{number}回「{title}」に{department}の代理で出席する方を選ぶか、お名前を入力してください。',
+    'meeting.delegate.nameLabel': '代理で出席する方の名前（一覧にない方）',
+    'meeting.delegate.save': '代理出席として記録',
+    'meeting.delegate.nameMissing': '代理で出席する方を選ぶか、名前を入力してください。',
+    'meeting.delegate.nameTooLong': '名前は{max}文字以内で入力してください。',
     'meeting.button.edit': '編集',
     'meeting.button.cancel': '中止する',
     'meeting.button.save': '保存',
@@ -92,7 +103,11 @@ export const meetings = defineMessages({
     'meeting.usage.addMaterial': '使い方: 資料追加 #番号 資料1-1 名称 https://…',
 
     'meeting.created':
-      '会議 #{number}「{title}」を登録しました。リマインダーを{count}件予定しました。',
+      '会議 #{number}「{title}」（{when}）を登録しました。リマインダーを{count}件予定しました。',
+    'meeting.when.which':
+      '「{input}」は{past}（すでに過ぎた日）ですか、{next}ですか？選ぶと保存します。',
+    'meeting.when.past': '{when}（過ぎた日）',
+    'meeting.when.next': '{when}',
     'meeting.saved': '会議 #{number} を更新しました。',
     'meeting.rescheduled':
       '会議 #{number} を {when} に変更しました。リマインダーを新しい日時に移し、変更のお知らせを送ります。',
@@ -139,6 +154,9 @@ export const meetings = defineMessages({
   },
   en: {
     'meeting.cmd.next': 'Shows the agenda of the next meeting',
+    'meeting.cmd.attend': 'Answer that you attend the next meeting (or #number): attend #3',
+    'meeting.cmd.absent': 'Answer that your department will not attend: absent #3',
+    'meeting.cmd.delegate': 'Name the delegate who attends: delegate #3 Head of Cultural Design',
     'meeting.cmd.list': 'Lists upcoming and recent meetings',
     'meeting.cmd.show': 'Shows the agenda of a meeting: meeting #NUMBER',
     'meeting.cmd.create': 'Creates a meeting (card), or: new meeting TITLE | WHEN | PLACE',
@@ -170,12 +188,20 @@ export const meetings = defineMessages({
     'meeting.attendance.head': 'attending ({name})',
     'meeting.attendance.delegate': 'delegate attending ({name})',
     'meeting.attendance.delegateUnnamed': 'delegate attending',
+    'meeting.attendance.absent': 'not attending',
     'meeting.status.cancelled': 'This meeting was cancelled.',
     'meeting.status.cancelledReason': 'This meeting was cancelled (reason: {reason}).',
 
     'meeting.button.ics': 'Add to calendar (.ics)',
     'meeting.button.attendSelf': 'I will attend',
     'meeting.button.attendDelegate': 'A delegate will attend',
+    'meeting.button.absent': 'Not attending',
+    'meeting.delegate.question':
+      'Who attends #{number} "{title}" for {department}? Pick a delegate or type the name.',
+    'meeting.delegate.nameLabel': "Delegate's name (if not listed)",
+    'meeting.delegate.save': 'Record the delegate',
+    'meeting.delegate.nameMissing': 'Please pick the delegate or type their name.',
+    'meeting.delegate.nameTooLong': 'Please keep the name within {max} characters.',
     'meeting.button.edit': 'Edit',
     'meeting.button.cancel': 'Cancel meeting',
     'meeting.button.save': 'Save',
@@ -223,7 +249,11 @@ export const meetings = defineMessages({
     'meeting.usage.addAgenda': 'Usage: add agenda #NUMBER TITLE',
     'meeting.usage.addMaterial': 'Usage: add material #NUMBER 1-1 TITLE https://…',
 
-    'meeting.created': 'Created meeting #{number} "{title}" with {count} reminders scheduled.',
+    'meeting.created':
+      'Created meeting #{number} "{title}" ({when}) with {count} reminders scheduled.',
+    'meeting.when.which': '"{input}": {past} (already past) or {next}? Choose one and it is saved.',
+    'meeting.when.past': '{when} (past)',
+    'meeting.when.next': '{when}',
     'meeting.saved': 'Updated meeting #{number}.',
     'meeting.rescheduled':
       'Moved meeting #{number} to {when}. Its reminders follow, and everyone gets a change notice.',

@@ -19,6 +19,14 @@ export const surveys = defineMessages({
       'アンケート「{ref}」は見つかりません。「アンケート」と送ると一覧が表示されます。',
     'survey.none': 'アンケートはまだありません。「アンケート作成」で作成できます。',
     'survey.noneToAnswer': '現在、あなたの部署が回答するアンケートはありません。',
+    'survey.cmd.progress': 'アンケートの回答状況（回答した部署の数）を表示します：回答状況 番号',
+    'survey.cmd.missing': 'まだ回答していない部署を表示します：未回答 番号',
+    'survey.progress.noneSent': '送信済みのアンケートはありません。',
+    'survey.progress.open':
+      '「{title}」の回答状況: {answered} / {total} 部署（回答期限: {deadline}）',
+    'survey.progress.closedText': '「{title}」は締め切りました。回答: {answered} / {total} 部署',
+    'survey.missing.list': '「{title}」に未回答の部署（{count} / {total}）: {names}',
+    'survey.missing.none': '「{title}」にはすべての部署が回答しました。',
 
     'survey.form.ruleExactly':
       '特に検討してほしい項目を{count}つ選び、1位から{count}位まで順位を付けてください（同じ項目は選べません）。',
@@ -204,6 +212,16 @@ export const surveys = defineMessages({
     'survey.notFound': 'There is no survey "{ref}". Send "survey" to see the list.',
     'survey.none': 'There are no surveys yet. Send "survey new" to create one.',
     'survey.noneToAnswer': 'There is no survey for your department to answer right now.',
+    'survey.cmd.progress':
+      'Shows how many departments have answered a survey: survey progress NUMBER',
+    'survey.cmd.missing': 'Lists the departments that have not answered: survey missing NUMBER',
+    'survey.progress.noneSent': 'No survey has been sent yet.',
+    'survey.progress.open':
+      '"{title}": {answered} of {total} departments have answered (deadline: {deadline}).',
+    'survey.progress.closedText':
+      '"{title}" is closed. {answered} of {total} departments answered.',
+    'survey.missing.list': 'Not yet answered "{title}" ({count} of {total}): {names}',
+    'survey.missing.none': 'Every department has answered "{title}".',
 
     'survey.form.ruleExactly':
       'Choose the {count} topics you most want reviewed and rank them 1 to {count} (each topic once).',
