@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Services } from '../app/services.js';
+import type { ItemUses } from './deps.js';
 import { renderCard, type Card } from '../cards/card.js';
 import type { ItemPingConfig } from '../config.js';
 import type { Person } from '../domain/directory.js';
@@ -217,7 +217,7 @@ interface Outgoing {
 export class ItemPings {
   readonly when: PingCalendar;
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: ItemUses) {
     this.when = new PingCalendar(services.calendar, services.config.itemPings);
   }
 

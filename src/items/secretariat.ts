@@ -1,5 +1,5 @@
 import type { ActionSpec, CommandSpec } from '../app/router.js';
-import type { Services } from '../app/services.js';
+import type { ItemUses } from './deps.js';
 import type { ActionOutcome, Turn } from '../app/turn.js';
 import { renderCard, type Card } from '../cards/card.js';
 import { Audience } from '../domain/roles.js';
@@ -34,7 +34,7 @@ import {
 /** Empty rows of the "several at once" card. */
 const BATCH_ROWS = 5;
 
-async function ownerChoices(services: Services, turn: Turn) {
+async function ownerChoices(services: ItemUses, turn: Turn) {
   const departments = await services.directory.listDepartments();
   const people = (await services.directory.listPeople()).filter((p) => p.role !== 'chair');
   return [
@@ -50,7 +50,7 @@ async function ownerChoices(services: Services, turn: Turn) {
   ];
 }
 
-async function meetingChoices(services: Services, turn: Turn) {
+async function meetingChoices(services: ItemUses, turn: Turn) {
   return [
     { title: turn.t('item.form.noMeeting'), value: NO_MEETING },
     ...(await allMeetings(services)).map((m) => ({
@@ -78,7 +78,7 @@ function formLabels(turn: Turn) {
 }
 
 async function formCard(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   input: { item?: ActionItem; values: FormValues; error?: string },
 ): Promise<Card> {
@@ -97,7 +97,7 @@ async function formCard(
   });
 }
 
-async function blankValues(services: Services, turn: Turn): Promise<FormValues> {
+async function blankValues(services: ItemUses, turn: Turn): Promise<FormValues> {
   const source = (await services.meetings.recent(1))[0];
   return {
     title: '',
@@ -116,7 +116,7 @@ type DraftRead =
 
 /** Reads the form; the owner is optional when editing (edit does not reassign). */
 async function readForm(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   values: FormValues,
   needOwner: boolean,
@@ -179,7 +179,7 @@ function createdText(turn: Turn, items: readonly ActionItem[]): string {
   return turn.t('item.created', { count: items.length, numbers });
 }
 
-async function reassignCard(services: Services, turn: Turn, item: ActionItem): Promise<Card> {
+async function reassignCard(services: ItemUses, turn: Turn, item: ActionItem): Promise<Card> {
   return renderCard('item-reassign', {
     question: turn.t('item.reassign.question', { number: item.number, title: item.title }),
     ownerLabel: turn.t('item.form.owner'),
@@ -193,7 +193,7 @@ async function reassignCard(services: Services, turn: Turn, item: ActionItem): P
 }
 
 /** The secretariat's text commands: create, create several, edit, reassign, cancel, reopen. */
-export function secretariatCommands(services: Services): CommandSpec[] {
+export function secretariatCommands(services: ItemUses): CommandSpec[] {
   const { items } = services;
   return [
     {
@@ -359,7 +359,7 @@ export function secretariatCommands(services: Services): CommandSpec[] {
 }
 
 /** The secretariat's card verbs: the forms, cancel and reassign. */
-export function secretariatActions(services: Services): ActionSpec[] {
+export function secretariatActions(services: ItemUses): ActionSpec[] {
   const { items } = services;
   return [
     {

@@ -2,7 +2,6 @@ import type { Clock, IdGenerator } from '../clock.js';
 import type { Actor, Department } from '../domain/directory.js';
 import type { DirectoryService } from '../domain/directory-service.js';
 import type { Meeting } from '../meetings/meeting.js';
-import type { MeetingService } from '../meetings/meeting-service.js';
 import type { WorkCalendar } from '../scheduling/calendar.js';
 import type { DocumentStore } from '../store/document-store.js';
 import {
@@ -22,6 +21,7 @@ import {
   type ItemStatus,
   type Owner,
 } from './item.js';
+import type { MeetingDates } from './ports.js';
 import { ItemRepository, type PingMemory } from './repository.js';
 
 export interface ItemDeps {
@@ -30,7 +30,7 @@ export interface ItemDeps {
   readonly ids: IdGenerator;
   readonly calendar: WorkCalendar;
   readonly directory: DirectoryService;
-  readonly meetings: MeetingService;
+  readonly meetings: MeetingDates;
 }
 
 /** Why a change was not made; each has a message in the items catalog (`item.error.<reason>`). */

@@ -1,5 +1,5 @@
 import type { ActionSpec, CommandSpec } from '../app/router.js';
-import type { Services } from '../app/services.js';
+import type { PolicyUses } from './feature.js';
 import type { ActionOutcome, ActionTurn, CommandTurn, Turn } from '../app/turn.js';
 import { Audience } from '../domain/roles.js';
 import type { Locale } from '../i18n/locale.js';
@@ -32,7 +32,7 @@ import { read } from './text.js';
 const MAX_QUESTION_LENGTH = 1000;
 const MAX_QUESTION_CARDS = 10;
 
-const contextOf = (services: Services, t: Turn['t'], locale: Locale): CardContext => ({
+const contextOf = (services: PolicyUses, t: Turn['t'], locale: Locale): CardContext => ({
   t,
   locale,
   timeZone: services.config.timeZone,
@@ -53,11 +53,11 @@ function dayIn(date: Date, timeZone: string): string {
   }).format(date);
 }
 
-function today(services: Services): string {
+function today(services: PolicyUses): string {
   return dayIn(services.clock.now(), services.config.timeZone);
 }
 
-async function answerCardFor(services: Services, turn: Turn, question: string, asked?: string) {
+async function answerCardFor(services: PolicyUses, turn: Turn, question: string, asked?: string) {
   const answer = await services.policies.answer(
     question,
     scopeOfDepartment(turn.actor.person?.departmentId),
@@ -65,14 +65,14 @@ async function answerCardFor(services: Services, turn: Turn, question: string, a
   return answerCard(contextOf(services, turn.t, turn.locale), answer, question, asked);
 }
 
-async function answerText(services: Services, turn: Turn, question: string): Promise<void> {
+async function answerText(services: PolicyUses, turn: Turn, question: string): Promise<void> {
   if (!question) return turn.reply(turn.t('policy.ask.usage'));
   await turn.reply(await answerCardFor(services, turn, question));
 }
 
 /** Free text no command matched: a policy question if it looks like one, else `otherwise`. */
 export function policyFallback(
-  services: Services,
+  services: PolicyUses,
   otherwise: (turn: CommandTurn) => Promise<void>,
 ): (turn: CommandTurn) => Promise<void> {
   return async (turn) => {
@@ -141,7 +141,7 @@ function defaultMeeting() {
 
 /** Saves form values as a new entry or a new version; the outcome is said in the turn's language. */
 async function save(
-  services: Services,
+  services: PolicyUses,
   turn: Turn,
   values: FormValues,
   target?: { id: string; version?: number },
@@ -153,12 +153,12 @@ async function save(
 }
 
 /** A question's scope as the look-up would read it: named in it, or the asker's department. */
-function scopeOfQuestion(services: Services, question: PolicyQuestion) {
+function scopeOfQuestion(services: PolicyUses, question: PolicyQuestion) {
   return services.policies.scopeOf(question.text, scopeOfDepartment(question.asker.departmentId));
 }
 
 async function questionCardFor(
-  services: Services,
+  services: PolicyUses,
   ctx: CardContext,
   question: PolicyQuestion,
   notice?: string,
@@ -169,7 +169,7 @@ async function questionCardFor(
 
 /** Records the answer and brings it to the asker; says what happened in the answerer's language. */
 async function answerQuestion(
-  services: Services,
+  services: PolicyUses,
   turn: Turn,
   id: string,
   text: string,
@@ -199,7 +199,7 @@ async function answerQuestion(
 
 /** Makes a policy entry of an answered question, with the scope and status the secretariat chose. */
 async function adoptQuestion(
-  services: Services,
+  services: PolicyUses,
   turn: Turn,
   id: string,
   choice: { scope?: string; status?: string },
@@ -263,7 +263,7 @@ async function adoptQuestion(
   }
 }
 
-async function listCardFor(services: Services, turn: Turn, filter?: string, notice?: string) {
+async function listCardFor(services: PolicyUses, turn: Turn, filter?: string, notice?: string) {
   const all = await services.policies.list();
   const wanted = filter?.toLowerCase();
   const entries = wanted
@@ -285,7 +285,7 @@ const splitFirst = (text: string): [string, string] => {
   return [first, rest.join(' ').trim()];
 };
 
-export function policyCommands(services: Services): CommandSpec[] {
+export function policyCommands(services: PolicyUses): CommandSpec[] {
   return [
     {
       id: 'policyAsk',
@@ -427,7 +427,7 @@ export function policyCommands(services: Services): CommandSpec[] {
 
 const stringOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
-export function policyActions(services: Services): ActionSpec[] {
+export function policyActions(services: PolicyUses): ActionSpec[] {
   const ctxOf = (turn: Turn) => contextOf(services, turn.t, turn.locale);
   const questionOutcome = async (
     turn: ActionTurn,
