@@ -11,7 +11,7 @@ import type { OutboundMessage } from '../messaging/sender.js';
 import type { WorkCalendar } from '../scheduling/calendar.js';
 import type { Delivery, DeliveryStatus, JobContext } from '../scheduling/scheduler.js';
 import { isActive, type ActionItem, type Owner } from './item.js';
-import { sortByUrgency, type ItemView } from './service.js';
+import { sortByUrgency, type ItemView } from './queries.js';
 import { dueText, itemHeading, pingCard, statusText, type Reader } from './views.js';
 
 export const ITEM_JOB = {

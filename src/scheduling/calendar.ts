@@ -42,6 +42,11 @@ export class WorkCalendar {
     return DateTime.fromJSDate(date, { zone: this.timeZone });
   }
 
+  /** The local date (YYYY-MM-DD) of an instant: "today" in the committee's zone. */
+  localDate(instant: Date): string {
+    return this.local(instant).toISODate() ?? '';
+  }
+
   isHoliday(date: Date): boolean {
     return holidayJp.isHoliday(this.local(date).toISODate() ?? '');
   }
