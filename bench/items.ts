@@ -128,7 +128,7 @@ export async function itemsBench(): Promise<BenchRow[]> {
   for (let run = 0; run < 5; run++) {
     const began = performance.now();
     const cpuBefore = process.cpuUsage();
-    const plan = await pings.digestPlan(DIGEST_DAY);
+    const plan = await pings.plans.digestPlan(DIGEST_DAY);
     plans.push(performance.now() - began);
     const cards: number[] = [];
     bytes = 0;
@@ -153,7 +153,7 @@ export async function itemsBench(): Promise<BenchRow[]> {
   let escalated = 0;
   for (let run = 0; run < 5; run++) {
     const t = performance.now();
-    const plan = await pings.dailyPlan(DIGEST_DAY);
+    const plan = await pings.plans.dailyPlan(DIGEST_DAY);
     dailyRuns.push(performance.now() - t);
     escalated = plan.escalated.length;
   }
