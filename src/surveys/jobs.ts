@@ -1,5 +1,5 @@
 import type { SurveyUses } from './deps.js';
-import { SURVEY_JOB, type ClosePayload, type NudgePayload } from './service.js';
+import { SURVEY_JOB, type ClosePayload, type NudgePayload } from './nudges.js';
 
 /** Survey reminders to departments that have not answered, and the close at the deadline. */
 export function registerSurveyJobs(services: SurveyUses): void {
