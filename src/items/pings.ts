@@ -3,7 +3,7 @@ import type { ItemPingConfig } from '../config.js';
 import type { Person } from '../domain/directory.js';
 import { formatMoment } from '../i18n/dates.js';
 import { localeFrom } from '../i18n/locale.js';
-import { translator } from '../i18n/translate.js';
+import { readerIn } from '../i18n/reader.js';
 import type { Meeting } from '../meetings/meeting.js';
 import type { OutboundMessage } from '../messaging/sender.js';
 import type { Delivery, DeliveryStatus, JobContext } from '../scheduling/scheduler.js';
@@ -232,7 +232,7 @@ export class ItemPings {
   private async readerFor(person: PersonPing['person']): Promise<Reader> {
     const chat = await this.services.conversations.personalChatOf(person.aadObjectId);
     const locale = localeFrom(chat?.locale);
-    return { locale, t: translator(locale), timeZone: this.services.config.timeZone };
+    return readerIn(locale, this.services.config.timeZone);
   }
 
   /** A ping card of at most MAX_ITEMS_PER_CARD items, saying how many more there are. */

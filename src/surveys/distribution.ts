@@ -1,7 +1,7 @@
 import type { Card } from '../cards/card.js';
 import type { Person } from '../domain/directory.js';
 import { localeFrom, type Locale } from '../i18n/locale.js';
-import { translator } from '../i18n/translate.js';
+import { readerIn } from '../i18n/reader.js';
 import type { OutboundMessage } from '../messaging/sender.js';
 import { Coalescer } from './coalescer.js';
 import type { SurveyRepository, SurveyPost } from './repository.js';
@@ -48,7 +48,7 @@ export class SurveyCards {
   }
 
   reader(locale: Locale): Reader {
-    return { locale, t: translator(locale), timeZone: this.deps.config.timeZone };
+    return readerIn(locale, this.deps.config.timeZone);
   }
 
   private now(): Date {
