@@ -48,7 +48,7 @@ export class WorkCalendar {
   }
 
   isHoliday(date: Date): boolean {
-    return holidayJp.isHoliday(this.local(date).toISODate() ?? '');
+    return holidayJp.isHoliday(this.localDate(date));
   }
 
   isBusinessDay(date: Date): boolean {
