@@ -8,6 +8,7 @@ import { SurveyNudges, type ClosePayload, type NudgePayload } from './nudges.js'
 import type { SurveyDeps } from './deps.js';
 import type { SurveyDefinition } from './editor.js';
 import { SurveyRepository } from './repository.js';
+import { updateOrRefuse } from '../store/updates.js';
 import { tally, type SurveyResults } from './results.js';
 import { resultsCsv } from './results-csv.js';
 import {
@@ -111,8 +112,8 @@ export class SurveyService {
   async saveDefinition(id: string, definition: SurveyDefinition): Promise<Survey | undefined> {
     const now = this.now().toISOString();
     let reschedule = false;
-    const saved = await this.repository.update(id, (current) => {
-      if (current.status === 'closed') return undefined;
+    const saved = await updateOrRefuse<Survey, 'closed'>(this.repository, id, (current) => {
+      if (current.status === 'closed') return 'closed';
       reschedule =
         current.status === 'open' &&
         (current.deadline !== definition.deadline ||
@@ -131,8 +132,9 @@ export class SurveyService {
         updatedAt: now,
       };
     });
-    if (saved && reschedule) await this.nudges.schedule(saved);
-    return saved?.updatedAt === now ? saved : undefined;
+    if (!saved.ok) return undefined;
+    if (reschedule) await this.nudges.schedule(saved.record);
+    return saved.record;
   }
 
   /** A new draft with the same questions, audience and settings, without a deadline. */
@@ -343,12 +345,13 @@ export class SurveyService {
     if (found.status === 'closed') return { ok: false, problem: 'already' };
     if (found.status === 'draft') return { ok: false, problem: 'notOpen' };
     const now = this.now().toISOString();
-    const survey = await this.repository.update(surveyId, (current) =>
+    const closed = await updateOrRefuse<Survey, 'already'>(this.repository, surveyId, (current) =>
       current.status === 'open'
         ? { ...current, status: 'closed', closedAt: now, updatedAt: now }
-        : undefined,
+        : 'already',
     );
-    if (!survey || survey.closedAt !== now) return { ok: false, problem: 'already' };
+    if (!closed.ok) return { ok: false, problem: 'already' };
+    const survey = closed.record;
     await this.deps.scheduler.cancelGroup(`survey:${surveyId}`, 'survey closed');
     await this.cards.showClosed(survey);
     return { ok: true, survey, answered: await this.cards.answeredCount(survey) };
