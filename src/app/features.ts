@@ -1,5 +1,5 @@
-import { deadLettersFeature } from './dead-letter-feature.js';
 import { coreFeature } from './core-feature.js';
+import { deadLettersFeature } from './dead-letter-feature.js';
 import { directoryFeature } from './directory-feature.js';
 import type { Feature } from './feature.js';
 import { itemsFeature } from '../items/feature.js';

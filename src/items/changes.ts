@@ -9,6 +9,7 @@ import {
 
 // How a change to an item is computed, apart from storing it: pure functions of the stored item.
 
+/** A copy without these keys: an optional field is cleared by leaving it out, never set to undefined. */
 export const withoutKeys = <T extends object>(value: T, keys: readonly string[]): T =>
   Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key))) as T;
 
