@@ -29,7 +29,7 @@ export async function itemRepliesBench(): Promise<BenchRow[]> {
   const bot = await TestBot.start();
   try {
     const { items } = bot.services;
-    const departments = (await items.answeringDepartments()).map((d) => d.id);
+    const departments = (await bot.services.directory.answeringDepartments()).map((d) => d.id);
     const next = await bot.services.meetings.next();
     const drafts: ItemDraft[] = Array.from({ length: ITEMS }, (_, i) => ({
       title: `ベンチマーク用の宿題 ${i}`,

@@ -1,12 +1,13 @@
 import { createBotTransport } from '../bot/index.js';
 import { randomIds, systemClock, type Clock, type IdGenerator } from './clock.js';
 import type { Config } from './config.js';
+import { sectionsOf } from './app/feature.js';
+import { createFeatures } from './app/features.js';
 import { registerJobs } from './app/jobs.js';
 import { createRouter } from './app/routes.js';
 import { createServices, type Services } from './app/services.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { IdentityResolver } from './domain/identity.js';
-import { meetingIcsRoute } from './meetings/ics-route.js';
 import { SeenActivities } from './http/seen-activities.js';
 import { HttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
@@ -16,11 +17,9 @@ import { RateLimiter } from './messaging/rate-limit.js';
 import { RateLimitedSender } from './messaging/rate-limited-sender.js';
 import type { DocumentStore } from './store/document-store.js';
 import { openStore } from './store/open-store.js';
-import { surveyCsvRoute } from './surveys/csv-route.js';
 import { TabAuthenticator } from './tab/auth.js';
 import { Dashboard } from './tab/dashboard.js';
 import { tabRoutes } from './tab/routes.js';
-import { dashboardSections } from './tab/sections/index.js';
 import type { SectionProvider } from './tab/sections/section.js';
 
 export interface HonbuOptions {
@@ -30,7 +29,7 @@ export interface HonbuOptions {
   readonly logger?: Logger;
   /** An already open store; otherwise STORE_URL is opened. */
   readonly store?: DocumentStore;
-  /** The dashboard tab's sections; default: src/tab/sections/index.ts. */
+  /** The dashboard tab's sections; default: each feature's (src/app/features.ts). */
   readonly dashboardSections?: (services: Services) => SectionProvider[];
 }
 
@@ -74,11 +73,12 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     conversations,
     sender,
   );
-  if (config.seedDemo && (await seedDemoIfEmpty(services)))
+  const features = createFeatures(services);
+  if (config.seedDemo && (await seedDemoIfEmpty(store, features)))
     logger.info('empty store: demo data loaded');
 
-  await registerJobs(services);
-  const router = createRouter(services);
+  await registerJobs(features);
+  const router = createRouter(features);
   const identity = new IdentityResolver(services.directory, clock);
   const messages = transport.attach({
     router,
@@ -92,8 +92,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     messages,
     isReady: () => store.ready,
   });
-  http.addRoute(surveyCsvRoute(services));
-  const sections = (options.dashboardSections ?? dashboardSections)(services);
+  const sections = options.dashboardSections?.(services) ?? sectionsOf(features);
   const tab = {
     dashboard: new Dashboard(sections, services.directory, clock, config.timeZone),
     authenticator: new TabAuthenticator(config.tab, services.directory, identity, clock, logger),
@@ -103,7 +102,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
   for (const route of tabRoutes(tab)) http.addRoute(route);
   if (config.tab.devSignIn)
     logger.warn('TAB_DEV_SIGNIN is on: anyone who reaches /tab can act as any directory person');
-  http.addRoute(meetingIcsRoute(services));
+  for (const route of features.flatMap((f) => f.http ?? [])) http.addRoute(route);
 
   return {
     services,

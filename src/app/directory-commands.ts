@@ -1,6 +1,6 @@
 import type { Person } from '../domain/directory.js';
 import type { DirectoryService } from '../domain/directory-service.js';
-import { Audience, type Role } from '../domain/roles.js';
+import { Audience, representsDepartment, type Role } from '../domain/roles.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Translate } from '../i18n/translate.js';
 import type { CommandSpec } from './router.js';
@@ -60,7 +60,7 @@ export function directoryCommands(directory: DirectoryService): CommandSpec[] {
         const isDepartment =
           maybeDepartment !== undefined &&
           (await directory.findDepartment(maybeDepartment)) !== undefined;
-        const needsDepartment = role === 'member' || role === 'delegate';
+        const needsDepartment = representsDepartment(role);
         const department = isDepartment || needsDepartment ? maybeDepartment : undefined;
         const name = (isDepartment || needsDepartment ? nameWords : rest).join(' ') || undefined;
         const result = await directory.upsertPerson({

@@ -1,15 +1,11 @@
-import { registerItemJobs } from '../items/jobs.js';
-import { registerMeetingJobs } from '../meetings/jobs.js';
-import { registerSurveyJobs } from '../surveys/jobs.js';
-import type { Services } from './services.js';
+import type { Feature } from './feature.js';
 
 /**
- * The job table: every kind of scheduled work and its handler, one line per
- * feature (reminders, survey nudges, action-item pings), like routes.ts for commands.
- * Recurring work plans its next run here, at start-up.
+ * The job table, derived from the feature list: every feature registers its
+ * kinds of scheduled work with the scheduler, then (at start-up, once every
+ * handler exists) recurring work plans its next run.
  */
-export async function registerJobs(services: Services): Promise<void> {
-  registerMeetingJobs(services);
-  registerSurveyJobs(services);
-  await registerItemJobs(services);
+export async function registerJobs(features: readonly Feature[]): Promise<void> {
+  for (const feature of features) feature.jobs?.register();
+  for (const feature of features) await feature.jobs?.plan?.();
 }

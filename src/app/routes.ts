@@ -1,41 +1,21 @@
-import { meetingActions, meetingCommands } from '../meetings/commands.js';
-import { surveyActions, surveyCommands } from '../surveys/commands.js';
-import { itemActions, itemCommands } from '../items/commands.js';
-import { deadLetterRoutes } from './dead-letter-commands.js';
-import { directoryCommands } from './directory-commands.js';
-import { helpCommand, unknownTextFallback, whoamiCommand } from './core-commands.js';
-import { policyActions, policyCommands, policyFallback } from '../policy/commands.js';
+import { helpCommand, unknownTextFallback } from './core-commands.js';
+import type { Fallback, Feature } from './feature.js';
 import { Router } from './router.js';
-import type { Services } from './services.js';
 
 /**
- * The routing table: every command and card verb Honbu understands, with who
- * may use it. Reading this file tells what the bot can do.
+ * The routing table, derived from the feature list (src/app/features.ts): help,
+ * then every feature's commands and card verbs, with who may use them. Free
+ * text no command matched goes through the features' fallbacks in list order
+ * (a policy question when it reads like one), and ends in a suggestion.
  */
-export function createRouter(services: Services): Router {
-  const deadLetters = deadLetterRoutes(services.scheduler, services.config.timeZone);
+export function createRouter(features: readonly Feature[]): Router {
+  const unknownText: Fallback = unknownTextFallback(() => router);
   const router: Router = new Router({
-    commands: [
-      helpCommand(() => router),
-      whoamiCommand,
-      ...directoryCommands(services.directory),
-      ...deadLetters.commands,
-      ...policyCommands(services),
-      ...meetingCommands(services),
-      ...surveyCommands(services),
-      ...itemCommands(services),
-    ],
-    actions: [
-      ...deadLetters.actions,
-      ...policyActions(services),
-      ...meetingActions(services),
-      ...surveyActions(services),
-      ...itemActions(services),
-    ],
-    // Free text is a policy question when it reads like one; otherwise a suggestion.
-    fallback: policyFallback(
-      services,
-      unknownTextFallback(() => router),
+    commands: [helpCommand(() => router), ...features.flatMap((f) => f.commands ?? [])],
+    actions: features.flatMap((f) => f.actions ?? []),
+    fallback: features.reduceRight<Fallback>(
+      (next, feature) => feature.fallback?.(next) ?? next,
+      unknownText,
     ),
   });
   return router;

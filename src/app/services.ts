@@ -18,6 +18,8 @@ import { PolicyInbox } from '../policy/inbox.js';
 import { SignedLinks } from '../http/signed-links.js';
 import { SurveyService } from '../surveys/service.js';
 import { ActionItemService } from '../items/service.js';
+import { meetingItemPings } from '../items/jobs.js';
+import type { MeetingFollowUps } from '../meetings/ports.js';
 
 /** The domain services handlers use; built once per process. */
 export interface Services {
@@ -35,6 +37,8 @@ export interface Services {
   readonly policyInbox: PolicyInbox;
   readonly committeeChannels: CommitteeChannels;
   readonly meetings: MeetingService;
+  /** What follows a meeting's reminders in other features (action items' pings). */
+  readonly meetingFollowUps: MeetingFollowUps;
   /** Short-lived signed download links (CSV exports). */
   readonly links: SignedLinks;
   readonly surveys: SurveyService;
@@ -89,6 +93,7 @@ export async function createServices(
     scheduler,
     links,
   };
+  const items = new ActionItemService({ ...domain, meetings });
   return {
     ...domain,
     policies,
@@ -101,7 +106,8 @@ export async function createServices(
       sender,
     ),
     meetings,
+    meetingFollowUps: meetingItemPings({ ...domain, items, meetings }),
     surveys: new SurveyService(domain),
-    items: new ActionItemService({ ...domain, meetings }),
+    items,
   };
 }

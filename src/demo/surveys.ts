@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.js';
+import type { SurveyUses } from '../surveys/deps.js';
 import type { SurveyTopic } from '../surveys/survey.js';
 
 const topic = (
@@ -82,7 +82,7 @@ export const demoSurveyTopics: readonly SurveyTopic[] = [
  * send: 1位–3位 over the topics, a comment on every topic (the chair asked for
  * it), free opinions, all answering departments, deadline two weeks ahead.
  */
-export async function seedDemoSurvey(services: Services): Promise<void> {
+export async function seedDemoSurvey(services: SurveyUses): Promise<void> {
   const { calendar, clock } = services;
   const inTwoWeeks = new Date(clock.now().getTime() + 14 * 24 * 60 * 60 * 1000);
   const deadline = calendar.atLocalTime(calendar.onOrBeforeBusinessDay(inTwoWeeks), 17);

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Collection, DocumentStore } from '../store/document-store.js';
 import { normaliseUpn, personId, type Actor, type Department, type Person } from './directory.js';
-import type { Role } from './roles.js';
+import { representsDepartment, type Role } from './roles.js';
 
 export interface TeamsIdentity {
   readonly aadObjectId: string;
@@ -86,7 +86,17 @@ export class DirectoryService {
   /** People who answer for a department: its head(s) and delegate(s). */
   async representativesOf(departmentId: string): Promise<Person[]> {
     const people = await this.people.find({ departmentId });
-    return people.filter((p) => p.role === 'member' || p.role === 'delegate');
+    return people.filter((p) => representsDepartment(p.role));
+  }
+
+  /** Departments that have a head or delegate (who answer surveys and own items), in directory order. */
+  async answeringDepartments(): Promise<Department[]> {
+    const answering = new Set(
+      (await this.listPeople())
+        .filter((p) => representsDepartment(p.role))
+        .map((p) => p.departmentId),
+    );
+    return (await this.listDepartments()).filter((d) => answering.has(d.id));
   }
 
   async findDepartment(nameOrId: string): Promise<Department | undefined> {
@@ -111,7 +121,7 @@ export class DirectoryService {
       const department = await this.findDepartment(input.department);
       if (!department) return { ok: false, reason: 'unknownDepartment' };
       departmentId = department.id;
-    } else if (input.role === 'member' || input.role === 'delegate') {
+    } else if (representsDepartment(input.role)) {
       return { ok: false, reason: 'departmentRequired' };
     }
     let created = false;

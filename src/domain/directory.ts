@@ -1,4 +1,4 @@
-import type { Role } from './roles.js';
+import { representsDepartment, type Role } from './roles.js';
 
 export interface Department {
   readonly id: string;
@@ -38,8 +38,5 @@ export function personId(upn: string): string {
 
 /** Heads and delegates act for their department; everyone else for none. */
 export function actsForDepartment(actor: Actor, departmentId: string): boolean {
-  return (
-    (actor.role === 'member' || actor.role === 'delegate') &&
-    actor.person?.departmentId === departmentId
-  );
+  return representsDepartment(actor.role) && actor.person?.departmentId === departmentId;
 }

@@ -17,3 +17,13 @@ export const Audience = {
 export function allows(allowed: readonly Role[], role: Role): boolean {
   return allowed.includes(role);
 }
+
+/** The chair and the secretariat: they manage meetings, surveys, items and policies. */
+export function isStaffRole(role: Role): boolean {
+  return allows(Audience.staff, role);
+}
+
+/** A department's head or delegate: answers and acts for that department. */
+export function representsDepartment(role: Role): boolean {
+  return allows(Audience.departments, role);
+}

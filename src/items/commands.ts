@@ -1,5 +1,5 @@
 import type { ActionSpec, CommandSpec } from '../app/router.js';
-import type { Services } from '../app/services.js';
+import type { ItemUses } from './deps.js';
 import { browseActions, browseCommands, reportCommand } from './lists.js';
 import { ownerActions, wordReplies } from './replies.js';
 import { secretariatActions, secretariatCommands } from './secretariat.js';
@@ -10,7 +10,7 @@ import { secretariatActions, secretariatCommands } from './secretariat.js';
  * Chair and secretariat: 宿題一覧 / items (filters), 宿題作成, 宿題一括作成, 宿題編集,
  * 担当変更, 宿題取消, 宿題再開, 宿題報告 (the summary for a meeting's agenda).
  */
-export function itemCommands(services: Services): CommandSpec[] {
+export function itemCommands(services: ItemUses): CommandSpec[] {
   return [
     ...browseCommands(services),
     ...secretariatCommands(services),
@@ -20,6 +20,6 @@ export function itemCommands(services: Services): CommandSpec[] {
 }
 
 /** Card verbs: the owner's buttons, detail, list filters, and the secretariat's forms. */
-export function itemActions(services: Services): ActionSpec[] {
+export function itemActions(services: ItemUses): ActionSpec[] {
   return [...ownerActions(services), ...browseActions(services), ...secretariatActions(services)];
 }

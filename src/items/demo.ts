@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.js';
+import type { ItemUses } from './deps.js';
 import type { Due, ItemDraft } from './item.js';
 import { SYSTEM_ACTOR } from './service.js';
 
@@ -13,7 +13,7 @@ const MINUTES_TITLE = '令和2年度 第2回 行政情報化推進本部';
  * 第3回, so moving that meeting moves them. Item 3 was done when the demo
  * survey was made with a comment field per topic.
  */
-export async function seedDemoItems(services: Services): Promise<void> {
+export async function seedDemoItems(services: ItemUses): Promise<void> {
   const { items, meetings, calendar, clock } = services;
   const minutes = (await meetings.recent(10)).find((m) => m.title === MINUTES_TITLE);
   const next = await meetings.next();

@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.js';
+import type { ItemUses } from './deps.js';
 import type { Turn } from '../app/turn.js';
 import { renderCard, type Card } from '../cards/card.js';
 import { formatSpokenDay } from '../i18n/dates.js';
@@ -7,7 +7,7 @@ import type { DueRead, FormValues } from './form.js';
 type DueReadOk = Extract<DueRead, { ok: true }>;
 
 /** YYYY-MM-DD as the reader says it, with its weekday: 12月11日（金）, Fri 11 Dec. */
-function spoken(services: Services, turn: Turn, isoDay: string): string {
+function spoken(services: ItemUses, turn: Turn, isoDay: string): string {
   const { timeZone } = services.config;
   const noon = new Date(`${isoDay}T12:00:00Z`);
   return formatSpokenDay(noon, turn.locale, timeZone, services.clock.now());
@@ -17,7 +17,7 @@ function spoken(services: Services, turn: Turn, isoDay: string): string {
  * The due read back in a confirmation, so a misread day shows at once, and why
  * it moved when it fell on a weekend or holiday; '' for a due that is not a day.
  */
-export function dueSaid(services: Services, turn: Turn, read: DueReadOk): string {
+export function dueSaid(services: ItemUses, turn: Turn, read: DueReadOk): string {
   if (read.due.kind !== 'date') return '';
   const date = spoken(services, turn, read.due.date);
   return read.movedFrom
@@ -39,7 +39,7 @@ function yearsOf(read: DueReadOk): { past: string; next: string } | undefined {
  * through the ordinary form verb and nothing is stored before.
  */
 export function yearChoiceCard(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   input: { values: FormValues; itemId: string; read: DueReadOk },
 ): Card | undefined {
@@ -62,7 +62,7 @@ export function yearChoiceCard(
 
 /** For the several-at-once card, which has no room for a question: ask for the year instead. */
 export function yearProblem(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   input: string,
   read: DueReadOk,

@@ -1,6 +1,6 @@
 import { plainText } from '../cards/plain-text.js';
 import type { ActionSpec, CommandSpec } from '../app/router.js';
-import type { Services } from '../app/services.js';
+import type { ItemUses } from './deps.js';
 import type { Turn } from '../app/turn.js';
 import { renderCard, type Card } from '../cards/card.js';
 import { Audience } from '../domain/roles.js';
@@ -63,7 +63,7 @@ export function rowOf(view: ItemView, reader: Reader, extra: string[] = []): Row
  * its own list.
  */
 async function groupedRows(
-  services: Services,
+  services: ItemUses,
   views: readonly ItemView[],
   reader: Reader,
 ): Promise<Row[]> {
@@ -169,7 +169,7 @@ const STATUS_WORDS: ReadonlyArray<[RegExp, string]> = [
 
 /** 宿題一覧 区民部 期限切れ / items overdue done: department, status and lateness in any order. */
 async function readListQuery(
-  services: Services,
+  services: ItemUses,
   args: string,
 ): Promise<{ ok: true; query: ListQuery } | { ok: false; word: string }> {
   let status = '';
@@ -211,7 +211,7 @@ function filtersOf(query: ListQuery): ItemFilters {
   };
 }
 
-async function listFor(services: Services, turn: Turn, query: ListQuery): Promise<Card> {
+async function listFor(services: ItemUses, turn: Turn, query: ListQuery): Promise<Card> {
   const reader = readerOf(services, turn);
   const views = await services.items.listViews(filtersOf(query));
   const allRows =
@@ -288,7 +288,7 @@ export function summaryCard(summary: MeetingSummary, reader: Reader): Card {
   });
 }
 
-async function showMine(services: Services, turn: Turn): Promise<void> {
+async function showMine(services: ItemUses, turn: Turn): Promise<void> {
   const views = await services.items.listOpenForActor(turn.actor);
   if (views.length === 0) return turn.reply(turn.t('item.mine.none'));
   const shown = views.slice(0, MAX_CARD_ITEMS);
@@ -319,7 +319,7 @@ async function showMine(services: Services, turn: Turn): Promise<void> {
 }
 
 /** Seeing items: my items, the filtered list, one item's detail. */
-export function browseCommands(services: Services): CommandSpec[] {
+export function browseCommands(services: ItemUses): CommandSpec[] {
   return [
     {
       id: 'item.mine',
@@ -364,7 +364,7 @@ export function browseCommands(services: Services): CommandSpec[] {
 }
 
 /** The agenda's report of a meeting's items. */
-export function reportCommand(services: Services): CommandSpec {
+export function reportCommand(services: ItemUses): CommandSpec {
   const { items } = services;
   return {
     id: 'item.report',
@@ -392,7 +392,7 @@ export function reportCommand(services: Services): CommandSpec {
 }
 
 /** Card verbs that show: an item's detail, and the list with its filters. */
-export function browseActions(services: Services): ActionSpec[] {
+export function browseActions(services: ItemUses): ActionSpec[] {
   return [
     {
       verb: 'item.show',

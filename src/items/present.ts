@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.js';
+import type { ItemUses } from './deps.js';
 import type { ActionOutcome, ActionTurn, CommandTurn, Turn } from '../app/turn.js';
 import type { Card } from '../cards/card.js';
 import type { Actor } from '../domain/directory.js';
@@ -13,11 +13,11 @@ import { detailCard, pingCard, type NameOf, type Notice, type Reader } from './v
 // How items and refusals are put to the person in a turn: shared by the owner's replies,
 // the lists and the secretariat's commands.
 
-export function readerOf(services: Services, turn: Pick<Turn, 'locale' | 't'>): Reader {
+export function readerOf(services: ItemUses, turn: Pick<Turn, 'locale' | 't'>): Reader {
   return { locale: turn.locale, t: turn.t, timeZone: services.config.timeZone };
 }
 
-export async function namesOf(services: Services): Promise<NameOf> {
+export async function namesOf(services: ItemUses): Promise<NameOf> {
   const names = new Map<string, { ja: string; en: string }>();
   for (const d of await services.directory.listDepartments()) names.set(d.id, d.name);
   for (const p of await services.directory.listPeople()) names.set(p.id, p.name);
@@ -26,20 +26,20 @@ export async function namesOf(services: Services): Promise<NameOf> {
   return (id) => names.get(id);
 }
 
-export async function allMeetings(services: Services): Promise<Meeting[]> {
+export async function allMeetings(services: ItemUses): Promise<Meeting[]> {
   return [...(await services.meetings.upcoming()), ...(await services.meetings.recent(10))].sort(
     (a, b) => a.number - b.number,
   );
 }
 
-export async function ownerName(services: Services, item: ActionItem, turn: Turn): Promise<string> {
+export async function ownerName(services: ItemUses, item: ActionItem, turn: Turn): Promise<string> {
   const [view] = await services.items.viewsOf([item]);
   return view?.ownerName[turn.locale] ?? '';
 }
 
 /** A refusal or problem in the user's words. */
 export async function problemText(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   reason: ItemProblem,
   item: ActionItem | undefined,
@@ -87,14 +87,14 @@ export async function problemText(
 }
 
 /** A closed item's refusal says how to reopen it, but only to someone who may. */
-function closedKey(services: Services, actor: Actor, item: ActionItem): MessageKey {
+function closedKey(services: ItemUses, actor: Actor, item: ActionItem): MessageKey {
   if (!services.items.canChange(actor, item)) return 'item.error.closed';
   return services.items.mayReopen(actor, item)
     ? 'item.error.closedReopen'
     : 'item.error.closedAskSecretariat';
 }
 
-function permissionsFor(services: Services, actor: Actor) {
+function permissionsFor(services: ItemUses, actor: Actor) {
   return {
     canAct: (item: ActionItem) => services.items.canChange(actor, item),
     canManage: services.items.canManage(actor),
@@ -102,7 +102,7 @@ function permissionsFor(services: Services, actor: Actor) {
 }
 
 async function groupLine(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   item: ActionItem,
 ): Promise<string | undefined> {
@@ -116,7 +116,7 @@ async function groupLine(
 
 /** The department of the person who owns `item`, if a person does (see visibility.ts). */
 async function personDepartmentOf(
-  services: Services,
+  services: ItemUses,
   item: ActionItem,
 ): Promise<string | undefined> {
   if (item.owner.kind !== 'person') return undefined;
@@ -125,7 +125,7 @@ async function personDepartmentOf(
 
 /** `undo`: the item was just closed here, so its card offers to reopen it. */
 export async function detailOf(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   item: ActionItem,
   notice?: Notice,
@@ -146,7 +146,7 @@ export async function detailOf(
 }
 
 export async function pingOf(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   items: readonly ActionItem[],
   options: { notice?: Notice; title?: string; undo?: string } = {},
@@ -165,7 +165,7 @@ export async function pingOf(
 
 /** "#5 rest" → the item and the rest, or a reply saying what is missing. */
 export async function withItem(
-  services: Services,
+  services: ItemUses,
   turn: CommandTurn,
   usage: MessageKey,
 ): Promise<{ item: ActionItem; rest: string } | undefined> {
@@ -184,7 +184,7 @@ export async function withItem(
 
 /** The item a card verb names, if it still exists. */
 export async function itemOf(
-  services: Services,
+  services: ItemUses,
   turn: ActionTurn,
 ): Promise<ActionItem | undefined> {
   const id = textOf(turn.data, 'itemId');

@@ -1,5 +1,5 @@
 import type { ActionSpec, CommandSpec } from '../app/router.js';
-import type { Services } from '../app/services.js';
+import type { ItemUses } from './deps.js';
 import type { ActionOutcome, ActionTurn, Turn } from '../app/turn.js';
 import { renderCard, type Card } from '../cards/card.js';
 import type { Actor } from '../domain/directory.js';
@@ -49,7 +49,7 @@ const SUCCESS_OF: Record<Op['kind'], MessageKey> = {
   reopen: 'item.reopen.recorded',
 };
 
-function run(services: Services, actor: Actor, itemId: string, op: Op): Promise<ItemResult> {
+function run(services: ItemUses, actor: Actor, itemId: string, op: Op): Promise<ItemResult> {
   const { items } = services;
   switch (op.kind) {
     case 'done':
@@ -67,7 +67,7 @@ function run(services: Services, actor: Actor, itemId: string, op: Op): Promise<
   }
 }
 
-function successText(services: Services, turn: Turn, op: Op, item: ActionItem): string {
+function successText(services: ItemUses, turn: Turn, op: Op, item: ActionItem): string {
   const until = item.snoozedUntil
     ? formatMoment(new Date(item.snoozedUntil), turn.locale, services.config.timeZone)
     : '';
@@ -84,7 +84,7 @@ function successText(services: Services, turn: Turn, op: Op, item: ActionItem): 
  * or a reply; `undo` when it just marked the item done (the answer offers to reopen it).
  */
 async function perform(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   item: ActionItem,
   op: Op,
@@ -125,7 +125,7 @@ async function perform(
 
 /** The card a button was pressed on, drawn again with the change and a notice. */
 async function redraw(
-  services: Services,
+  services: ItemUses,
   turn: ActionTurn,
   item: ActionItem,
   notice: Notice,
@@ -231,7 +231,7 @@ function opFrom(kind: Op['kind'], groups: Readonly<Record<string, string>>): Op 
  * item service refuses a day already past or too far ahead.
  */
 function daysUntil(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   text: string,
 ): { ok: true; days: number } | { ok: false; problem: string } {
@@ -246,7 +246,7 @@ function daysUntil(
 }
 
 /** The items a bare reply may mean: those last pinged (still open, mine), else my open items. */
-async function candidates(services: Services, actor: Actor): Promise<ActionItem[]> {
+async function candidates(services: ItemUses, actor: Actor): Promise<ActionItem[]> {
   const personId = actor.person?.id;
   const pinged = personId ? await services.items.lastPinged(personId) : undefined;
   const found: ActionItem[] = [];
@@ -262,7 +262,7 @@ async function candidates(services: Services, actor: Actor): Promise<ActionItem[
  * The items a bare 再開 / reopen may mean: those last pinged that are now
  * closed and the person may reopen, else the one they closed last.
  */
-async function closedCandidates(services: Services, actor: Actor): Promise<ActionItem[]> {
+async function closedCandidates(services: ItemUses, actor: Actor): Promise<ActionItem[]> {
   const { items } = services;
   const mayReopen = (item: ActionItem | undefined): item is ActionItem =>
     item !== undefined && !isActive(item) && items.mayReopen(actor, item);
@@ -296,7 +296,7 @@ function choiceCard(turn: Turn, op: Op, items: readonly ActionItem[], reader: Re
   });
 }
 
-function wordReply(services: Services, kind: Op['kind'], patterns: readonly RegExp[]): CommandSpec {
+function wordReply(services: ItemUses, kind: Op['kind'], patterns: readonly RegExp[]): CommandSpec {
   return {
     id: `item.reply.${kind}`,
     words: { ja: [], en: [] },
@@ -348,12 +348,12 @@ function wordReply(services: Services, kind: Op['kind'], patterns: readonly RegE
 }
 
 /** The word replies (完了, 進捗: …, 3日延期, 再開), one per thing an owner may do. */
-export function wordReplies(services: Services): CommandSpec[] {
+export function wordReplies(services: ItemUses): CommandSpec[] {
   return REPLY_PATTERNS.map(({ kind, patterns }) => wordReply(services, kind, patterns));
 }
 
 /** The owner's buttons on a ping, a detail or a choice card. */
-export function ownerActions(services: Services): ActionSpec[] {
+export function ownerActions(services: ItemUses): ActionSpec[] {
   const ownerVerb = (
     kind: Op['kind'],
     read: (turn: ActionTurn, item: ActionItem) => Op,

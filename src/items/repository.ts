@@ -1,10 +1,6 @@
 import type { Collection, DocumentStore } from '../store/document-store.js';
+import { Numbering } from '../store/numbering.js';
 import type { ActionItem } from './item.js';
-
-interface Counter {
-  readonly id: string;
-  readonly value: number;
-}
 
 /**
  * Which items a person was last pinged about, so that a bare "完了" / "done"
@@ -20,12 +16,12 @@ export interface PingMemory {
 /** Action items, their numbers and the last ping of each person, over the document store. */
 export class ItemRepository {
   private readonly items: Collection<ActionItem>;
-  private readonly counters: Collection<Counter>;
+  private readonly numbering: Numbering;
   private readonly pings: Collection<PingMemory>;
 
   constructor(store: DocumentStore) {
     this.items = store.collection<ActionItem>('actionItems');
-    this.counters = store.collection<Counter>('counters');
+    this.numbering = new Numbering(store);
     this.pings = store.collection<PingMemory>('actionItemPings');
   }
 
@@ -48,11 +44,7 @@ export class ItemRepository {
    * first: two creations never share one.
    */
   async reserveNumbers(count: number): Promise<number> {
-    const counter = await this.counters.update('actionItem', (current) => ({
-      id: 'actionItem',
-      value: (current?.value ?? 0) + count,
-    }));
-    return (counter?.value ?? count) - count + 1;
+    return this.numbering.reserve('actionItem', count);
   }
 
   async insert(item: ActionItem): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ActionSpec, CommandSpec } from '../app/router.js';
-import type { Services } from '../app/services.js';
+import type { ItemUses } from './deps.js';
 import type { ActionOutcome, Turn } from '../app/turn.js';
 import { renderCard, type Card } from '../cards/card.js';
 import { Audience } from '../domain/roles.js';
@@ -36,7 +36,7 @@ import {
 /** Empty rows of the "several at once" card. */
 const BATCH_ROWS = 5;
 
-async function ownerChoices(services: Services, turn: Turn) {
+async function ownerChoices(services: ItemUses, turn: Turn) {
   const departments = await services.directory.listDepartments();
   const people = (await services.directory.listPeople()).filter((p) => p.role !== 'chair');
   return [
@@ -52,7 +52,7 @@ async function ownerChoices(services: Services, turn: Turn) {
   ];
 }
 
-async function meetingChoices(services: Services, turn: Turn) {
+async function meetingChoices(services: ItemUses, turn: Turn) {
   return [
     { title: turn.t('item.form.noMeeting'), value: NO_MEETING },
     ...(await allMeetings(services)).map((m) => ({
@@ -80,7 +80,7 @@ function formLabels(turn: Turn) {
 }
 
 async function formCard(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   input: { item?: ActionItem; values: FormValues; error?: string },
 ): Promise<Card> {
@@ -99,7 +99,7 @@ async function formCard(
   });
 }
 
-async function blankValues(services: Services, turn: Turn): Promise<FormValues> {
+async function blankValues(services: ItemUses, turn: Turn): Promise<FormValues> {
   const source = (await services.meetings.recent(1))[0];
   return {
     title: '',
@@ -124,7 +124,7 @@ type DraftRead =
 
 /** Reads the form; the owner is optional when editing (edit does not reassign). */
 async function readForm(
-  services: Services,
+  services: ItemUses,
   turn: Turn,
   values: FormValues,
   needOwner: boolean,
@@ -188,7 +188,7 @@ function createdText(turn: Turn, items: readonly ActionItem[], due = ''): string
   return due ? turn.t('item.twoSentences', { first: created, second: due }) : created;
 }
 
-async function reassignCard(services: Services, turn: Turn, item: ActionItem): Promise<Card> {
+async function reassignCard(services: ItemUses, turn: Turn, item: ActionItem): Promise<Card> {
   return renderCard('item-reassign', {
     question: turn.t('item.reassign.question', { number: item.number, title: item.title }),
     ownerLabel: turn.t('item.form.owner'),
@@ -202,7 +202,7 @@ async function reassignCard(services: Services, turn: Turn, item: ActionItem): P
 }
 
 /** The secretariat's text commands: create, create several, edit, reassign, cancel, reopen. */
-export function secretariatCommands(services: Services): CommandSpec[] {
+export function secretariatCommands(services: ItemUses): CommandSpec[] {
   const { items } = services;
   return [
     {
@@ -370,7 +370,7 @@ export function secretariatCommands(services: Services): CommandSpec[] {
 }
 
 /** The secretariat's card verbs: the forms, cancel and reassign. */
-export function secretariatActions(services: Services): ActionSpec[] {
+export function secretariatActions(services: ItemUses): ActionSpec[] {
   const { items } = services;
   return [
     {

@@ -1,5 +1,5 @@
+import type { MeetingUses } from './deps.js';
 import type { ActionSpec, CommandSpec } from '../app/router.js';
-import type { Services } from '../app/services.js';
 import type { ActionOutcome, ActionTurn, CommandTurn, Turn } from '../app/turn.js';
 import { renderCard, type Card } from '../cards/card.js';
 import type { Department, Person } from '../domain/directory.js';
@@ -20,7 +20,7 @@ type Answered =
 
 /** Records a department's answer for the person who gives it (a head or a delegate). */
 async function answer(
-  services: Services,
+  services: MeetingUses,
   turn: Turn,
   meeting: Meeting,
   given: Answer,
@@ -68,7 +68,7 @@ function selfAnswer(turn: Turn): Answer {
     : { attendee: 'head' };
 }
 
-async function agenda(services: Services, turn: Turn, meeting: Meeting, notice: string) {
+async function agenda(services: MeetingUses, turn: Turn, meeting: Meeting, notice: string) {
   const context = await cardContextFor(services, turn.locale);
   return agendaCard(meeting, context, {
     audience: 'member',
@@ -78,7 +78,7 @@ async function agenda(services: Services, turn: Turn, meeting: Meeting, notice: 
 }
 
 /** The department's delegates in the directory, for the picker. */
-async function delegatesOf(services: Services, department: Department): Promise<Person[]> {
+async function delegatesOf(services: MeetingUses, department: Department): Promise<Person[]> {
   return (await services.directory.representativesOf(department.id)).filter(
     (p) => p.role === 'delegate',
   );
@@ -107,7 +107,7 @@ function delegateNamed(name: string, delegates: readonly Person[]): Answer {
 }
 
 /** Who attends as delegate: the department's delegates as buttons, or a name typed in. */
-async function delegateCard(services: Services, turn: Turn, meeting: Meeting): Promise<Card> {
+async function delegateCard(services: MeetingUses, turn: Turn, meeting: Meeting): Promise<Card> {
   const department = turn.actor.department;
   const delegates = department ? await delegatesOf(services, department) : [];
   return renderCard('meeting-delegate', {
@@ -127,7 +127,7 @@ async function delegateCard(services: Services, turn: Turn, meeting: Meeting): P
 
 /** The meeting a command names (#3, 第3回, 3) at the start of its words, else the next one. */
 async function meetingNamed(
-  services: Services,
+  services: MeetingUses,
   args: string,
 ): Promise<{ meeting: Meeting | undefined; ref: string; rest: string }> {
   const found = /^(?:#\s*|第\s*)?(\d{1,4})\s*回?(?:の)?(?:\s+|$)/.exec(args);
@@ -145,7 +145,7 @@ async function meetingNamed(
  * writes: an optional meeting (#3, 第3回; default the next meeting), then for
  * 代理 the delegate's name (without one, the picker card).
  */
-export function attendanceCommands(services: Services): CommandSpec[] {
+export function attendanceCommands(services: MeetingUses): CommandSpec[] {
   const respond =
     (
       decide: (
@@ -226,7 +226,7 @@ export function attendanceCommands(services: Services): CommandSpec[] {
 }
 
 /** The agenda card's attendance buttons: attend, absent, and the delegate picker. */
-export function attendanceActions(services: Services): ActionSpec[] {
+export function attendanceActions(services: MeetingUses): ActionSpec[] {
   const meetingOf = async (turn: ActionTurn): Promise<Meeting | undefined> => {
     const id = turn.data['meetingId'];
     return typeof id === 'string' && id ? services.meetings.get(id) : undefined;

@@ -1,5 +1,5 @@
 import type { ActionSpec, CommandSpec } from '../app/router.js';
-import type { Services } from '../app/services.js';
+import type { MeetingUses } from './deps.js';
 import type { ActionOutcome, ActionTurn, CommandTurn, Turn } from '../app/turn.js';
 import type { Actor } from '../domain/directory.js';
 import { Audience } from '../domain/roles.js';
@@ -50,7 +50,7 @@ function splitReference(args: string): { ref: string; rest: string } {
  * Text commands and card verbs for meetings. Reading: everyone in the
  * directory. Changing: the chair and the secretariat. Attendance: heads and delegates.
  */
-export function meetingCommands(services: Services): CommandSpec[] {
+export function meetingCommands(services: MeetingUses): CommandSpec[] {
   const { meetings } = services;
 
   const readContext = (turn: Turn): ReadContext => ({
@@ -322,7 +322,7 @@ export function meetingCommands(services: Services): CommandSpec[] {
   ];
 }
 
-async function announceHere(services: Services, turn: Turn, announce: boolean): Promise<void> {
+async function announceHere(services: MeetingUses, turn: Turn, announce: boolean): Promise<void> {
   const result = await services.committeeChannels.set(
     turn.conversation.id,
     announce,
@@ -351,7 +351,7 @@ function failureText(
 }
 
 /** Departments that have someone to notify: a head or a delegate. */
-async function invitedByDefault(services: Services): Promise<string[]> {
+async function invitedByDefault(services: MeetingUses): Promise<string[]> {
   const ids: string[] = [];
   for (const department of await services.directory.listDepartments()) {
     if ((await services.directory.representativesOf(department.id)).length > 0)
@@ -376,7 +376,7 @@ function newMeetingValues(departments: readonly string[]): FormValues {
 }
 
 /** Card verbs: show, edit, save, cancel (with confirmation), and the attendance buttons. */
-export function meetingActions(services: Services): ActionSpec[] {
+export function meetingActions(services: MeetingUses): ActionSpec[] {
   const { meetings } = services;
 
   const agendaFor = async (

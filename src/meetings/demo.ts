@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.js';
+import type { MeetingUses } from './deps.js';
 import type { MeetingDraft } from './meeting.js';
 import { DEFAULT_DISCLOSURE } from './meeting.js';
 
@@ -72,7 +72,7 @@ function fiscalYearName(date: Date, timeZone: string): string {
  * three weeks after the store is created, on a business day at 15:00, with its
  * reminders scheduled so that they really fire in a demo.
  */
-export async function seedDemoMeetings(services: Services): Promise<void> {
+export async function seedDemoMeetings(services: MeetingUses): Promise<void> {
   const { meetings, calendar, clock } = services;
   const past = await meetings.create(SECOND_MEETING_R2, 'system');
   if (past.ok) {

@@ -1,7 +1,6 @@
 import type { Department } from '../domain/directory.js';
 import { explainDateProblem, parseDateInput } from '../i18n/date-parser.js';
-import type { Locale } from '../i18n/locale.js';
-import type { Translate } from '../i18n/translate.js';
+import type { Reader } from '../i18n/reader.js';
 import type { FormValues } from './cards.js';
 import {
   agendaFromLines,
@@ -15,10 +14,7 @@ import {
   type Schedule,
 } from './meeting.js';
 
-export interface ReadContext {
-  readonly t: Translate;
-  readonly locale: Locale;
-  readonly timeZone: string;
+export interface ReadContext extends Reader {
   readonly now: Date;
 }
 

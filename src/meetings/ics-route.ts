@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.js';
+import type { MeetingUses } from './deps.js';
 import type { Route } from '../http/server.js';
 import { localeFrom } from '../i18n/locale.js';
 import { translator } from '../i18n/translate.js';
@@ -9,7 +9,7 @@ import { meetingToIcs } from './ics.js';
  * "add to calendar" button. The id is a random, unguessable token, which is
  * what protects the link (Teams opens it in a browser without the bot's sign-in).
  */
-export function meetingIcsRoute(services: Services): Route {
+export function meetingIcsRoute(services: MeetingUses): Route {
   return {
     method: 'get',
     path: '/meetings/:id.ics',

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Services } from '../app/services.js';
+import type { MeetingUses } from './deps.js';
 import { formatClock, formatMoment, formatTimeRange } from '../i18n/dates.js';
 import { localeFrom, type Locale } from '../i18n/locale.js';
-import { noticeCancelledMeetingItems, pingMeetingItems } from '../items/jobs.js';
 import { translator } from '../i18n/translate.js';
 import type { OutboundMessage } from '../messaging/sender.js';
 import type { Delivery, JobContext } from '../scheduling/scheduler.js';
@@ -13,14 +12,14 @@ import { NOTICE_JOB, REMINDER_JOB, type NoticePayload, type ReminderPayload } fr
 /** A channel is read by the whole committee, which works in Japanese. */
 const CHANNEL_LOCALE: Locale = 'ja';
 
-export function icsUrlFor(services: Services): (meetingId: string) => string {
+export function icsUrlFor(services: MeetingUses): (meetingId: string) => string {
   const base = (
     services.config.publicBaseUrl ?? `http://localhost:${services.config.port}`
   ).replace(/\/$/, '');
   return (meetingId) => `${base}/meetings/${encodeURIComponent(meetingId)}.ics`;
 }
 
-export async function cardContextFor(services: Services, locale: Locale): Promise<CardContext> {
+export async function cardContextFor(services: MeetingUses, locale: Locale): Promise<CardContext> {
   return {
     t: translator(locale),
     locale,
@@ -34,8 +33,8 @@ export async function cardContextFor(services: Services, locale: Locale): Promis
 /** What a notice says, in one language. */
 type NoticeText = (context: CardContext) => { text: string; tone: 'info' | 'warning' };
 
-/** Registers the meeting job kinds with the scheduler (one line in src/app/jobs.ts). */
-export function registerMeetingJobs(services: Services): void {
+/** Registers the meeting job kinds (reminders, notices) with the scheduler. */
+export function registerMeetingJobs(services: MeetingUses): void {
   services.scheduler.register<ReminderPayload>(REMINDER_JOB, async (job) => {
     const { payload } = job.job;
     const meeting = await services.meetings.get(payload.meetingId);
@@ -47,7 +46,8 @@ export function registerMeetingJobs(services: Services): void {
       text: reminderText(meeting, payload, context, job.now),
       tone: 'info',
     }));
-    if (payload.purpose === 'materials') await pingMeetingItems(services, meeting, job.now);
+    if (payload.purpose === 'materials')
+      await services.meetingFollowUps.materialsDue(meeting, job.now);
   });
 
   services.scheduler.register<NoticePayload>(NOTICE_JOB, async (job) => {
@@ -58,8 +58,7 @@ export function registerMeetingJobs(services: Services): void {
       text: noticeText(meeting, payload, context),
       tone: 'warning',
     }));
-    if (payload.notice === 'cancelled')
-      await noticeCancelledMeetingItems(services, meeting, job.now);
+    if (payload.notice === 'cancelled') await services.meetingFollowUps.cancelled(meeting, job.now);
   });
 }
 
@@ -123,7 +122,7 @@ function lateText(job: JobContext<unknown>, context: CardContext): string {
  * is written in the language the person last used with the bot.
  */
 async function announce(
-  services: Services,
+  services: MeetingUses,
   job: JobContext<unknown>,
   meeting: Meeting,
   notice: NoticeText,

@@ -4,6 +4,8 @@ import type { DirectoryService } from '../domain/directory-service.js';
 import type { CommitteeChannels } from '../messaging/committee-channels.js';
 import type { ConversationRecord } from '../messaging/conversations.js';
 import type { Collection, DocumentStore } from '../store/document-store.js';
+import { Numbering } from '../store/numbering.js';
+import { updateOrRefuse } from '../store/updates.js';
 import {
   draftProblem,
   ruleId,
@@ -30,11 +32,6 @@ export type ChangeResult =
       readonly ok: false;
       readonly reason: 'notFound' | 'cancelled' | 'unchanged' | DraftProblem;
     };
-
-interface Counter {
-  readonly id: string;
-  readonly value: number;
-}
 
 /** Who is told about a meeting: the committee channels and each attendee department's head and delegate. */
 export interface MeetingAudience {
@@ -65,7 +62,7 @@ const DRAFT_FIELDS = [
  */
 export class MeetingService {
   private readonly meetings: Collection<Meeting>;
-  private readonly counters: Collection<Counter>;
+  private readonly numbering: Numbering;
 
   constructor(
     store: DocumentStore,
@@ -76,7 +73,7 @@ export class MeetingService {
     private readonly channels: CommitteeChannels,
   ) {
     this.meetings = store.collection<Meeting>('meetings');
-    this.counters = store.collection<Counter>('counters');
+    this.numbering = new Numbering(store);
   }
 
   async create(
@@ -89,15 +86,12 @@ export class MeetingService {
     const problem = draftProblem(draft);
     if (problem) return { ok: false, reason: problem };
     const now = this.clock.now().toISOString();
-    const counter = await this.counters.update('meeting', (c) => ({
-      id: 'meeting',
-      value: (c?.value ?? 0) + 1,
-    }));
+    const number = await this.numbering.reserve('meeting');
     const meeting: Meeting = {
       ...draft,
       ...utcTimes(draft),
       id: this.ids.next('mtg'),
-      number: counter?.value ?? 1,
+      number,
       reminders,
       attendance: [],
       status: 'scheduled',
@@ -113,51 +107,40 @@ export class MeetingService {
   /** Changes what the secretariat edits; a new time moves the reminders and notifies everyone. */
   async change(id: string, patch: Partial<MeetingDraft>, by: string): Promise<ChangeResult> {
     const now = this.clock.now().toISOString();
-    let failure: Exclude<ChangeResult, { ok: true }>['reason'] | undefined;
-    let previous: Meeting | undefined;
-    const updated = await this.meetings.update(id, (current) => {
-      if (!current) {
-        failure = 'notFound';
-        return undefined;
-      }
-      if (current.status === 'cancelled') {
-        failure = 'cancelled';
-        return undefined;
-      }
-      const next: Meeting = { ...current, ...patch, ...utcTimes({ ...current, ...patch }) };
-      const problem = draftProblem(next);
-      if (problem) {
-        failure = problem;
-        return undefined;
-      }
-      const fields = DRAFT_FIELDS.filter(
-        (f) => JSON.stringify(current[f]) !== JSON.stringify(next[f]),
-      );
-      const moved = next.startsAt !== current.startsAt || next.endsAt !== current.endsAt;
-      if (fields.length === 0 && !moved) {
-        failure = 'unchanged';
-        return undefined;
-      }
-      const events: MeetingEvent[] = [];
-      if (fields.length > 0) events.push({ type: 'edited', at: now, by, fields });
-      if (moved) {
-        events.push({
-          type: 'rescheduled',
-          at: now,
-          by,
-          from: { startsAt: current.startsAt, endsAt: current.endsAt },
-          to: { startsAt: next.startsAt, endsAt: next.endsAt },
-        });
-      }
-      previous = current;
-      return {
-        ...next,
-        revision: current.revision + 1,
-        updatedAt: now,
-        history: [...current.history, ...events],
-      };
-    });
-    if (failure || !updated || !previous) return { ok: false, reason: failure ?? 'notFound' };
+    const result = await updateOrRefuse<Meeting, 'cancelled' | 'unchanged' | DraftProblem>(
+      this.meetings,
+      id,
+      (current) => {
+        if (current.status === 'cancelled') return 'cancelled';
+        const next: Meeting = { ...current, ...patch, ...utcTimes({ ...current, ...patch }) };
+        const problem = draftProblem(next);
+        if (problem) return problem;
+        const fields = DRAFT_FIELDS.filter(
+          (f) => JSON.stringify(current[f]) !== JSON.stringify(next[f]),
+        );
+        const moved = next.startsAt !== current.startsAt || next.endsAt !== current.endsAt;
+        if (fields.length === 0 && !moved) return 'unchanged';
+        const events: MeetingEvent[] = [];
+        if (fields.length > 0) events.push({ type: 'edited', at: now, by, fields });
+        if (moved) {
+          events.push({
+            type: 'rescheduled',
+            at: now,
+            by,
+            from: { startsAt: current.startsAt, endsAt: current.endsAt },
+            to: { startsAt: next.startsAt, endsAt: next.endsAt },
+          });
+        }
+        return {
+          ...next,
+          revision: current.revision + 1,
+          updatedAt: now,
+          history: [...current.history, ...events],
+        };
+      },
+    );
+    if (!result.ok) return { ok: false, reason: result.reason };
+    const { record: updated, before: previous } = result;
     const rescheduled = updated.startsAt !== previous.startsAt;
     if (!rescheduled && updated.endsAt === previous.endsAt)
       return { ok: true, meeting: updated, rescheduled };
@@ -177,16 +160,8 @@ export class MeetingService {
 
   async cancel(id: string, reason: string, by: string): Promise<ChangeResult> {
     const now = this.clock.now().toISOString();
-    let failure: 'notFound' | 'cancelled' | undefined;
-    const updated = await this.meetings.update(id, (current) => {
-      if (!current) {
-        failure = 'notFound';
-        return undefined;
-      }
-      if (current.status === 'cancelled') {
-        failure = 'cancelled';
-        return undefined;
-      }
+    const result = await updateOrRefuse<Meeting, 'cancelled'>(this.meetings, id, (current) => {
+      if (current.status === 'cancelled') return 'cancelled';
       return {
         ...current,
         status: 'cancelled',
@@ -196,7 +171,8 @@ export class MeetingService {
         history: [...current.history, { type: 'cancelled', at: now, by, reason }],
       };
     });
-    if (failure || !updated) return { ok: false, reason: failure ?? 'notFound' };
+    if (!result.ok) return { ok: false, reason: result.reason };
+    const updated = result.record;
     const reminders = await this.reminders.replan(updated, this.clock.now());
     await this.reminders.notify(
       { meetingId: id, notice: 'cancelled', reason },
@@ -212,16 +188,8 @@ export class MeetingService {
     by: string,
   ): Promise<ChangeResult> {
     const now = this.clock.now().toISOString();
-    let failure: 'notFound' | 'cancelled' | undefined;
-    const updated = await this.meetings.update(id, (current) => {
-      if (!current) {
-        failure = 'notFound';
-        return undefined;
-      }
-      if (current.status === 'cancelled') {
-        failure = 'cancelled';
-        return undefined;
-      }
+    const result = await updateOrRefuse<Meeting, 'cancelled'>(this.meetings, id, (current) => {
+      if (current.status === 'cancelled') return 'cancelled';
       return {
         ...current,
         reminders: rules,
@@ -232,7 +200,8 @@ export class MeetingService {
         ],
       };
     });
-    if (failure || !updated) return { ok: false, reason: failure ?? 'notFound' };
+    if (!result.ok) return { ok: false, reason: result.reason };
+    const updated = result.record;
     const reminders = await this.reminders.replan(updated, this.clock.now());
     return { ok: true, meeting: updated, rescheduled: false, reminders };
   }
@@ -246,32 +215,28 @@ export class MeetingService {
     delegate: Pick<Attendance, 'delegateId' | 'delegateName'> = {},
   ): Promise<ChangeResult | { ok: false; reason: 'notInvited' }> {
     const now = this.clock.now().toISOString();
-    let failure: 'notFound' | 'cancelled' | 'notInvited' | undefined;
-    const updated = await this.meetings.update(id, (current) => {
-      if (!current) {
-        failure = 'notFound';
-        return undefined;
-      }
-      if (current.status === 'cancelled') {
-        failure = 'cancelled';
-        return undefined;
-      }
-      if (!current.attendeeDepartmentIds.includes(departmentId)) {
-        failure = 'notInvited';
-        return undefined;
-      }
-      return {
-        ...current,
-        attendance: [
-          ...current.attendance.filter((a) => a.departmentId !== departmentId),
-          { departmentId, attendee, ...delegate, by, at: now },
-        ],
-        updatedAt: now,
-        history: [...current.history, { type: 'attendance', at: now, by, departmentId, attendee }],
-      };
-    });
-    if (failure || !updated) return { ok: false, reason: failure ?? 'notFound' };
-    return { ok: true, meeting: updated, rescheduled: false };
+    const result = await updateOrRefuse<Meeting, 'cancelled' | 'notInvited'>(
+      this.meetings,
+      id,
+      (current) => {
+        if (current.status === 'cancelled') return 'cancelled';
+        if (!current.attendeeDepartmentIds.includes(departmentId)) return 'notInvited';
+        return {
+          ...current,
+          attendance: [
+            ...current.attendance.filter((a) => a.departmentId !== departmentId),
+            { departmentId, attendee, ...delegate, by, at: now },
+          ],
+          updatedAt: now,
+          history: [
+            ...current.history,
+            { type: 'attendance', at: now, by, departmentId, attendee },
+          ],
+        };
+      },
+    );
+    if (!result.ok) return { ok: false, reason: result.reason };
+    return { ok: true, meeting: result.record, rescheduled: false };
   }
 
   get(id: string): Promise<Meeting | undefined> {

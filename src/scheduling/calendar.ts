@@ -42,8 +42,13 @@ export class WorkCalendar {
     return DateTime.fromJSDate(date, { zone: this.timeZone });
   }
 
+  /** The local date (YYYY-MM-DD) of an instant: "today" in the committee's zone. */
+  localDate(instant: Date): string {
+    return this.local(instant).toISODate() ?? '';
+  }
+
   isHoliday(date: Date): boolean {
-    return holidayJp.isHoliday(this.local(date).toISODate() ?? '');
+    return holidayJp.isHoliday(this.localDate(date));
   }
 
   isBusinessDay(date: Date): boolean {
@@ -104,5 +109,72 @@ export class WorkCalendar {
     let local = this.local(date).set({ hour, minute, second: 0, millisecond: 0 });
     if (local.toJSDate() <= date) local = local.plus({ days: 1 });
     return local.toJSDate();
+  }
+}
+
+/**
+ * Business-day arithmetic on local dates (YYYY-MM-DD), remembered: one run asks
+ * the same few questions for thousands of items.
+ */
+export class BusinessDays {
+  private readonly businessDay = new Map<string, boolean>();
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly calendar: WorkCalendar) {}
+
+  isBusinessDay(date: string): boolean {
+    let known = this.businessDay.get(date);
+    if (known === undefined) {
+      // Local noon is unambiguously on that date whatever the offset.
+      known = this.calendar.isBusinessDay(this.instant(date, 12, 0));
+      this.businessDay.set(date, known);
+    }
+    return known;
+  }
+
+  /** `date` at this local time, as an instant. */
+  instant(date: string, hour: number, minute: number): Date {
+    return DateTime.fromISO(date, { zone: this.calendar.timeZone })
+      .set({ hour, minute, second: 0, millisecond: 0 })
+      .toJSDate();
+  }
+
+  /** The local date of an instant. */
+  dateOf(instant: Date): string {
+    return this.calendar.localDate(instant);
+  }
+
+  plusDays(date: string, days: number): string {
+    return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+  }
+
+  onOrAfter(date: string): string {
+    let day = date;
+    while (!this.isBusinessDay(day)) day = this.plusDays(day, 1);
+    return day;
+  }
+
+  /** The business day `count` business days before `date`. */
+  before(date: string, count: number): string {
+    let day = date;
+    for (let left = count; left > 0;) {
+      day = this.plusDays(day, -1);
+      if (this.isBusinessDay(day)) left--;
+    }
+    return day;
+  }
+
+  /** Business days after `from` up to and including `to`; 0 when `to` is not after `from`. */
+  between(from: string, to: string): number {
+    if (to <= from) return 0;
+    const key = `${from}|${to}`;
+    let count = this.counts.get(key);
+    if (count === undefined) {
+      count = 0;
+      for (let day = this.plusDays(from, 1); day <= to; day = this.plusDays(day, 1))
+        if (this.isBusinessDay(day)) count++;
+      this.counts.set(key, count);
+    }
+    return count;
   }
 }

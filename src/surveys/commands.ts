@@ -1,5 +1,5 @@
 import type { ActionSpec, CommandSpec } from '../app/router.js';
-import type { Services } from '../app/services.js';
+import type { SurveyUses } from './deps.js';
 import type { ActionOutcome, Turn } from '../app/turn.js';
 import type { Card } from '../cards/card.js';
 import { formatDateTime } from '../i18n/dates.js';
@@ -12,11 +12,11 @@ import { surveyProgressCommands } from './progress-commands.js';
 
 type Notice = { readonly text: string; readonly ok: boolean } | undefined;
 
-function readerOf(services: Services, turn: Turn): Reader {
+function readerOf(services: SurveyUses, turn: Turn): Reader {
   return services.surveys.reader(turn.locale);
 }
 
-async function admin(services: Services, turn: Turn, notice?: Notice): Promise<Card> {
+async function admin(services: SurveyUses, turn: Turn, notice?: Notice): Promise<Card> {
   const surveys = await services.surveys.repository.list();
   const rows = await Promise.all(
     surveys.map(async (survey) => ({
@@ -28,7 +28,7 @@ async function admin(services: Services, turn: Turn, notice?: Notice): Promise<C
 }
 
 async function editor(
-  services: Services,
+  services: SurveyUses,
   turn: Turn,
   survey: Survey | undefined,
   draft?: Draft,
@@ -88,7 +88,7 @@ function sendReportText(
 
 /** Looks up the survey a command names ("結果 2"); replies when there is none. */
 async function surveyFromArgs(
-  services: Services,
+  services: SurveyUses,
   turn: Turn & { args: string },
 ): Promise<Survey | undefined> {
   const survey = await services.surveys.find(turn.args);
@@ -101,7 +101,7 @@ async function surveyFromArgs(
   return survey;
 }
 
-export function surveyCommands(services: Services): CommandSpec[] {
+export function surveyCommands(services: SurveyUses): CommandSpec[] {
   const { surveys } = services;
   return [
     {
@@ -211,7 +211,7 @@ export function surveyCommands(services: Services): CommandSpec[] {
 }
 
 async function closeNotice(
-  services: Services,
+  services: SurveyUses,
   turn: Turn,
   surveyId: string,
 ): Promise<NonNullable<Notice>> {
@@ -228,7 +228,7 @@ async function closeNotice(
   };
 }
 
-export function surveyActions(services: Services): ActionSpec[] {
+export function surveyActions(services: SurveyUses): ActionSpec[] {
   const { surveys } = services;
   const card = (c: Card): ActionOutcome => ({ card: c });
   const surveyOf = (data: Readonly<Record<string, unknown>>) =>

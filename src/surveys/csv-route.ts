@@ -1,4 +1,4 @@
-import type { Services } from '../app/services.js';
+import type { SurveyUses } from './deps.js';
 import type { Route } from '../http/server.js';
 import { localeFrom } from '../i18n/locale.js';
 import { translator } from '../i18n/translate.js';
@@ -8,7 +8,7 @@ import { translator } from '../i18n/translate.js';
  * whoever holds a link the bot signed (the results card gives it to the
  * secretariat and the chair only; it expires after 15 minutes).
  */
-export function surveyCsvRoute(services: Services): Route {
+export function surveyCsvRoute(services: SurveyUses): Route {
   return {
     method: 'get',
     path: '/surveys/:surveyId/results.csv',

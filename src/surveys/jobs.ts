@@ -1,8 +1,8 @@
-import type { Services } from '../app/services.js';
-import { SURVEY_JOB, type ClosePayload, type NudgePayload } from './service.js';
+import type { SurveyUses } from './deps.js';
+import { SURVEY_JOB, type ClosePayload, type NudgePayload } from './nudges.js';
 
 /** Survey reminders to departments that have not answered, and the close at the deadline. */
-export function registerSurveyJobs(services: Services): void {
+export function registerSurveyJobs(services: SurveyUses): void {
   services.scheduler.register<NudgePayload>(SURVEY_JOB.nudge, (context) =>
     services.surveys.nudge(context),
   );

@@ -1,12 +1,12 @@
+import type { SurveyUses } from './deps.js';
 import type { CommandSpec } from '../app/router.js';
-import type { Services } from '../app/services.js';
 import type { CommandTurn } from '../app/turn.js';
 import { Audience } from '../domain/roles.js';
 import { formatDateTime } from '../i18n/dates.js';
 import { acceptsAnswers, inLocale, type Survey } from './survey.js';
 
 /** The survey a question is about: the one named (2, #2), else the one open for answers, else the latest sent. */
-async function surveyAsked(services: Services, turn: CommandTurn): Promise<Survey | undefined> {
+async function surveyAsked(services: SurveyUses, turn: CommandTurn): Promise<Survey | undefined> {
   const { surveys } = services;
   const ref = turn.args.trim();
   const now = services.clock.now();
@@ -20,7 +20,7 @@ async function surveyAsked(services: Services, turn: CommandTurn): Promise<Surve
 }
 
 /** Which of the survey's departments have answered, as the progress card counts them. */
-async function answeredIds(services: Services, survey: Survey): Promise<Set<string>> {
+async function answeredIds(services: SurveyUses, survey: Survey): Promise<Set<string>> {
   const answers = await services.surveys.repository.answersOf(survey.id);
   return new Set(answers.map((a) => a.departmentId).filter((id) => survey.audience.includes(id)));
 }
@@ -30,7 +30,7 @@ async function answeredIds(services: Services, survey: Survey): Promise<Set<stri
  * channel's progress card shows), and 未回答 / survey missing (chair and
  * secretariat: which departments have not answered).
  */
-export function surveyProgressCommands(services: Services): CommandSpec[] {
+export function surveyProgressCommands(services: SurveyUses): CommandSpec[] {
   return [
     {
       id: 'survey.progress',

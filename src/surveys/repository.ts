@@ -1,4 +1,5 @@
 import type { Collection, DocumentStore } from '../store/document-store.js';
+import { Numbering } from '../store/numbering.js';
 import {
   answerId,
   sameContent,
@@ -25,11 +26,6 @@ export interface SurveyPost {
   readonly at: string;
 }
 
-interface Counter {
-  readonly id: string;
-  readonly value: number;
-}
-
 export type SaveOutcome =
   | { readonly kind: 'stored'; readonly answer: SurveyAnswer }
   /** The same content again (a repeated submit of the same card): nothing written. */
@@ -42,13 +38,13 @@ export class SurveyRepository {
   private readonly surveys: Collection<Survey>;
   private readonly answers: Collection<SurveyAnswer>;
   private readonly posts: Collection<SurveyPost>;
-  private readonly counters: Collection<Counter>;
+  private readonly numbering: Numbering;
 
   constructor(store: DocumentStore) {
     this.surveys = store.collection<Survey>('surveys');
     this.answers = store.collection<SurveyAnswer>('surveyAnswers');
     this.posts = store.collection<SurveyPost>('surveyPosts');
-    this.counters = store.collection<Counter>('counters');
+    this.numbering = new Numbering(store);
   }
 
   get(id: string): Promise<Survey | undefined> {
@@ -67,11 +63,7 @@ export class SurveyRepository {
 
   /** The next survey number, atomically. */
   async nextNumber(): Promise<number> {
-    const counter = await this.counters.update('surveyNumber', (current) => ({
-      id: 'surveyNumber',
-      value: (current?.value ?? 0) + 1,
-    }));
-    return counter?.value ?? 1;
+    return this.numbering.reserve('surveyNumber');
   }
 
   async insert(survey: Survey): Promise<void> {

@@ -112,3 +112,8 @@ export function acceptsAnswers(survey: Survey, now: Date): boolean {
     now.getTime() < new Date(survey.deadline).getTime()
   );
 }
+
+/** Same topics in the same order (their texts may differ). */
+export function sameTopicIds(a: Pick<Survey, 'topics'>, b: Pick<Survey, 'topics'>): boolean {
+  return a.topics.length === b.topics.length && a.topics.every((t, i) => t.id === b.topics[i]?.id);
+}

@@ -2,8 +2,7 @@ import { plainText } from '../cards/plain-text.js';
 import { renderCard, type Card } from '../cards/card.js';
 import type { Department } from '../domain/directory.js';
 import { formatDateTime } from '../i18n/dates.js';
-import type { Locale } from '../i18n/locale.js';
-import type { Translate } from '../i18n/translate.js';
+import type { Reader } from '../i18n/reader.js';
 import type { SurveyResults } from './results.js';
 import {
   commentInputId,
@@ -14,12 +13,8 @@ import {
 } from './submission.js';
 import { inLocale, type AnswerVersion, type Survey, type SurveyAnswer } from './survey.js';
 
-/** Language, translator and time zone of whoever reads the card. */
-export interface Reader {
-  readonly locale: Locale;
-  readonly t: Translate;
-  readonly timeZone: string;
-}
+// The survey files read `Reader` from here, beside the views that use it.
+export type { Reader };
 
 const when = (reader: Reader, iso: string) =>
   formatDateTime(new Date(iso), reader.locale, reader.timeZone);

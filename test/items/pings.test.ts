@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import type { Actor } from '../../src/domain/directory.js';
 import { dueValue, readDue } from '../../src/items/form.js';
 import type { ActionItem } from '../../src/items/item.js';
-import { PingCalendar } from '../../src/items/pings.js';
+import { PingCalendar } from '../../src/items/ping-calendar.js';
 import { WorkCalendar } from '../../src/scheduling/calendar.js';
 import { FakeConnector } from '../harness/fake-connector.js';
 import { ManualClock } from '../harness/manual-clock.js';

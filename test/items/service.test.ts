@@ -5,6 +5,7 @@ import { createHonbu, type Honbu } from '../../src/honbu.js';
 import { translator } from '../../src/i18n/translate.js';
 import type { ActionItem } from '../../src/items/item.js';
 import { ACTIVE_STATUSES } from '../../src/items/item.js';
+import { ItemRepository } from '../../src/items/repository.js';
 import type { ActionItemService } from '../../src/items/service.js';
 import { pingCard } from '../../src/items/views.js';
 import { assertValidCard } from '../harness/cards.js';
@@ -385,7 +386,7 @@ describe('action items: service', () => {
 
       // A record written before reasons were kept: blocked, then done, no reason anywhere.
       assert.ok((await items.markDone(rpa.id, kumin)).ok);
-      await items.repository.update(rpa.id, (current) => ({
+      await new ItemRepository(honbu.services.store).update(rpa.id, (current) => ({
         ...current,
         history: current.history.map((h) =>
           h.change.type === 'status' && h.change.to === 'blocked'

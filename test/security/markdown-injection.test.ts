@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import MarkdownIt from 'markdown-it';
 import { plainText } from '../../src/cards/plain-text.js';
-import { escalationCard } from '../../src/items/pings.js';
+import { escalationCard } from '../../src/items/ping-views.js';
 import { agendaCard, cancelCard } from '../../src/meetings/cards.js';
 import { translator } from '../../src/i18n/translate.js';
 import { ManualClock } from '../harness/manual-clock.js';

@@ -1,22 +1,11 @@
-import type { Services } from '../../app/services.js';
-import { directorySection } from './directory.js';
-import { itemsSection } from './items.js';
-import { meetingsSection } from './meetings.js';
-import { policiesSection } from './policies.js';
-import { surveysSection } from './surveys.js';
+import { sectionsOf } from '../../app/feature.js';
+import { createFeatures, type FeatureDeps } from '../../app/features.js';
 import type { SectionProvider } from './section.js';
 
 /**
- * The dashboard's sections, in page order: one line each. When a feature
- * lands, write `sections/<feature>.ts` (a SectionProvider over its service,
- * see directory.ts) and add its line here.
+ * The dashboard's sections, in page order, derived from the feature list
+ * (src/app/features.ts): a feature brings its section as `tab` in its Feature.
  */
-export function dashboardSections(services: Services): SectionProvider[] {
-  return [
-    meetingsSection(services.meetings),
-    surveysSection(services.surveys),
-    itemsSection(services.items, services.directory),
-    policiesSection(services.policies),
-    directorySection(services.directory),
-  ];
+export function dashboardSections(services: FeatureDeps): SectionProvider[] {
+  return sectionsOf(createFeatures(services));
 }

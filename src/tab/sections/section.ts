@@ -1,16 +1,12 @@
 import type { Actor } from '../../domain/directory.js';
 import type { Role } from '../../domain/roles.js';
 import type { MessageKey } from '../../i18n/catalog.js';
-import type { Locale } from '../../i18n/locale.js';
-import type { Translate } from '../../i18n/translate.js';
+import type { Reader } from '../../i18n/reader.js';
 import type { Block } from '../model.js';
 
 /** What a section provider knows about the request it answers. */
-export interface SectionContext {
+export interface SectionContext extends Reader {
   readonly viewer: Actor;
-  readonly locale: Locale;
-  readonly t: Translate;
-  readonly timeZone: string;
   readonly now: Date;
   /**
    * The departments whose own data (answers, items, representatives) this

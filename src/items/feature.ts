@@ -1,0 +1,18 @@
+import type { Feature } from '../app/feature.js';
+import { itemsSection } from '../tab/sections/items.js';
+import { itemActions, itemCommands } from './commands.js';
+import { seedDemoItems } from './demo.js';
+import type { ItemUses } from './deps.js';
+import { itemJobs } from './jobs.js';
+
+/** Action items (宿題): owners' replies, the secretariat's forms, lists, pings and escalation. */
+export function itemsFeature(services: ItemUses): Feature {
+  return {
+    id: 'items',
+    commands: itemCommands(services),
+    actions: itemActions(services),
+    jobs: itemJobs(services),
+    tab: { order: 30, section: itemsSection(services.items, services.directory) },
+    seedDemo: () => seedDemoItems(services),
+  };
+}
