@@ -76,7 +76,7 @@ export class HonbuBot extends ActivityHandler {
     }
     const text =
       TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-    if (text.trim() === '') return;
+    if (text.trim() === '') return turn.reply(turn.t('understanding.empty'));
     await this.deps.router.dispatchText(turn, text);
   }
 

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
 import { allows, type Role } from '../domain/roles.js';
+import type { IntentSpec } from './intent.js';
 import type { ActionOutcome, ActionTurn, CommandTurn, Turn } from './turn.js';
 
 /** One text command: its words in each language, who may use it, what it does. */
@@ -27,8 +28,12 @@ export interface ActionSpec {
 export interface RouteTable {
   readonly commands: readonly CommandSpec[];
   readonly actions: readonly ActionSpec[];
-  /** Text no command matched (policy questions land here once that feature exists). */
+  /** What free text can mean, per feature; the understanding step picks one. */
+  readonly intents?: readonly IntentSpec[];
+  /** Text no command matched: the understanding step. */
   readonly fallback: (turn: CommandTurn) => Promise<void>;
+  /** Told after a command ran, so a follow-up can refer to what it showed. */
+  readonly afterCommand?: (turn: CommandTurn, commandId: string) => Promise<void>;
 }
 
 /** NFKC folds full-width letters and digits; case and spacing are ignored. */
@@ -51,6 +56,8 @@ export class Router {
   /** The first spec per whole word, so the common case (the text is just a command word) is one lookup. */
   private readonly wholeWords: ReadonlyMap<string, CommandSpec>;
   private readonly actionsByVerb: ReadonlyMap<string, ActionSpec>;
+  private readonly commandsById: ReadonlyMap<string, CommandSpec>;
+  private readonly intentsById: ReadonlyMap<string, IntentSpec>;
 
   constructor(readonly table: RouteTable) {
     this.words = table.commands
@@ -70,6 +77,27 @@ export class Router {
       verbs.set(action.verb, action);
     }
     this.actionsByVerb = verbs;
+    this.commandsById = new Map(table.commands.map((c) => [c.id, c]));
+    const intents = new Map<string, IntentSpec>();
+    for (const intent of table.intents ?? []) {
+      if (intents.has(intent.id)) throw new Error(`intent ${intent.id} registered twice`);
+      intents.set(intent.id, intent);
+    }
+    this.intentsById = intents;
+  }
+
+  /** A command by id, so an intent can reuse its handler. */
+  command(id: string): CommandSpec | undefined {
+    return this.commandsById.get(id);
+  }
+
+  intent(id: string): IntentSpec | undefined {
+    return this.intentsById.get(id);
+  }
+
+  /** The intents this role may use. */
+  intentsFor(role: Role): IntentSpec[] {
+    return (this.table.intents ?? []).filter((i) => allows(i.allowed, role));
   }
 
   /** `normalised` is the text after normaliseText. */
@@ -92,6 +120,8 @@ export class Router {
         if (/^[\s:、,]/.test(rest)) {
           return { kind: 'command', spec, args: rest.replace(/^[\s:、,]+/, '').trim(), groups: {} };
         }
+        // A number straight after the word is its argument: 結果1 is 結果 1.
+        if (/^#?\d+$/.test(rest)) return { kind: 'command', spec, args: rest, groups: {} };
       }
     }
     return { kind: 'none' };
@@ -114,7 +144,9 @@ export class Router {
     }
     if (!allows(found.spec.allowed, turn.actor.role))
       return turn.reply(notAllowed(turn, found.spec.allowed));
-    return found.spec.handle({ ...turn, text: normalised, args: found.args, groups: found.groups });
+    const commandTurn = { ...turn, text: normalised, args: found.args, groups: found.groups };
+    await found.spec.handle(commandTurn);
+    await this.table.afterCommand?.(commandTurn, found.spec.id);
   }
 
   async dispatchAction(

@@ -1,0 +1,115 @@
+import type { IntentSpec, IntentTurn } from '../app/intent.js';
+import type { Router } from '../app/router.js';
+import type { Services } from '../app/services.js';
+import { Audience } from '../domain/roles.js';
+import { ref, runCommand } from '../understanding/reuse.js';
+import { when } from './cards.js';
+import type { Meeting } from './meeting.js';
+
+/**
+ * What people ask about meetings in their own words. Each answers about the
+ * meeting named (第3回), the one just shown, or else the next one.
+ */
+export function meetingIntents(services: Services, router: () => Router): IntentSpec[] {
+  const meetingOf = async (turn: IntentTurn): Promise<Meeting | undefined> => {
+    const n = turn.slots.meetingNumber;
+    const meeting =
+      n === undefined ? await services.meetings.next() : await services.meetings.find(`#${n}`);
+    if (!meeting)
+      await turn.reply(
+        n === undefined
+          ? turn.t('meeting.none')
+          : turn.t('understanding.meeting.notFound', { number: n }),
+      );
+    return meeting;
+  };
+  const showCard = async (turn: IntentTurn) => {
+    const n = turn.slots.meetingNumber;
+    await runCommand(router, turn, n === undefined ? 'meeting.next' : 'meeting.show', ref(n));
+  };
+  const heading = (turn: IntentTurn, meeting: Meeting) => ({
+    title: meeting.title,
+    when: when(meeting, { locale: turn.locale, timeZone: services.config.timeZone }),
+  });
+  const lines = (values: readonly string[]) => values.map((v) => `- ${v}`).join('\n');
+  /** Attendance in words uses the attendance commands when this build has them. */
+  const attendance = (id: string, commandId: string): IntentSpec => ({
+    id,
+    allowed: Audience.departments,
+    label: `intent.${id}` as IntentSpec['label'],
+    handle: async (turn) => {
+      const args = [ref(turn.slots.meetingNumber), turn.slots.person ?? '']
+        .filter(Boolean)
+        .join(' ');
+      if (await runCommand(router, turn, commandId, args)) return;
+      await showCard(turn);
+    },
+  });
+
+  return [
+    {
+      id: 'meetings.next',
+      allowed: Audience.directory,
+      label: 'intent.meetings.next',
+      handle: showCard,
+    },
+    {
+      id: 'meetings.place',
+      allowed: Audience.directory,
+      label: 'intent.meetings.place',
+      handle: async (turn) => {
+        const meeting = await meetingOf(turn);
+        if (!meeting) return;
+        await turn.reply(
+          turn.t('understanding.meeting.place', {
+            ...heading(turn, meeting),
+            place: meeting.place,
+          }),
+        );
+      },
+    },
+    {
+      id: 'meetings.agenda',
+      allowed: Audience.directory,
+      label: 'intent.meetings.agenda',
+      handle: async (turn) => {
+        const meeting = await meetingOf(turn);
+        if (!meeting) return;
+        if (meeting.agenda.length === 0)
+          return turn.reply(turn.t('understanding.meeting.noAgenda', heading(turn, meeting)));
+        const list = lines(meeting.agenda.map((a) => `(${a.number}) ${a.title}`));
+        await turn.reply(
+          turn.t('understanding.meeting.agenda', { ...heading(turn, meeting), list }),
+        );
+      },
+    },
+    {
+      id: 'meetings.materials',
+      allowed: Audience.directory,
+      label: 'intent.meetings.materials',
+      handle: async (turn) => {
+        const meeting = await meetingOf(turn);
+        if (!meeting) return;
+        if (meeting.materials.length === 0)
+          return turn.reply(turn.t('understanding.meeting.noMaterials', heading(turn, meeting)));
+        const list = lines(
+          meeting.materials.map((m) => (m.url ? `[${m.title}](${m.url})` : m.title)),
+        );
+        await turn.reply(
+          turn.t('understanding.meeting.materials', { ...heading(turn, meeting), list }),
+        );
+      },
+    },
+    attendance('meetings.attend', 'meeting.attend'),
+    attendance('meetings.absent', 'meeting.absent'),
+    attendance('meetings.delegate', 'meeting.delegate'),
+    {
+      id: 'meetings.list',
+      allowed: Audience.directory,
+      label: 'intent.meetings.list',
+      handle: async (turn) => {
+        await runCommand(router, turn, 'meeting.list');
+      },
+    },
+  ];
+}

@@ -1,0 +1,47 @@
+import type { PolicyBook } from '../policy/policy-book.js';
+import type { PolicyIndex } from '../policy/search-index.js';
+import { conceptsOf } from './lexicon.js';
+import { foldForMatching } from './normalise.js';
+
+/** English words of titles that say nothing by themselves. */
+const STOP_WORDS = new Set(
+  'which what when where who how with that this the can done work use used using in at by be of for and members departments rooms room board'.split(
+    ' ',
+  ),
+);
+
+/** Particles and marks that split a title into its words. */
+const SPLIT = /[\sのとはをにでや・、,.。/()（）「」:：-]+/u;
+
+/**
+ * Words of the policy data's titles and keywords that no feature's lexicon
+ * knows (録画 in 「会議の録画」): a question using one is about that entry,
+ * even when the entry was added after start-up. Retired entries count too: a
+ * question on a retired topic gets the policy book's "no longer in the data".
+ * Rebuilt when the data changes.
+ */
+export class PolicyTerms {
+  private built: { index: PolicyIndex; terms: readonly string[] } | undefined;
+
+  constructor(private readonly policies: PolicyBook) {}
+
+  async current(): Promise<readonly string[]> {
+    const index = await this.policies.index();
+    if (this.built?.index === index) return this.built.terms;
+    const terms = new Set<string>();
+    for (const entry of await this.policies.list()) {
+      const { title, keywords } = entry.content;
+      const words = [title.ja, title.en, ...keywords.ja, ...keywords.en];
+      for (const word of words.flatMap((w) => w.split(SPLIT))) {
+        const folded = foldForMatching(word);
+        if (folded.length < 2 || /^[a-z]{1,3}$/.test(folded) || STOP_WORDS.has(folded)) continue;
+        const concepts = conceptsOf(folded);
+        // A word another feature uses (会議, 宿題) says nothing about policies.
+        if ([...concepts].some((c) => c !== 'policy')) continue;
+        terms.add(folded);
+      }
+    }
+    this.built = { index, terms: [...terms] };
+    return this.built.terms;
+  }
+}

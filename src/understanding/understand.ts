@@ -1,0 +1,133 @@
+import type { Slots } from '../app/intent.js';
+import { NaiveBayes, type Scored } from './classifier.js';
+import type { LabelledUtterance } from './corpus.js';
+import { conceptsOf } from './lexicon.js';
+import { cleanText, foldForMatching } from './normalise.js';
+import { readSlots, type SlotContext } from './slots.js';
+
+export const POLICY_INTENT = 'policy.question';
+
+export type Understood =
+  /** Sure enough to act. */
+  | { readonly kind: 'intent'; readonly intent: string; readonly slots: Slots; readonly p: number }
+  /** Two or three intents are close: ask which, with one button each. */
+  | { readonly kind: 'ask'; readonly candidates: readonly string[]; readonly slots: Slots }
+  /** Nothing fits: say so, with the likeliest intents as suggestions. */
+  | { readonly kind: 'unknown'; readonly suggestions: readonly string[] };
+
+/** Concepts that name one feature for sure; a text naming one is about that feature. */
+const FEATURE_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
+  meetings: ['meeting', 'place', 'agenda', 'materials', 'attend', 'delegate'],
+  items: ['item', 'done', 'progress', 'snooze', 'blocked', 'reopen', 'overdue'],
+  surveys: ['survey', 'results'],
+  deadLetters: ['deadLetters'],
+};
+
+export interface Thresholds {
+  /** The best intent's probability must reach this to act on it... */
+  readonly act: number;
+  /** ...and lead the second by this much. */
+  readonly margin: number;
+  /** Below this, the text is not understood at all. */
+  readonly ask: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { act: 0.45, margin: 0.12, ask: 0.12 };
+
+/**
+ * Free text → intent and slots: rules where they are surer (a non-policy cue
+ * keeps a text away from the policy book), a classifier learnt at start-up
+ * from the features' labelled utterances for the rest, and a question back
+ * when the classifier is unsure.
+ */
+export class Understanding {
+  private readonly model: NaiveBayes;
+
+  constructor(
+    corpus: readonly LabelledUtterance[],
+    private readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  ) {
+    this.model = new NaiveBayes(
+      corpus.map((u) => ({ text: foldForMatching(u.text), label: u.intent })),
+    );
+  }
+
+  get intents(): string[] {
+    return this.model.labels;
+  }
+
+  /**
+   * `permitted` (the intents the asker's role may use) limits the answer and
+   * the questions back, so nobody is offered a button they may not press.
+   */
+  understand(
+    text: string,
+    context: SlotContext,
+    policyTerms: readonly string[] = [],
+    permitted?: ReadonlySet<string>,
+  ): Understood {
+    const cleaned = cleanText(text);
+    const folded = foldForMatching(cleaned);
+    const concepts = conceptsOf(folded);
+    // A word only the policy data uses (録画 of 「会議の録画」) is a question for
+    // the policy book unless the text also names an item, a survey or a send.
+    if (policyTerms.some((term) => containsTerm(folded, term))) {
+      const other = ['items', 'surveys', 'deadLetters'].some((f) =>
+        FEATURE_CONCEPTS[f]?.some((c) => concepts.has(c)),
+      );
+      if (!other && (!permitted || permitted.has(POLICY_INTENT)))
+        return { kind: 'intent', intent: POLICY_INTENT, slots: {}, p: 1 };
+      concepts.add('policy');
+    }
+    const prediction = this.model.predict(folded);
+    const ranked = rerank(prediction.ranked, concepts, permitted);
+    const [best, second] = ranked;
+    if (!best || (prediction.coverage < 0.3 && concepts.size === 0))
+      return { kind: 'unknown', suggestions: ranked.slice(0, 3).map((s) => s.label) };
+    const slots = readSlots(cleaned, context);
+    const lead = best.p - (second?.p ?? 0);
+    if (best.p >= this.thresholds.act && lead >= this.thresholds.margin)
+      return { kind: 'intent', intent: best.label, slots, p: best.p };
+    if (best.p < this.thresholds.ask)
+      return { kind: 'unknown', suggestions: ranked.slice(0, 3).map((s) => s.label) };
+    const candidates = ranked
+      .filter((s, i) => i === 0 || s.p >= best.p / 3)
+      .slice(0, 3)
+      .map((s) => s.label);
+    if (candidates.length === 1) return { kind: 'intent', intent: best.label, slots, p: best.p };
+    return { kind: 'ask', candidates, slots };
+  }
+}
+
+/**
+ * Keeps the classifier's order but drops what the rules rule out: intents of
+ * a role that may not use them, and the policy book when the text names
+ * another feature (宿題, 会議, アンケート) and nothing of the policies.
+ */
+function rerank(
+  ranked: readonly Scored[],
+  concepts: ReadonlySet<string>,
+  permitted: ReadonlySet<string> | undefined,
+): Scored[] {
+  const named = Object.entries(FEATURE_CONCEPTS)
+    .filter(([, list]) => list.some((c) => concepts.has(c)))
+    .map(([feature]) => feature);
+  const policyNamed = concepts.has('policy');
+  const kept = ranked.filter((s) => {
+    if (permitted && !permitted.has(s.label)) return false;
+    if (s.label === POLICY_INTENT) return policyNamed || named.length === 0;
+    return true;
+  });
+  const sum = kept.reduce((a, s) => a + s.p, 0) || 1;
+  return kept.map((s) => ({ label: s.label, p: s.p / sum }));
+}
+
+/** Japanese terms anywhere; Latin ones as whole words ("tools", not "toolset"). */
+function containsTerm(folded: string, term: string): boolean {
+  if (!/^[a-z0-9'’-]+$/.test(term)) return folded.includes(term);
+  const at = folded.indexOf(term);
+  if (at < 0) return false;
+  const before = folded[at - 1] ?? ' ';
+  const after = folded[at + term.length] ?? ' ';
+  return !/[a-z]/.test(before) && !/[a-z]/.test(after);
+}
