@@ -1,3 +1,4 @@
+import type { PolicyContent } from '../policy/model.js';
 import type { PolicyBook } from '../policy/policy-book.js';
 import type { PolicyIndex } from '../policy/search-index.js';
 import { conceptsOf } from './lexicon.js';
@@ -28,20 +29,26 @@ export class PolicyTerms {
   async current(): Promise<readonly string[]> {
     const index = await this.policies.index();
     if (this.built?.index === index) return this.built.terms;
-    const terms = new Set<string>();
-    for (const entry of await this.policies.list()) {
-      const { title, keywords } = entry.content;
-      const words = [title.ja, title.en, ...keywords.ja, ...keywords.en];
-      for (const word of words.flatMap((w) => w.split(SPLIT))) {
-        const folded = foldForMatching(word);
-        if (folded.length < 2 || /^[a-z]{1,3}$/.test(folded) || STOP_WORDS.has(folded)) continue;
-        const concepts = conceptsOf(folded);
-        // A word another feature uses (会議, 宿題) says nothing about policies.
-        if ([...concepts].some((c) => c !== 'policy')) continue;
-        terms.add(folded);
-      }
-    }
-    this.built = { index, terms: [...terms] };
-    return this.built.terms;
+    const terms = policyTermsOf((await this.policies.list()).map((entry) => entry.content));
+    this.built = { index, terms };
+    return terms;
   }
+}
+
+/** The distinctive words of these entries' titles and keywords. */
+export function policyTermsOf(
+  contents: ReadonlyArray<Pick<PolicyContent, 'title' | 'keywords'>>,
+): string[] {
+  const terms = new Set<string>();
+  for (const { title, keywords } of contents) {
+    const words = [title.ja, title.en, ...keywords.ja, ...keywords.en];
+    for (const word of words.flatMap((w) => w.split(SPLIT))) {
+      const folded = foldForMatching(word);
+      if (folded.length < 2 || /^[a-z]{1,3}$/.test(folded) || STOP_WORDS.has(folded)) continue;
+      // A word another feature uses (会議, 宿題) says nothing about policies.
+      if ([...conceptsOf(folded)].some((c) => c !== 'policy')) continue;
+      terms.add(folded);
+    }
+  }
+  return [...terms];
 }
