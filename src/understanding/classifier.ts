@@ -28,7 +28,7 @@ export interface Prediction {
 }
 
 /** How many times a concept counts, against one per n-gram. */
-const CONCEPT_WEIGHT = 3;
+const CONCEPT_WEIGHT = 10;
 
 /** Features of an already folded text: its n-grams, its Latin words, its concepts. */
 export function features(folded: string): string[] {

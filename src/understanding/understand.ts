@@ -15,9 +15,35 @@ export type Understood =
   /** Nothing fits: say so, with the likeliest intents as suggestions. */
   | { readonly kind: 'unknown'; readonly suggestions: readonly string[] };
 
+/**
+ * Concepts that rule the policy book out: a text naming an item, a survey,
+ * an agenda or a delegate is about that, even if it also names a policy word
+ * (「テレワーク可否の一覧を作成中」 is a progress note). 会議, 場所 and 参加 are
+ * not among them: 「会議室のWi-Fi」「外部の委員が参加するWeb会議」 are policy questions.
+ */
+const EXCLUDE_POLICY = [
+  'item',
+  'done',
+  'progress',
+  'snooze',
+  'reopen',
+  'overdue',
+  'survey',
+  'results',
+  'missing',
+  'deadLetters',
+  'agenda',
+  'materials',
+  'delegate',
+  'absent',
+  'greeting',
+  'thanks',
+  'whoami',
+];
+
 /** Concepts that name one feature for sure; a text naming one is about that feature. */
 const FEATURE_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
-  meetings: ['meeting', 'place', 'agenda', 'materials', 'attend', 'delegate'],
+  meetings: ['meeting', 'place', 'agenda', 'materials', 'attend', 'absent', 'delegate'],
   items: ['item', 'done', 'progress', 'snooze', 'blocked', 'reopen', 'overdue'],
   surveys: ['survey', 'results'],
   deadLetters: ['deadLetters'],
@@ -42,14 +68,32 @@ export const DEFAULT_THRESHOLDS: Thresholds = { act: 0.45, margin: 0.12, ask: 0.
  */
 export class Understanding {
   private readonly model: NaiveBayes;
+  /** The folded utterances of every other intent, to tell a policy word from a common one. */
+  private readonly otherTexts: readonly string[];
+  private readonly distinctive = new WeakMap<readonly string[], readonly string[]>();
 
   constructor(
     corpus: readonly LabelledUtterance[],
     private readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
   ) {
-    this.model = new NaiveBayes(
-      corpus.map((u) => ({ text: foldForMatching(u.text), label: u.intent })),
-    );
+    const folded = corpus.map((u) => ({ text: foldForMatching(u.text), label: u.intent }));
+    this.model = new NaiveBayes(folded);
+    this.otherTexts = folded.filter((u) => u.label !== POLICY_INTENT).map((u) => u.text);
+  }
+
+  /**
+   * The policy words no other intent's example uses (録画, not 調整 or good):
+   * a text with one of them is a policy question for sure.
+   */
+  private distinctiveTerms(terms: readonly string[]): readonly string[] {
+    let found = this.distinctive.get(terms);
+    if (!found) {
+      found = terms.filter(
+        (term) => term.length >= 2 && !this.otherTexts.some((text) => containsTerm(text, term)),
+      );
+      this.distinctive.set(terms, found);
+    }
+    return found;
   }
 
   get intents(): string[] {
@@ -69,16 +113,14 @@ export class Understanding {
     const cleaned = cleanText(text);
     const folded = foldForMatching(cleaned);
     const concepts = conceptsOf(folded);
-    // A word only the policy data uses (録画 of 「会議の録画」) is a question for
-    // the policy book unless the text also names an item, a survey or a send.
-    if (policyTerms.some((term) => containsTerm(folded, term))) {
-      const other = ['items', 'surveys', 'deadLetters'].some((f) =>
-        FEATURE_CONCEPTS[f]?.some((c) => concepts.has(c)),
-      );
-      if (!other && (!permitted || permitted.has(POLICY_INTENT)))
+    const excluded = EXCLUDE_POLICY.some((c) => concepts.has(c));
+    // A word only the policy data uses (録画 of 「会議の録画」) makes a question for
+    // the policy book, unless the text is about an item, a survey, an agenda...
+    if (!excluded && (!permitted || permitted.has(POLICY_INTENT))) {
+      if (this.distinctiveTerms(policyTerms).some((term) => containsTerm(folded, term)))
         return { kind: 'intent', intent: POLICY_INTENT, slots: {}, p: 1 };
-      concepts.add('policy');
     }
+    if (policyTerms.some((term) => containsTerm(folded, term))) concepts.add('policy');
     const prediction = this.model.predict(folded);
     const ranked = rerank(prediction.ranked, concepts, permitted);
     const [best, second] = ranked;
@@ -109,13 +151,12 @@ function rerank(
   concepts: ReadonlySet<string>,
   permitted: ReadonlySet<string> | undefined,
 ): Scored[] {
-  const named = Object.entries(FEATURE_CONCEPTS)
-    .filter(([, list]) => list.some((c) => concepts.has(c)))
-    .map(([feature]) => feature);
-  const policyNamed = concepts.has('policy');
+  const named = Object.values(FEATURE_CONCEPTS).some((list) => list.some((c) => concepts.has(c)));
+  const policyAllowed =
+    !EXCLUDE_POLICY.some((c) => concepts.has(c)) && (concepts.has('policy') || !named);
   const kept = ranked.filter((s) => {
     if (permitted && !permitted.has(s.label)) return false;
-    if (s.label === POLICY_INTENT) return policyNamed || named.length === 0;
+    if (s.label === POLICY_INTENT) return policyAllowed;
     return true;
   });
   const sum = kept.reduce((a, s) => a + s.p, 0) || 1;
