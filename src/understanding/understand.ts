@@ -26,6 +26,7 @@ const EXCLUDE_POLICY = [
   'done',
   'progress',
   'snooze',
+  'blocked',
   'reopen',
   'overdue',
   'survey',
@@ -127,6 +128,13 @@ export class Understanding {
     if (!best || (prediction.coverage < 0.3 && concepts.size === 0))
       return { kind: 'unknown', suggestions: ranked.slice(0, 3).map((s) => s.label) };
     const slots = readSlots(cleaned, context);
+    // A list asked for with one item's number (宿題6の詳細) is that item.
+    if (
+      slots.itemNumber !== undefined &&
+      (best.label === 'items.mine' || best.label === 'items.list') &&
+      (!permitted || permitted.has('items.show'))
+    )
+      return { kind: 'intent', intent: 'items.show', slots, p: best.p };
     const lead = best.p - (second?.p ?? 0);
     if (best.p >= this.thresholds.act && lead >= this.thresholds.margin)
       return { kind: 'intent', intent: best.label, slots, p: best.p };
