@@ -32,25 +32,47 @@ const ITEM = [
   /#\s*(\d+)/,
   /(\d+)\s*番(?:の宿題)?/,
 ];
-const MEETING = [/第\s*(\d+)\s*回/, /(?:会議|meeting)\s*#?\s*(\d+)/i];
+const MEETING = [
+  /第\s*(\d+)\s*回/,
+  /(?:会議|meeting)\s*#?\s*(\d+)/i,
+  /(\d+)(?:st|nd|rd|th)\s+(?:hq\s+)?meeting/i,
+];
 const SURVEY = [
   /(?:アンケート|アンケ|結果|集計|survey|results?)\s*#?\s*(\d+)/i,
   /(\d+)\s*(?:の結果)/,
 ];
 const DAYS = /(\d+|[一二三四五六七八九十])\s*(日間?|days?|d|週間|weeks?|w)(?![a-z])/i;
 const A_WEEK = /(?:^|\s|[^a-z])(?:a|one)\s+week(?![a-z])/i;
+/** Someone else attends: 代理, 代わり, proxy, deputy, instead, in my place. */
+const DELEGATING =
+  /代理|だいり|代わり|delegate|deputy|proxy|instead|in my place|stand in|for me|sending/i;
 const PERSON = [
-  /代理(?:は|で|として|に)?\s*[:：]?\s*(.+?)(?:さん)?(?:が|で|に)?(?:出ます|出席|参加|行きます|お願い|です|。|$)/,
-  /(?:delegate(?: is| will be)?|deputy(?: is)?)\s*[:：]?\s*(?:the\s+)?(.+?)(?:\s+will\b.*)?$/i,
+  // A title, in Japanese even inside English text: 文化デザイン課長, 総務課長, 危機管理監.
+  /([^\s、。,.:：のがをにはでと]*?[一-龯ァ-ヶー][^\s、。,.:：のがをにはでと]*?(?:課長|部長|室長|係長|次長|所長|監))/,
+  // An English title: the Culture Design Division head, Kodomo Wakamono kacho.
+  /((?:[A-Z][A-Za-z-]*\s+)+(?:Division|Department|Section)\s+head)/,
+  /((?:[A-Z][a-z]+\s+)+(?:kacho|bucho))/,
+  /(?:delegate|deputy)\s*(?:is|will be)?\s*[:：]\s*(?:the\s+)?(.+?)$/i,
 ];
-const NOTE =
-  /(?:進捗報告|進捗|しんちょく|progress(?: note| report)?|update|理由|reason|because)\s*(?:on\s+(?:item\s*)?#?\d+\s*)?[:：\-は]?\s*(.+)$/is;
+/**
+ * What a note follows: a progress word (進捗, 途中経過, progress) or a reason for
+ * not going on (理由, 対応できません, blocked). The note is the rest of the text.
+ */
+const NOTE_CUES = [
+  /(?:理由は?|reason(?: is)?|because)/i,
+  /(?:進捗報告|進捗メモ|進捗|しんちょく|途中経過|経過報告|進み具合)(?:です|を報告します|は)?/,
+  /(?:ブロック中|詰まってます|無理です|対応困難です|対応できません|対応不可|進められない|着手できない状況です|止まってる|止まってます)/,
+  /(?:progress(?: note| report)?(?: on)?|update(?: on)?|blocked|stuck|can't be done|unable to [a-z ]+|can't do this)(?:\s*(?:item\s*)?#?\d+)?/i,
+];
+/** Leading marks and words between the cue and the note. */
+const NOTE_LEAD = /^(?:\s|[:：、。,.\-—]|の|を報告します|です|は)+/;
 /** Words that say when, handed to the date parser as they stand. */
 const DATE_PHRASES = [
   /(再来週|来週|今週|今月|来月)\s*(?:の\s*)?(?:[月火水木金土日](?:曜日?)?|中|末)?/,
   /月末|週末|明日|明後日|あさって|あした|\d+\s*日後/,
   /\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/,
   /(?:next|this)\s+(?:week|month|monday|tuesday|wednesday|thursday|friday)|tomorrow|end of (?:the )?month|in \d+ days/i,
+  /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}/i,
 ];
 
 function first(patterns: readonly RegExp[], text: string): string | undefined {
@@ -95,6 +117,20 @@ function readDepartment(text: string, departments: readonly Department[]): strin
   return best?.id;
 }
 
+function readNote(text: string): string | undefined {
+  for (const cue of NOTE_CUES) {
+    const found = cue.exec(text);
+    if (!found) continue;
+    const rest = text
+      .slice(found.index + found[0].length)
+      .replace(/^\s*(?:宿題|item)?\s*#?\d+/i, '')
+      .replace(NOTE_LEAD, '')
+      .trim();
+    if (rest) return rest;
+  }
+  return undefined;
+}
+
 /** Reads every slot a cleaned (NFKC) text carries. Absent slots stay absent. */
 export function readSlots(text: string, context: SlotContext): Slots {
   const days = readDays(text);
@@ -110,9 +146,9 @@ export function readSlots(text: string, context: SlotContext): Slots {
   if (date) slots.date = date;
   const department = readDepartment(text, context.departments);
   if (department) slots.departmentId = department;
-  const person = first(PERSON, text);
-  if (person && !/^(出席|参加|出ます|が出ます)$/.test(person)) slots.person = person;
-  const note = NOTE.exec(text)?.[1]?.trim();
+  const person = DELEGATING.test(text) ? first(PERSON, text) : undefined;
+  if (person) slots.person = person;
+  const note = readNote(text);
   if (note) slots.note = note;
   return slots;
 }
