@@ -87,6 +87,8 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'papers',
   ],
   attend: [
+    'しゅっせき',
+    '出席',
     '出られます',
     '出席いたします',
     'participate',
@@ -107,6 +109,8 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'count me in',
   ],
   negative: [
+    "won't be able",
+    'できません',
     'ません',
     'できない',
     '出られ',
@@ -137,6 +141,9 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'open action item',
   ],
   absent: [
+    '不参加',
+    'パス',
+    '欠',
     'けっせき',
     '欠席',
     '決席',
@@ -174,6 +181,8 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'for me',
   ],
   list: [
+    'complete list',
+    '全部表示',
     'meetings',
     'meetngs',
     'coming up',
@@ -252,6 +261,12 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'working on',
   ],
   snooze: [
+    '時間ください',
+    'もう少し時間',
+    'move the due',
+    'due date to',
+    'deadline to',
+    '期限を',
     'リマインド',
     '知らせて',
     'remind',
@@ -272,6 +287,9 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'another week',
   ],
   blocked: [
+    '進めない',
+    '進まない',
+    'cannot proceed',
     'ブロック',
     '詰まって',
     'cannot proceed',
@@ -291,6 +309,10 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'not possible',
   ],
   reopen: [
+    're-open',
+    'set it back',
+    "isn't actually finished",
+    'not finished',
     '差し戻',
     '未完了に',
     'not done',
@@ -313,6 +335,8 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'after all',
   ],
   overdue: [
+    '期限オーバー',
+    '期限超過',
     '督促',
     '期限きれ',
     'missed their deadline',

