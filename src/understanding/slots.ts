@@ -131,8 +131,9 @@ function readNote(text: string): string | undefined {
   return undefined;
 }
 
-/** Reads every slot a cleaned (NFKC) text carries. Absent slots stay absent. */
-export function readSlots(text: string, context: SlotContext): Slots {
+/** Reads every slot a text carries (full-width digits read as digits). Absent slots stay absent. */
+export function readSlots(input: string, context: SlotContext): Slots {
+  const text = input.normalize('NFKC');
   const days = readDays(text);
   const slots: { -readonly [K in keyof Slots]: Slots[K] } = {};
   const item = number(first(ITEM, text));

@@ -50,7 +50,14 @@ export function understandingStep(deps: StepDeps) {
 
   /** Fills a follow-up's missing meeting or item from what was just shown. */
   const withFollowUp = async (turn: Turn, intentId: string, slots: Slots): Promise<Slots> => {
-    const wantsMeeting = intentId.startsWith('meetings.') && intentId !== 'meetings.list';
+    // Attendance is always about the next meeting (or one named): a past
+    // meeting just looked at must not get an answer.
+    const wantsMeeting = [
+      'meetings.next',
+      'meetings.place',
+      'meetings.agenda',
+      'meetings.materials',
+    ].includes(intentId);
     const wantsItem =
       intentId.startsWith('items.') &&
       !['items.mine', 'items.list', 'items.overdue'].includes(intentId);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { cardsOf, textsOf, visibleText, type PostResult } from '../harness/test-bot.js';
-import { itemsCommittee, type ItemsCommittee } from '../items/helpers.js';
+import { buttonsOf, itemsCommittee, type ItemsCommittee } from '../items/helpers.js';
 
 /** Everything the bot answered, cards as their visible text. */
 function answer(result: PostResult): string {
@@ -47,13 +47,14 @@ describe('free text over HTTP: department heads write as they speak', () => {
 
   it('「結果１」 (no space) gives the secretariat the results', async () => {
     const got = answer(await c.bot.say(c.users.secretary, '結果１'));
-    assert.doesNotMatch(got, /ツール|policy|ポリシー/);
+    assert.match(got, /^アンケート結果: デジタルガバメント検討事項アンケート/);
   });
 
   it('「場所は？」 after the agenda card of 会議 #1 answers for that meeting', async () => {
     await c.bot.say(c.users.kumin, '会議 #1');
     const got = answer(await c.bot.say(c.users.kumin, '場所は？'));
-    assert.match(got, /場所/);
+    assert.match(got, /^令和2年度 第2回 .*の場所: 庁議室（本庁舎5階）$/);
+    assert.match(answer(await c.bot.say(c.users.kumin, '議題は？')), /新たな体制/);
   });
 
   it('「宿題５終わりました」 marks item 5 done', async () => {
@@ -72,5 +73,67 @@ describe('free text over HTTP: department heads write as they speak', () => {
       const got = answer(await c.bot.say(c.users.kumin, text));
       assert.doesNotMatch(got, /ポリシーデータ|承認済み|事務局に質問/, text);
     }
+  });
+
+  it('「出席します」 answers with the attendance card of the next meeting', async () => {
+    const got = answer(await c.bot.say(c.users.somu, '出席します'));
+    assert.match(got, /第3回/);
+    // Just after looking at the past 第2回 (#1), attendance is still about the next meeting.
+    await c.bot.say(c.users.kuminEn, 'meeting #1');
+    assert.match(answer(await c.bot.say(c.users.kuminEn, "I'll attend")), /#2/);
+  });
+
+  it('an ambiguous text is answered with a question and a button per candidate, and a button runs it', async () => {
+    const result = await c.bot.say(c.users.secretary, '一覧見せて');
+    const [card] = cardsOf(result.sent);
+    assert.ok(card, 'a card came back');
+    assert.match(visibleText(card), /どれのことですか/);
+    assert.deepEqual(buttonsOf(card).sort(), ['会議一覧', '宿題一覧'].sort());
+    const chosen = await c.bot.submit(c.users.secretary, {
+      verb: 'intent.choose',
+      intent: 'items.list',
+      text: '一覧見せて',
+    });
+    assert.match(answer(chosen), /宿題/);
+    assert.doesNotMatch(answer(chosen), /どれのことですか/);
+  });
+
+  it('nonsense gets "not understood" with suggestions, in the asker\'s language', async () => {
+    const ja = answer(await c.bot.say(c.users.kumin, 'ぽぽぽぽぽ'));
+    assert.match(ja, /分かりませんでした/);
+    const en = await c.bot.say(c.users.kuminEn, 'qwzx vbnm');
+    assert.match(answer(en), /did not understand/);
+    assert.ok(buttonsOf(cardsOf(en.sent)[0]).includes('Next meeting'));
+  });
+
+  it('「それ完了」 after 宿題 #8 is shown completes #8, and only for the one who saw it', async () => {
+    await c.bot.say(c.users.kumin, '宿題 #8');
+    // Another head of the same department saying it does not reach #8 through that context.
+    assert.notEqual((await c.item(8)).status, 'done');
+    await c.bot.say(c.users.kumin, 'それ完了');
+    assert.equal((await c.item(8)).status, 'done');
+  });
+
+  it('the follow-up context expires after a few minutes', async () => {
+    await c.bot.say(c.users.somu, '会議 #1');
+    c.clock.advance(6 * 60_000);
+    const got = answer(await c.bot.say(c.users.somu, '場所は？'));
+    assert.match(got, /第3回/);
+  });
+
+  it('a policy question still gets the policy answer, in both languages', async () => {
+    const ja = answer(await c.bot.say(c.users.kumin, 'Web会議は何を使えばいい？'));
+    assert.match(ja, /B|C/);
+    const en = answer(await c.bot.say(c.users.kuminEn, 'which web conference tool can we use?'));
+    assert.match(en, /B|C/);
+  });
+
+  it('English free text covers items and surveys as Japanese does', async () => {
+    assert.match(
+      answer(await c.bot.say(c.users.kuminEn, 'what do I need to do?')),
+      /^My action items/,
+    );
+    const results = answer(await c.bot.say(c.users.secretaryEn, 'survey results 1'));
+    assert.match(results, /^Survey results: Digital government review topics survey/);
   });
 });
