@@ -121,7 +121,9 @@ export function understandingStep(deps: StepDeps) {
   const fallback = async (turn: CommandTurn): Promise<void> => {
     const router = deps.router();
     const permitted = new Set(router.intentsFor(turn.actor.role).map((i) => i.id));
-    const suggestion = deps.typo(turn);
+    // A one-word Latin typo (hlep) is a mistyped command; a short Japanese text
+    // near a command word (宿題は) is a question the classifier reads better.
+    const suggestion = /^[a-z]+$/i.test(turn.text) ? deps.typo(turn) : undefined;
     if (suggestion)
       return turn.reply(turn.t('unknown.suggest', { text: quote(turn.text), suggestion }));
     const understood = deps.understanding.understand(

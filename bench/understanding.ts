@@ -1,0 +1,40 @@
+import { loadCorpus } from '../src/understanding/corpus.js';
+import { EVAL_NOW, heldOutCases } from '../src/understanding/evaluation.js';
+import { Understanding } from '../src/understanding/understand.js';
+import { percentile, type BenchRow } from './types.js';
+
+const ROUNDS = 5;
+
+/**
+ * The understanding step alone: learning the corpus at start-up, then one
+ * message after another over the whole held-out set (the corpus without it).
+ */
+export async function understandingBench(): Promise<BenchRow[]> {
+  const corpus = loadCorpus();
+  const started = performance.now();
+  const model = new Understanding(corpus);
+  const trainMs = performance.now() - started;
+  const texts = (heldOutCases() ?? corpus).map((c) => c.text);
+  const context = { now: EVAL_NOW, timeZone: 'Asia/Tokyo', departments: [] };
+  for (const text of texts) model.understand(text, context);
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const text of texts) {
+      const t0 = performance.now();
+      model.understand(text, context);
+      times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const note = `${texts.length} messages × ${ROUNDS}`;
+  return [
+    {
+      name: 'training at start-up',
+      value: trainMs,
+      unit: 'ms',
+      note: `${corpus.length} utterances`,
+    },
+    { name: 'per message p50', value: percentile(times, 50), unit: 'ms', note },
+    { name: 'per message p99', value: percentile(times, 99), unit: 'ms', note },
+  ];
+}
