@@ -5,8 +5,8 @@
  */
 import { evaluate, evaluationSetup, percent, type Tally } from '../src/understanding/evaluation.js';
 
-const { model, cases, source } = evaluationSetup();
-const report = evaluate(model, cases);
+const { model, training, cases, source } = evaluationSetup();
+const report = evaluate(model, cases, training);
 const line = (label: string, t: Tally, extra = '') =>
   `${label.padEnd(22)} ${percent(t).toFixed(1).padStart(6)} %  (${t.right}/${t.total})${extra}`;
 
@@ -14,6 +14,7 @@ const out: string[] = [`Understanding on the ${source}: ${report.cases} messages
 out.push(line('intents, overall', report.overall));
 out.push(line('intents, ja', report.byLocale.ja));
 out.push(line('intents, en', report.byLocale.en));
+out.push(line('intents, unseen texts', report.unseen, '  (not also in the corpus)'));
 out.push(`questions back (ask)   ${report.asked}`);
 out.push(`non-policy → policy    ${report.reachedPolicy}`, '', 'per intent:');
 for (const [intent, t] of Object.entries(report.byIntent).sort())

@@ -3,6 +3,7 @@ import type { Slots } from '../app/intent.js';
 import type { Locale } from '../i18n/locale.js';
 import type { PolicyContent } from '../policy/model.js';
 import { loadCorpus, splitCorpus, type LabelledUtterance } from './corpus.js';
+import { foldForMatching } from './normalise.js';
 import { policyTermsOf } from './policy-terms.js';
 import { POLICY_INTENT, Understanding, type Understood } from './understand.js';
 
@@ -22,6 +23,8 @@ export interface Tally {
 export interface EvalReport {
   readonly cases: number;
   readonly overall: Tally;
+  /** The cases whose text (folded) is not also an utterance of the corpus. */
+  readonly unseen: Tally;
   readonly byLocale: Record<Locale, Tally>;
   readonly byIntent: Record<string, Tally & { asked: number }>;
   /** Cases answered with a question back (counted as not right). */
@@ -69,8 +72,14 @@ function sameSlot(key: string, expected: unknown, got: unknown): boolean {
 }
 
 /** Scores the understanding step on cases it did not learn from. */
-export function evaluate(model: Understanding, cases: readonly EvalCase[]): EvalReport {
+export function evaluate(
+  model: Understanding,
+  cases: readonly EvalCase[],
+  corpus: readonly LabelledUtterance[] = loadCorpus(),
+): EvalReport {
   const terms = demoPolicyTerms();
+  const known = new Set(corpus.map((u) => foldForMatching(u.text)));
+  const unseen = { right: 0, total: 0 };
   const context = { now: EVAL_NOW, timeZone: TIME_ZONE, departments: [] };
   const tally = (): Tally => ({ right: 0, total: 0 });
   const overall = tally();
@@ -84,7 +93,9 @@ export function evaluate(model: Understanding, cases: readonly EvalCase[]): Eval
     const result = model.understand(c.text, context, terms);
     const right = result.kind === 'intent' && result.intent === c.intent;
     const intentTally = (byIntent[c.intent] ??= { ...tally(), asked: 0 });
-    for (const t of [overall, byLocale[c.lang], intentTally]) {
+    const tallies = [overall, byLocale[c.lang], intentTally];
+    if (!known.has(foldForMatching(c.text))) tallies.push(unseen);
+    for (const t of tallies) {
       t.total++;
       if (right) t.right++;
     }
@@ -102,7 +113,17 @@ export function evaluate(model: Understanding, cases: readonly EvalCase[]): Eval
       if (sameSlot(key, expected, slots[key as keyof Slots])) t.right++;
     }
   }
-  return { cases: cases.length, overall, byLocale, byIntent, asked, bySlot, reachedPolicy, misses };
+  return {
+    cases: cases.length,
+    overall,
+    unseen,
+    byLocale,
+    byIntent,
+    asked,
+    bySlot,
+    reachedPolicy,
+    misses,
+  };
 }
 
 /** The second author's held-out set, if it is in this checkout. */
@@ -123,12 +144,28 @@ function asCases(utterances: readonly LabelledUtterance[]): EvalCase[] {
  * The model and the cases to score it on: trained on the whole corpus and
  * scored on the held-out set when there is one, else on a split of the corpus.
  */
-export function evaluationSetup(): { model: Understanding; cases: EvalCase[]; source: string } {
+export function evaluationSetup(): {
+  model: Understanding;
+  training: LabelledUtterance[];
+  cases: EvalCase[];
+  source: string;
+} {
   const corpus = loadCorpus();
   const heldOut = heldOutCases();
-  if (heldOut) return { model: new Understanding(corpus), cases: heldOut, source: 'held-out set' };
+  if (heldOut)
+    return {
+      model: new Understanding(corpus),
+      training: corpus,
+      cases: heldOut,
+      source: 'held-out set',
+    };
   const { train, test } = splitCorpus(corpus);
-  return { model: new Understanding(train), cases: asCases(test), source: 'corpus split (1 in 5)' };
+  return {
+    model: new Understanding(train),
+    training: train,
+    cases: asCases(test),
+    source: 'corpus split (1 in 5)',
+  };
 }
 
 export const percent = (t: Tally) => (t.total === 0 ? 100 : (100 * t.right) / t.total);
