@@ -7,6 +7,8 @@ import { ref, runCommand } from '../understanding/reuse.js';
 /** A snooze with no length given («延期して») asks for a week, the usual pause. */
 const DEFAULT_SNOOZE_DAYS = 7;
 const DAY_MS = 86_400_000;
+/** The list filter word for late items (宿題一覧 期限切れ). */
+const OVERDUE_WORD = '期限切れ';
 
 /**
  * Action items in words. The word replies (完了, 進捗, 延期, 対応不可, 再開) do
@@ -73,7 +75,13 @@ export function itemIntents(services: Services, router: () => Router): IntentSpe
       handle: async (turn) => {
         // The staff see every department's late items; a department its own.
         const staff = turn.actor.role === 'chair' || turn.actor.role === 'secretariat';
-        await runCommand(router, turn, staff ? 'item.list' : 'item.mine', staff ? '期限切れ' : '');
+        const department = turn.slots.departmentId ?? '';
+        await runCommand(
+          router,
+          turn,
+          staff ? 'item.list' : 'item.mine',
+          staff ? `${OVERDUE_WORD} ${department}`.trim() : '',
+        );
       },
     },
     {
@@ -81,7 +89,8 @@ export function itemIntents(services: Services, router: () => Router): IntentSpe
       allowed: Audience.staff,
       label: 'intent.items.list',
       handle: async (turn) => {
-        await runCommand(router, turn, 'item.list');
+        // A department named in the text narrows the list, as 宿題一覧 総務部 does.
+        await runCommand(router, turn, 'item.list', turn.slots.departmentId ?? '');
       },
     },
   ];
