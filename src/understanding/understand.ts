@@ -148,15 +148,12 @@ export class Understanding {
     // A list asked for with one item's number (宿題6の詳細) is that item.
     if (
       slots.itemNumber !== undefined &&
-      (best.label === 'items.mine' || best.label === 'items.list') &&
+      ['items.mine', 'items.list', 'items.show'].includes(best.label) &&
       (!permitted || permitted.has('items.show'))
     )
       return { kind: 'intent', intent: 'items.show', slots, p: best.p };
     const lead = best.p - (second?.p ?? 0);
-    const needed = CHANGES_NEED[best.label];
-    const said =
-      needed === undefined ||
-      [needed].flat().some((all) => all.split('+').every((concept) => concepts.has(concept)));
+    const said = saysChange(best.label, concepts);
     if (said && best.p >= this.thresholds.act && lead >= this.thresholds.margin)
       return { kind: 'intent', intent: best.label, slots, p: best.p };
     if (best.p < this.thresholds.ask)
@@ -191,8 +188,24 @@ function rerank(
     if (s.label === POLICY_INTENT) return policyAllowed;
     return true;
   });
-  const sum = kept.reduce((a, s) => a + s.p, 0) || 1;
-  return kept.map((s) => ({ label: s.label, p: s.p / sum }));
+  // A change the text does not put in words counts for less (see CHANGES_NEED).
+  const weighed = kept.map((s) => ({
+    label: s.label,
+    p: saysChange(s.label, concepts) ? s.p : s.p * UNSAID_CHANGE_WEIGHT,
+  }));
+  const sum = weighed.reduce((a, s) => a + s.p, 0) || 1;
+  return weighed.map((s) => ({ label: s.label, p: s.p / sum })).sort((a, b) => b.p - a.p);
+}
+
+/** How much a change intent counts when its words are missing. */
+const UNSAID_CHANGE_WEIGHT = 0.2;
+
+function saysChange(intent: string, concepts: ReadonlySet<string>): boolean {
+  const needed = CHANGES_NEED[intent];
+  return (
+    needed === undefined ||
+    [needed].flat().some((all) => all.split('+').every((concept) => concepts.has(concept)))
+  );
 }
 
 /** Japanese terms anywhere; Latin ones as whole words ("tools", not "toolset"). */
