@@ -41,6 +41,9 @@ export function normaliseText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
+/** A short hiragana tail after a command word: いつ, ある？, どこ, まだ？ */
+const TRAILING_QUESTION = /^[ぁ-ゖー]{1,5}[?？]?$/;
+
 export type CommandMatch =
   | { kind: 'command'; spec: CommandSpec; args: string; groups: Record<string, string> }
   | { kind: 'none' };
@@ -118,7 +121,11 @@ export class Router {
         // A word must end at a separator, so "helpful" is not "help" and
         // "会議室のWi-Fiは？" is a question, not the command "会議".
         if (/^[\s:、,]/.test(rest)) {
-          return { kind: 'command', spec, args: rest.replace(/^[\s:、,]+/, '').trim(), groups: {} };
+          const args = rest.replace(/^[\s:、,]+/, '').trim();
+          // 「会議 いつ？」「宿題 ある？」: a few kana are a question, not an argument
+          // (arguments are numbers, names and notes), so it is free text.
+          if (TRAILING_QUESTION.test(args)) return { kind: 'none' };
+          return { kind: 'command', spec, args, groups: {} };
         }
         // A number straight after the word is its argument: 結果1 is 結果 1.
         if (/^#?\d+$/.test(rest)) return { kind: 'command', spec, args: rest, groups: {} };

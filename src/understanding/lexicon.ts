@@ -256,8 +256,6 @@ const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '作業中',
     '進めて',
     'progress',
-    'update',
-    'status',
     'working on',
   ],
   snooze: [

@@ -136,4 +136,9 @@ describe('free text over HTTP: department heads write as they speak', () => {
     const results = answer(await c.bot.say(c.users.secretaryEn, 'survey results 1'));
     assert.match(results, /^Survey results: Digital government review topics survey/);
   });
+
+  it('a command word followed by a few kana (会議 いつ？, 宿題 ある？) is read as a question', async () => {
+    assert.match(answer(await c.bot.say(c.users.kumin, '会議 いつ？')), /第3回/);
+    assert.match(answer(await c.bot.say(c.users.somu, '宿題 ある？')), /^自分の宿題/);
+  });
 });
