@@ -41,8 +41,13 @@ export function normaliseText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
-/** A short hiragana tail after a command word: いつ, ある？, どこ, まだ？ */
-const TRAILING_QUESTION = /^[ぁ-ゖー]{1,5}[?？]?$/;
+/**
+ * A short hiragana question after a command word: いつ, ある？, どこ, まだ？. A kana
+ * word without a question mark may be an argument (宿題一覧 すべて), so only
+ * question words count without one.
+ */
+const TRAILING_QUESTION =
+  /^(?:いつ|どこ|なに|なん|ある|どう|まだ)[ぁ-ゖ]{0,3}[?？]?$|^[ぁ-ゖー]{1,5}[?？]$/;
 
 export type CommandMatch =
   | { kind: 'command'; spec: CommandSpec; args: string; groups: Record<string, string> }
