@@ -42,6 +42,8 @@ export function meetingIntents(services: Services, router: () => Router): Intent
         .filter(Boolean)
         .join(' ');
       if (await runCommand(router, turn, commandId, args)) return;
+      // Without attendance commands the card's buttons record it; say so first.
+      await turn.reply(turn.t('understanding.attendance.card'));
       await showCard(turn);
     },
   });

@@ -141,4 +141,28 @@ describe('free text over HTTP: department heads write as they speak', () => {
     assert.match(answer(await c.bot.say(c.users.kumin, '会議 いつ？')), /第3回/);
     assert.match(answer(await c.bot.say(c.users.somu, '宿題 ある？')), /^自分の宿題/);
   });
+
+  it('the examples of issue 13 get the answer a person expects, in Japanese and English', async () => {
+    const cases: ReadonlyArray<[keyof ItemsCommittee['users'], string, RegExp]> = [
+      ['kumin', '場所どこ？', /^令和8年度 第3回 .*の場所: 庁議室（本庁舎5階）$/],
+      ['kumin', '議題は？', /^令和8年度 第3回 .*の議題:\n- \(1\) 教育委員会とのICT環境/],
+      ['kumin', '資料は？', /^令和8年度 第3回 .*の資料:/],
+      ['somu', '欠席します', /出欠は次の会議のカードのボタンから[\s\S]*第3回/],
+      ['bunkaDelegate', '代理は文化デザイン課長が出ます', /第3回/],
+      ['somu', '終わりました', /^どの宿題についての返信ですか？/],
+      ['somu', '進捗 課長会で議論中', /^どの宿題についての返信ですか？/],
+      ['somu', '来週まで延ばして', /^どの宿題についての返信ですか？/],
+      ['secretary', '期限切れの宿題は？', /^宿題一覧\n未完了 · 期限切れのみ/],
+      ['secretary', 'アンケートの進捗は？', /^アンケート\nデジタルガバメント検討事項アンケート/],
+      ['secretary', 'まだ回答してない部は？', /^アンケート結果: /],
+      ['secretary', '送信失敗ある？', /^送信できなかったお知らせ/],
+      ['kuminEn', 'where is the meeting?', /is held at: 庁議室/],
+      ['kuminEn', "what's on the agenda?", /^Agenda of 令和8年度 第3回/],
+      ['secretaryEn', 'overdue items', /^Action items\nOpen · Overdue only/],
+      ['secretaryEn', 'survey progress', /^Surveys\nDigital government review topics survey/],
+      ['kuminEn', "I can't attend", /attendance[\s\S]*When/i],
+    ];
+    for (const [who, text, expected] of cases)
+      assert.match(answer(await c.bot.say(c.users[who], text)), expected, text);
+  });
 });
