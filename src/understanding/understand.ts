@@ -6,6 +6,8 @@ import { cleanText, foldForMatching } from './normalise.js';
 import { readSlots, type SlotContext } from './slots.js';
 
 export const POLICY_INTENT = 'policy.question';
+/** Characters of a message the step reads. */
+const MAX_READ_LENGTH = 200;
 
 export type Understood =
   /** Sure enough to act. */
@@ -128,7 +130,8 @@ export class Understanding {
     policyTerms: readonly string[] = [],
     permitted?: ReadonlySet<string>,
   ): Understood {
-    const cleaned = cleanText(text);
+    // What matters is said early; a pasted 5,000-character text is read by its start.
+    const cleaned = cleanText(text).slice(0, MAX_READ_LENGTH);
     const folded = foldForMatching(cleaned);
     const concepts = conceptsOf(folded);
     const excluded = EXCLUDE_POLICY.some((c) => concepts.has(c));
