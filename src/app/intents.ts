@@ -5,10 +5,14 @@ import type { Router } from './router.js';
 
 /** Help, small talk, who am I, and the secretariat's failed sends. */
 export function coreIntents(router: () => Router): IntentSpec[] {
-  const command = (id: string, commandId: string, allowed: IntentSpec['allowed']): IntentSpec => ({
+  const command = (
+    id: 'core.help' | 'core.whoami' | 'deadLetters.list',
+    commandId: string,
+    allowed: IntentSpec['allowed'],
+  ): IntentSpec => ({
     id,
     allowed,
-    label: `intent.${id}` as IntentSpec['label'],
+    label: `intent.${id}`,
     handle: async (turn) => {
       await runCommand(router, turn, commandId);
     },

@@ -21,13 +21,13 @@ export function itemIntents(services: Services, router: () => Router): IntentSpe
     return { ...(n !== undefined ? { n: String(n) } : {}), ...extra };
   };
   const reply = (
-    id: string,
+    id: 'items.done' | 'items.progress' | 'items.snooze' | 'items.blocked' | 'items.reopen',
     kind: string,
     extra: (turn: IntentTurn) => Record<string, string>,
   ): IntentSpec => ({
     id,
     allowed: Audience.directory,
-    label: `intent.${id}` as IntentSpec['label'],
+    label: `intent.${id}`,
     handle: async (turn) => {
       await runCommand(router, turn, `item.reply.${kind}`, '', groupsOf(turn, extra(turn)));
     },

@@ -33,10 +33,13 @@ export function meetingIntents(services: Services, router: () => Router): Intent
   });
   const lines = (values: readonly string[]) => values.map((v) => `- ${v}`).join('\n');
   /** Attendance in words uses the attendance commands when this build has them. */
-  const attendance = (id: string, commandId: string): IntentSpec => ({
+  const attendance = (
+    id: 'meetings.attend' | 'meetings.absent' | 'meetings.delegate',
+    commandId: string,
+  ): IntentSpec => ({
     id,
     allowed: Audience.departments,
-    label: `intent.${id}` as IntentSpec['label'],
+    label: `intent.${id}`,
     handle: async (turn) => {
       const args = [ref(turn.slots.meetingNumber), turn.slots.person ?? '']
         .filter(Boolean)

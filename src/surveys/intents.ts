@@ -8,10 +8,10 @@ import { runCommand } from '../understanding/reuse.js';
  * progress card (アンケート) or the results with who has not answered (結果 N).
  */
 export function surveyIntents(router: () => Router): IntentSpec[] {
-  const results = (id: string): IntentSpec => ({
+  const results = (id: 'surveys.missing' | 'surveys.results'): IntentSpec => ({
     id,
     allowed: Audience.staff,
-    label: `intent.${id}` as IntentSpec['label'],
+    label: `intent.${id}`,
     handle: async (turn) => {
       const n = turn.slots.surveyNumber;
       await runCommand(router, turn, 'results', n === undefined ? '' : String(n));

@@ -1,12 +1,10 @@
 import { renderCard } from '../cards/card.js';
 import type { Clock } from '../clock.js';
 import type { DirectoryService } from '../domain/directory-service.js';
-import { allows } from '../domain/roles.js';
-import type { IntentSpec, IntentTurn, Slots } from '../app/intent.js';
+import { allows, Audience } from '../domain/roles.js';
+import type { IntentTurn, Slots } from '../app/intent.js';
 import { notAllowed, type ActionSpec, type Router } from '../app/router.js';
 import type { ActionOutcome, CommandTurn, Turn } from '../app/turn.js';
-import { Audience } from '../domain/roles.js';
-import type { MessageKey } from '../i18n/catalog.js';
 import type { ConversationMemory, Referent } from './memory.js';
 import { readSlots, type SlotContext } from './slots.js';
 import { cleanText } from './normalise.js';
@@ -29,10 +27,6 @@ export interface StepDeps {
 const SUGGESTED = ['meetings.next', 'items.mine', 'core.help'] as const;
 const QUOTE_LENGTH = 40;
 export const CHOOSE_VERB = 'intent.choose';
-
-function labelOf(intent: IntentSpec | undefined, id: string): MessageKey {
-  return intent?.label ?? (`intent.${id}` as MessageKey);
-}
 
 /**
  * The understanding step as the router uses it: free text no command matched
@@ -99,7 +93,11 @@ export function understandingStep(deps: StepDeps) {
     return renderCard('intent-choice', {
       question,
       text,
-      choices: ids.map((id) => ({ intent: id, title: turn.t(labelOf(router.intent(id), id)) })),
+      // Candidates come from the route table's intents, so each has its label.
+      choices: ids.flatMap((id) => {
+        const spec = router.intent(id);
+        return spec ? [{ intent: id, title: turn.t(spec.label) }] : [];
+      }),
     });
   };
 
