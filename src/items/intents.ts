@@ -26,6 +26,7 @@ export function itemIntents(services: Services, router: () => Router): IntentSpe
     extra: (turn: IntentTurn) => Record<string, string>,
   ): IntentSpec => ({
     id,
+    followsUp: 'item',
     allowed: Audience.directory,
     label: `intent.${id}`,
     handle: async (turn) => {
@@ -56,6 +57,7 @@ export function itemIntents(services: Services, router: () => Router): IntentSpe
     },
     {
       id: 'items.show',
+      followsUp: 'item',
       allowed: Audience.directory,
       label: 'intent.items.show',
       handle: async (turn) => {

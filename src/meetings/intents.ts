@@ -32,7 +32,11 @@ export function meetingIntents(services: Services, router: () => Router): Intent
     when: when(meeting, { locale: turn.locale, timeZone: services.config.timeZone }),
   });
   const lines = (values: readonly string[]) => values.map((v) => `- ${v}`).join('\n');
-  /** Attendance in words uses the attendance commands when this build has them. */
+  /**
+   * Attendance in words uses the attendance commands when this build has them.
+   * It does not follow up: it is for the next meeting or one named, never a
+   * past meeting just looked at.
+   */
   const attendance = (
     id: 'meetings.attend' | 'meetings.absent' | 'meetings.delegate',
     commandId: string,
@@ -54,12 +58,14 @@ export function meetingIntents(services: Services, router: () => Router): Intent
   return [
     {
       id: 'meetings.next',
+      followsUp: 'meeting',
       allowed: Audience.directory,
       label: 'intent.meetings.next',
       handle: showCard,
     },
     {
       id: 'meetings.place',
+      followsUp: 'meeting',
       allowed: Audience.directory,
       label: 'intent.meetings.place',
       handle: async (turn) => {
@@ -75,6 +81,7 @@ export function meetingIntents(services: Services, router: () => Router): Intent
     },
     {
       id: 'meetings.agenda',
+      followsUp: 'meeting',
       allowed: Audience.directory,
       label: 'intent.meetings.agenda',
       handle: async (turn) => {
@@ -90,6 +97,7 @@ export function meetingIntents(services: Services, router: () => Router): Intent
     },
     {
       id: 'meetings.materials',
+      followsUp: 'meeting',
       allowed: Audience.directory,
       label: 'intent.meetings.materials',
       handle: async (turn) => {

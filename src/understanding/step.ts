@@ -2,7 +2,7 @@ import { renderCard } from '../cards/card.js';
 import type { Clock } from '../clock.js';
 import type { DirectoryService } from '../domain/directory-service.js';
 import { allows, Audience } from '../domain/roles.js';
-import type { IntentTurn, Slots } from '../app/intent.js';
+import type { IntentSpec, IntentTurn, Slots } from '../app/intent.js';
 import { notAllowed, type ActionSpec, type Router } from '../app/router.js';
 import type { ActionOutcome, CommandTurn, Turn } from '../app/turn.js';
 import type { ConversationMemory, Referent } from './memory.js';
@@ -43,40 +43,18 @@ export function understandingStep(deps: StepDeps) {
   });
 
   /** Fills a follow-up's missing meeting or item from what was just shown. */
-  const withFollowUp = async (turn: Turn, intentId: string, slots: Slots): Promise<Slots> => {
-    // Attendance is always about the next meeting (or one named): a past
-    // meeting just looked at must not get an answer.
-    const wantsMeeting = [
-      'meetings.next',
-      'meetings.place',
-      'meetings.agenda',
-      'meetings.materials',
-    ].includes(intentId);
-    const wantsItem =
-      intentId.startsWith('items.') &&
-      !['items.mine', 'items.list', 'items.overdue'].includes(intentId);
-    if (
-      (!wantsMeeting || slots.meetingNumber !== undefined) &&
-      (!wantsItem || slots.itemNumber !== undefined)
-    )
-      return slots;
-    const recalled = await deps.memory.recall(turn);
-    return {
-      ...slots,
-      ...(wantsMeeting && slots.meetingNumber === undefined && recalled.meetingNumber !== undefined
-        ? { meetingNumber: recalled.meetingNumber }
-        : {}),
-      ...(wantsItem && slots.itemNumber === undefined && recalled.itemNumber !== undefined
-        ? { itemNumber: recalled.itemNumber }
-        : {}),
-    };
+  const withFollowUp = async (turn: Turn, spec: IntentSpec, slots: Slots): Promise<Slots> => {
+    const slot = spec.followsUp === 'meeting' ? 'meetingNumber' : 'itemNumber';
+    if (!spec.followsUp || slots[slot] !== undefined) return slots;
+    const recalled = (await deps.memory.recall(turn))[slot];
+    return recalled === undefined ? slots : { ...slots, [slot]: recalled };
   };
 
   const dispatch = async (turn: CommandTurn, intentId: string, slots: Slots): Promise<void> => {
     const spec = deps.router().intent(intentId);
     if (!spec) return unknown(turn);
     if (!allows(spec.allowed, turn.actor.role)) return turn.reply(notAllowed(turn, spec.allowed));
-    const filled = await withFollowUp(turn, intentId, slots);
+    const filled = await withFollowUp(turn, spec, slots);
     const intentTurn: IntentTurn = { ...turn, slots: filled };
     await spec.handle(intentTurn);
     const referent: Referent = {
