@@ -1,5 +1,5 @@
 import { loadCorpus } from '../src/understanding/corpus.js';
-import { EVAL_NOW, heldOutCases } from '../src/understanding/evaluation.js';
+import { EVAL_NOW, heldOutCases } from '../test/understanding/evaluate.js';
 import { Understanding } from '../src/understanding/understand.js';
 import { percentile, type BenchRow } from './types.js';
 

@@ -3,7 +3,7 @@
  * ja and en apart, slot accuracy, and how many non-policy questions the
  * policy book would have answered. `npm run eval:chat` (add --misses to list them).
  */
-import { evaluate, evaluationSetup, percent, type Tally } from '../src/understanding/evaluation.js';
+import { evaluate, evaluationSetup, percent, type Tally } from '../test/understanding/evaluate.js';
 
 const { model, training, cases, source } = evaluationSetup();
 const report = evaluate(model, cases, training);

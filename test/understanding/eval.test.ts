@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { evaluate, evaluationSetup, percent } from '../../src/understanding/evaluation.js';
+import { evaluate, evaluationSetup, percent } from './evaluate.js';
 
 /**
  * The same measure as `npm run eval:chat`, with floors: on the second author's

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { Slots } from '../app/intent.js';
-import type { Locale } from '../i18n/locale.js';
-import type { PolicyContent } from '../policy/model.js';
-import { loadCorpus, splitCorpus, type LabelledUtterance } from './corpus.js';
-import { foldForMatching } from './normalise.js';
-import { policyTermsOf } from './policy-terms.js';
-import { POLICY_INTENT, Understanding, type Understood } from './understand.js';
+import type { Slots } from '../../src/app/intent.js';
+import type { Locale } from '../../src/i18n/locale.js';
+import type { PolicyContent } from '../../src/policy/model.js';
+import { loadCorpus, splitCorpus, type LabelledUtterance } from '../../src/understanding/corpus.js';
+import { foldForMatching } from '../../src/understanding/normalise.js';
+import { policyTermsOf } from '../../src/understanding/policy-terms.js';
+import {
+  POLICY_INTENT,
+  Understanding,
+  type Understood,
+} from '../../src/understanding/understand.js';
 
 /** One labelled case: what a person wrote, what they meant, the slots in it. */
 export interface EvalCase {
@@ -40,7 +44,7 @@ export const EVAL_NOW = new Date('2026-11-02T00:00:00Z');
 const TIME_ZONE = 'Asia/Tokyo';
 
 function demoPolicyTerms(): string[] {
-  const url = new URL('../policy/demo-policies.json', import.meta.url);
+  const url = new URL('../../src/policy/demo-policies.json', import.meta.url);
   const demo = JSON.parse(readFileSync(url, 'utf-8')) as {
     policies: Array<Pick<PolicyContent, 'title'> & Partial<Pick<PolicyContent, 'keywords'>>>;
   };
@@ -128,7 +132,7 @@ export function evaluate(
 
 /** The second author's held-out set, if it is in this checkout. */
 export function heldOutCases(): EvalCase[] | undefined {
-  const url = new URL('../../test/understanding/heldout.json', import.meta.url);
+  const url = new URL('./heldout.json', import.meta.url);
   try {
     return JSON.parse(readFileSync(url, 'utf-8')) as EvalCase[];
   } catch {
