@@ -22,11 +22,11 @@ const SPLIT = /[\sのとはをにでや・、,.。/()（）「」:：-]+/u;
  * Rebuilt when the data changes.
  */
 export class PolicyTerms {
-  private built: { index: PolicyIndex; terms: readonly string[] } | undefined;
+  private built: { index: PolicyIndex; terms: PolicyWords } | undefined;
 
   constructor(private readonly policies: PolicyBook) {}
 
-  async current(): Promise<readonly string[]> {
+  async current(): Promise<PolicyWords> {
     const index = await this.policies.index();
     if (this.built?.index === index) return this.built.terms;
     const terms = policyTermsOf((await this.policies.list()).map((entry) => entry.content));
@@ -35,20 +35,34 @@ export class PolicyTerms {
   }
 }
 
-/** The distinctive words of these entries' titles and keywords. */
+/**
+ * Words of the policy data. A title word (録画) names what an entry is about;
+ * keywords are the secretariat's synonyms and include everyday words (説明,
+ * 整理), so they only hint at a policy question.
+ */
+export interface PolicyWords {
+  readonly titles: readonly string[];
+  readonly keywords: readonly string[];
+}
+
+/** The words of these entries' titles and keywords that other features do not use. */
 export function policyTermsOf(
   contents: ReadonlyArray<Pick<PolicyContent, 'title' | 'keywords'>>,
-): string[] {
+): PolicyWords {
+  return {
+    titles: wordsOf(contents.flatMap(({ title }) => [title.ja, title.en])),
+    keywords: wordsOf(contents.flatMap(({ keywords }) => [...keywords.ja, ...keywords.en])),
+  };
+}
+
+function wordsOf(texts: readonly string[]): string[] {
   const terms = new Set<string>();
-  for (const { title, keywords } of contents) {
-    const words = [title.ja, title.en, ...keywords.ja, ...keywords.en];
-    for (const word of words.flatMap((w) => w.split(SPLIT))) {
-      const folded = foldForMatching(word);
-      if (folded.length < 2 || /^[a-z]{1,3}$/.test(folded) || STOP_WORDS.has(folded)) continue;
-      // A word another feature uses (会議, 宿題) says nothing about policies.
-      if ([...conceptsOf(folded)].some((c) => c !== 'policy')) continue;
-      terms.add(folded);
-    }
+  for (const word of texts.flatMap((w) => w.split(SPLIT))) {
+    const folded = foldForMatching(word);
+    if (folded.length < 2 || /^[a-z]{1,3}$/.test(folded) || STOP_WORDS.has(folded)) continue;
+    // A word another feature uses (会議, 宿題) says nothing about policies.
+    if ([...conceptsOf(folded)].some((c) => c !== 'policy')) continue;
+    terms.add(folded);
   }
   return [...terms];
 }

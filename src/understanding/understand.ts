@@ -3,6 +3,7 @@ import { NaiveBayes, type Scored } from './classifier.js';
 import type { LabelledUtterance } from './corpus.js';
 import { conceptsOf } from './lexicon.js';
 import { cleanText, foldForMatching } from './normalise.js';
+import type { PolicyWords } from './policy-terms.js';
 import { readSlots, type SlotContext } from './slots.js';
 
 export const POLICY_INTENT = 'policy.question';
@@ -127,7 +128,7 @@ export class Understanding {
   understand(
     text: string,
     context: SlotContext,
-    policyTerms: readonly string[] = [],
+    policyWords: PolicyWords = { titles: [], keywords: [] },
     permitted?: ReadonlySet<string>,
   ): Understood {
     // What matters is said early; a pasted 5,000-character text is read by its start.
@@ -138,10 +139,11 @@ export class Understanding {
     // A word only the policy data uses (録画 of 「会議の録画」) makes a question for
     // the policy book, unless the text is about an item, a survey, an agenda...
     if (!excluded && (!permitted || permitted.has(POLICY_INTENT))) {
-      if (this.distinctiveTerms(policyTerms).some((term) => containsTerm(folded, term)))
+      if (this.distinctiveTerms(policyWords.titles).some((term) => containsTerm(folded, term)))
         return { kind: 'intent', intent: POLICY_INTENT, slots: {}, p: 1 };
     }
-    if (policyTerms.some((term) => containsTerm(folded, term))) concepts.add('policy');
+    if ([...policyWords.titles, ...policyWords.keywords].some((term) => containsTerm(folded, term)))
+      concepts.add('policy');
     const prediction = this.model.predict(folded);
     const ranked = rerank(prediction.ranked, concepts, permitted);
     const [best, second] = ranked;

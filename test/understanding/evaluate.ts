@@ -4,7 +4,7 @@ import type { Locale } from '../../src/i18n/locale.js';
 import type { PolicyContent } from '../../src/policy/model.js';
 import { loadCorpus, splitCorpus, type LabelledUtterance } from '../../src/understanding/corpus.js';
 import { foldForMatching } from '../../src/understanding/normalise.js';
-import { policyTermsOf } from '../../src/understanding/policy-terms.js';
+import { policyTermsOf, type PolicyWords } from '../../src/understanding/policy-terms.js';
 import {
   POLICY_INTENT,
   Understanding,
@@ -43,7 +43,7 @@ export interface EvalReport {
 export const EVAL_NOW = new Date('2026-11-02T00:00:00Z');
 const TIME_ZONE = 'Asia/Tokyo';
 
-function demoPolicyTerms(): string[] {
+function demoPolicyTerms(): PolicyWords {
   const url = new URL('../../src/policy/demo-policies.json', import.meta.url);
   const demo = JSON.parse(readFileSync(url, 'utf-8')) as {
     policies: Array<Pick<PolicyContent, 'title'> & Partial<Pick<PolicyContent, 'keywords'>>>;
