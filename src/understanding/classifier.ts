@@ -47,75 +47,72 @@ export function features(folded: string): string[] {
   return found;
 }
 
-interface LabelModel {
-  readonly label: string;
-  readonly logPrior: number;
-  readonly counts: Map<string, number>;
-  /** log(total + alpha * vocabulary) for the smoothing denominator. */
-  readonly logDenominator: number;
-}
-
 export class NaiveBayes {
-  private readonly models: readonly LabelModel[];
-  private readonly vocabulary: ReadonlySet<string>;
+  readonly labels: readonly string[];
+  /**
+   * Per feature, the log-likelihood under each label, in `labels` order: one
+   * map look-up per feature at prediction time, whatever the number of labels.
+   */
+  private readonly logLikelihoods: ReadonlyMap<string, Float64Array>;
+  /** The log-likelihood of a feature no label has seen. */
+  private readonly unseen: Float64Array;
 
   /**
    * `alpha` is the additive smoothing; `temperature` softens the posterior,
    * which naive Bayes overstates because it counts overlapping n-grams as
-   * independent evidence.
+   * independent evidence. Priors are equal: the corpus sizes per intent say
+   * how much was written, not how often it is asked.
    */
   constructor(
     examples: readonly Example[],
-    private readonly alpha = 0.3,
+    alpha = 0.3,
     private readonly temperature = 8,
   ) {
-    const byLabel = new Map<string, { docs: number; counts: Map<string, number>; total: number }>();
-    const vocabulary = new Set<string>();
+    const labels = [...new Set(examples.map((e) => e.label))];
+    const index = new Map(labels.map((label, i) => [label, i]));
+    const counts = new Map<string, Float64Array>();
+    const totals = new Float64Array(labels.length);
     for (const { text, label } of examples) {
-      let entry = byLabel.get(label);
-      if (!entry) byLabel.set(label, (entry = { docs: 0, counts: new Map(), total: 0 }));
-      entry.docs++;
+      const at = index.get(label) ?? 0;
       for (const f of features(text)) {
-        vocabulary.add(f);
-        entry.counts.set(f, (entry.counts.get(f) ?? 0) + 1);
-        entry.total++;
+        let row = counts.get(f);
+        if (!row) counts.set(f, (row = new Float64Array(labels.length)));
+        row[at] = (row[at] ?? 0) + 1;
+        totals[at] = (totals[at] ?? 0) + 1;
       }
     }
-    this.vocabulary = vocabulary;
-    // Equal priors: the corpus sizes per intent say how much was written, not how often it is asked.
-    const logPrior = -Math.log(Math.max(byLabel.size, 1));
-    this.models = [...byLabel].map(([label, entry]) => ({
-      label,
-      logPrior,
-      counts: entry.counts,
-      logDenominator: Math.log(entry.total + alpha * (vocabulary.size + 1)),
-    }));
-  }
-
-  get labels(): string[] {
-    return this.models.map((m) => m.label);
+    const logDenominators = totals.map((total) => Math.log(total + alpha * (counts.size + 1)));
+    this.unseen = logDenominators.map((d) => Math.log(alpha) - d);
+    this.logLikelihoods = new Map(
+      [...counts].map(([f, row]) => [
+        f,
+        row.map((count, i) => Math.log(count + alpha) - (logDenominators[i] ?? 0)),
+      ]),
+    );
+    this.labels = labels;
   }
 
   predict(folded: string): Prediction {
     const grams = features(folded);
+    const scores = new Float64Array(this.labels.length);
     let known = 0;
     let counted = 0;
     for (const g of grams) {
-      if (g.length < 2 || g.startsWith('w:')) continue;
-      counted++;
-      if (this.vocabulary.has(g)) known++;
+      const row = this.logLikelihoods.get(g);
+      if (g.length >= 2 && !g.startsWith('w:')) {
+        counted++;
+        if (row) known++;
+      }
+      const add = row ?? this.unseen;
+      for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] ?? 0) + (add[i] ?? 0);
     }
-    const scores = this.models.map((m) => {
-      let score = m.logPrior;
-      for (const g of grams)
-        score += Math.log((m.counts.get(g) ?? 0) + this.alpha) - m.logDenominator;
-      return { label: m.label, score };
-    });
     const scale = Math.max(1, grams.length / this.temperature);
-    const top = Math.max(...scores.map((s) => s.score));
-    const weights = scores.map((s) => ({ label: s.label, w: Math.exp((s.score - top) / scale) }));
-    const sum = weights.reduce((a, b) => a + b.w, 0);
-    const ranked = weights.map((x) => ({ label: x.label, p: x.w / sum })).sort((a, b) => b.p - a.p);
+    const top = Math.max(...scores);
+    const weights = [...scores].map((score) => Math.exp((score - top) / scale));
+    const sum = weights.reduce((a, b) => a + b, 0);
+    const ranked = this.labels
+      .map((label, i) => ({ label, p: (weights[i] ?? 0) / sum }))
+      .sort((a, b) => b.p - a.p);
     return { ranked, coverage: counted === 0 ? 0 : known / counted };
   }
 }

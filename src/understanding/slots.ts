@@ -83,13 +83,22 @@ function first(patterns: readonly RegExp[], text: string): string | undefined {
   return undefined;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** YYYY-MM-DD in a zone; formatters are costly to build, so one per zone is kept. */
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone })));
+  return format;
+}
+
 function readDate(text: string, context: SlotContext): string | undefined {
   for (const pattern of DATE_PHRASES) {
     const phrase = pattern.exec(text)?.[0];
     if (!phrase) continue;
     const read = parseDateInput(phrase, { now: context.now, timeZone: context.timeZone });
     if (read.ok) {
-      return new Intl.DateTimeFormat('en-CA', { timeZone: context.timeZone }).format(read.start);
+      return dayFormat(context.timeZone).format(read.start);
     }
   }
   return undefined;

@@ -117,10 +117,6 @@ export class Understanding {
     return found;
   }
 
-  get intents(): string[] {
-    return this.model.labels;
-  }
-
   /**
    * `permitted` (the intents the asker's role may use) limits the answer and
    * the questions back, so nobody is offered a button they may not press.
