@@ -18,14 +18,18 @@ export async function understandingBench(): Promise<BenchRow[]> {
   const context = { now: EVAL_NOW, timeZone: 'Asia/Tokyo', departments: [] };
   for (const text of texts) model.understand(text, context);
   const times: number[] = [];
+  const best = texts.map(() => Infinity);
   for (let round = 0; round < ROUNDS; round++) {
-    for (const text of texts) {
+    texts.forEach((text, i) => {
       const t0 = performance.now();
       model.understand(text, context);
-      times.push(performance.now() - t0);
-    }
+      const took = performance.now() - t0;
+      times.push(took);
+      best[i] = Math.min(best[i] ?? Infinity, took);
+    });
   }
   times.sort((a, b) => a - b);
+  best.sort((a, b) => a - b);
   const note = `${texts.length} messages × ${ROUNDS}`;
   return [
     {
@@ -36,5 +40,13 @@ export async function understandingBench(): Promise<BenchRow[]> {
     },
     { name: 'per message p50', value: percentile(times, 50), unit: 'ms', note },
     { name: 'per message p99', value: percentile(times, 99), unit: 'ms', note },
+    // On a loaded machine a sample that lost the CPU dominates p99; the best of
+    // the rounds per message is the cost of the message itself.
+    {
+      name: 'per message p99, best of rounds',
+      value: percentile(best, 99),
+      unit: 'ms',
+      note: `${texts.length} messages, best of ${ROUNDS}`,
+    },
   ];
 }
