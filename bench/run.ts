@@ -8,6 +8,7 @@ import { schedulerBench } from './scheduler.js';
 import { storeBench } from './store.js';
 import { throughputBench } from './throughput.js';
 import { surveysBench } from './surveys.js';
+import { understandingBench } from './understanding.js';
 import type { Bench, BenchRow } from './types.js';
 
 /** Every benchmark, one line each; `npm run bench` prints one table. */
@@ -22,6 +23,7 @@ const benches: ReadonlyArray<[string, Bench]> = [
   ['items', itemsBench],
   ['item-replies', itemRepliesBench],
   ['memory', memoryBench],
+  ['understanding', understandingBench],
 ];
 
 const only = process.argv[2];

@@ -99,7 +99,11 @@ export class HonbuBot extends ActivityHandler {
       return;
     }
     const text = textWithoutBotMention(context.activity);
-    if (text.trim() === '') return;
+    if (text.trim() === '') {
+      // A file or an image alone is not an empty message; only a blank text gets the hint.
+      if (!context.activity.attachments?.length) await turn.reply(turn.t('understanding.empty'));
+      return;
+    }
     await this.deps.router.dispatchText(turn, text);
   }
 

@@ -5,6 +5,7 @@ import { sectionsOf } from './app/feature.js';
 import { createFeatures } from './app/features.js';
 import { registerJobs } from './app/jobs.js';
 import { createRouter } from './app/routes.js';
+import type { Router } from './app/router.js';
 import { createServices, type Services } from './app/services.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { IdentityResolver } from './domain/identity.js';
@@ -29,13 +30,18 @@ export interface HonbuOptions {
   readonly logger?: Logger;
   /** An already open store; otherwise STORE_URL is opened. */
   readonly store?: DocumentStore;
-  /** The dashboard tab's sections; default: each feature's (src/app/features.ts). */
-  readonly dashboardSections?: (services: Services) => SectionProvider[];
+  /**
+   * The dashboard tab's sections, given each feature's in page order
+   * (src/app/features.ts); tests add a section by returning a longer list.
+   */
+  readonly dashboardSections?: (featureSections: SectionProvider[]) => SectionProvider[];
 }
 
 export interface Honbu {
   readonly services: Services;
   readonly http: HttpServer;
+  /** The route table: every command, card verb and intent (src/app/features.ts). */
+  readonly router: Router;
   /** Listens on the configured port (0 = any free port); returns the base URL. */
   start(): Promise<string>;
   /** Finishes in-flight requests and pending writes, then releases the store. */
@@ -73,12 +79,15 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     conversations,
     sender,
   );
-  const features = createFeatures(services);
+  // The router is made from the features, whose intents run their commands
+  // through it: they get it through this accessor, usable once it is built below.
+  const routes = (): Router => router;
+  const features = createFeatures({ ...services, routes });
   if (config.seedDemo && (await seedDemoIfEmpty(store, features)))
     logger.info('empty store: demo data loaded');
 
   await registerJobs(features);
-  const router = createRouter(features);
+  const router = createRouter(features, services);
   const identity = new IdentityResolver(services.directory, clock);
   const messages = transport.attach({
     router,
@@ -92,7 +101,8 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     messages,
     isReady: () => store.ready,
   });
-  const sections = options.dashboardSections?.(services) ?? sectionsOf(features);
+  const featureSections = sectionsOf(features);
+  const sections = options.dashboardSections?.(featureSections) ?? featureSections;
   const tab = {
     dashboard: new Dashboard(sections, services.directory, clock, config.timeZone),
     authenticator: new TabAuthenticator(config.tab, services.directory, identity, clock, logger),
@@ -107,6 +117,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
   return {
     services,
     http,
+    router,
     start: async () => {
       const url = await http.listen(config.port, config.host);
       services.links.useListeningUrl(url);

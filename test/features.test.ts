@@ -2,11 +2,13 @@ import { strict as assert } from 'node:assert';
 import type { Feature } from '../src/app/feature.js';
 import { sectionsOf } from '../src/app/feature.js';
 import { registerJobs } from '../src/app/jobs.js';
+import type { IntentSpec } from '../src/app/intent.js';
 import type { CommandSpec } from '../src/app/router.js';
 import { createRouter } from '../src/app/routes.js';
 import type { CommandTurn } from '../src/app/turn.js';
 import { seedDemoIfEmpty } from '../src/demo/seed.js';
 import { Audience } from '../src/domain/roles.js';
+import { translator } from '../src/i18n/translate.js';
 import { openStore } from '../src/store/open-store.js';
 import type { SectionProvider } from '../src/tab/sections/section.js';
 
@@ -26,7 +28,7 @@ const section = (id: string): SectionProvider => ({
   load: async () => [],
 });
 
-/** What a turn of free text needs here: the fallbacks read only the text. */
+/** What a turn of free text needs here: the text. */
 const textTurn = (text: string) => ({ text }) as CommandTurn;
 
 describe('features: everything shared is derived from the feature list', () => {
@@ -41,22 +43,32 @@ describe('features: everything shared is derived from the feature list', () => {
     );
   });
 
-  it('offers free text to the features’ fallbacks in list order, ending in the suggestion', async () => {
-    const seen: string[] = [];
-    const wrap =
-      (name: string): Feature['fallback'] =>
-      (next) =>
-      async (turn) => {
-        seen.push(name);
-        if (turn.text !== name) await next(turn);
-      };
+  it('routes every feature’s intents, and sends text no command matched to the suggestion without understanding', async () => {
+    const intent = (id: string): IntentSpec => ({
+      id,
+      allowed: Audience.anyone,
+      label: 'intent.core.help',
+      handle: async () => undefined,
+    });
     const router = createRouter([
-      { id: 'a', fallback: wrap('a') },
+      { id: 'a', intents: [intent('a.one')] },
       { id: 'b' },
-      { id: 'c', fallback: wrap('c') },
+      { id: 'c', intents: [intent('c.one'), intent('c.two')] },
     ]);
-    await router.table.fallback(textTurn('c'));
-    assert.deepEqual(seen, ['a', 'c'], 'c took it; the suggestion was not reached');
+    assert.deepEqual(
+      router.intentsFor('guest').map((i) => i.id),
+      ['a.one', 'c.one', 'c.two'],
+    );
+    const replies: string[] = [];
+    await router.table.fallback({
+      ...textTurn('zzz'),
+      locale: 'en',
+      t: translator('en'),
+      actor: { role: 'guest', displayName: 'Guest' },
+      reply: async (message: unknown) => void replies.push(String(message)),
+    } as unknown as CommandTurn);
+    assert.equal(replies.length, 1);
+    assert.match(replies[0] ?? '', /zzz/);
   });
 
   it('registers every feature’s jobs before any plans its recurring runs', async () => {

@@ -79,7 +79,7 @@ describe('foundation: the bot over its real HTTP endpoint', () => {
     assert.deepEqual(texts, ['Sorry, I did not understand "hlep". Did you mean "help"?']);
     const ja = bot.user('somu-bucho@city.example.jp', 'ja-JP');
     const [reply] = textsOf((await bot.say(ja, 'こんにちは')).sent);
-    assert.match(reply ?? '', /分かりませんでした.*ヘルプ/);
+    assert.match(reply ?? '', /こんにちは。「次の会議」/);
   });
 
   it('refuses a secretariat command to a member politely', async () => {

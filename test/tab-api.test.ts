@@ -9,7 +9,6 @@ import type {
   TableBlock,
 } from '../src/tab/model.js';
 import { SYSTEM_ACTOR } from '../src/items/service.js';
-import { dashboardSections } from '../src/tab/sections/index.js';
 import { Audience } from '../src/domain/roles.js';
 import { DevSignIn } from '../src/tab/dev-signin.js';
 import { APP_ID, FakeEntra, TENANT_ID } from './harness/sso.js';
@@ -312,8 +311,8 @@ describe('dashboard sections: the extension point', () => {
     const server = await TabServer.start(
       { TAB_DEV_SIGNIN: 'true' },
       {
-        dashboardSections: (services) => [
-          ...dashboardSections(services),
+        dashboardSections: (sections) => [
+          ...sections,
           {
             id: 'staff-note',
             title: 'tab.items.title',

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Frame } from 'playwright-core';
 import { buildTab } from '../scripts/build-tab.js';
 import { Audience } from '../src/domain/roles.js';
-import { dashboardSections } from '../src/tab/sections/index.js';
 import { contrastOf, focusedElement, unlabelledControls } from './harness/a11y.js';
 import { FakeEntra } from './harness/sso.js';
 import { TabServer } from './harness/tab-server.js';
@@ -351,7 +350,7 @@ describe('dashboard tab in Chromium', function () {
     const fixture = await TabServer.start(
       { ...entra.env() },
       {
-        dashboardSections: (services) => [
+        dashboardSections: (sections) => [
           {
             id: 'fixture',
             title: 'tab.surveys.title',
@@ -410,7 +409,7 @@ describe('dashboard tab in Chromium', function () {
               },
             ],
           },
-          ...dashboardSections(services),
+          ...sections,
         ],
       },
     );

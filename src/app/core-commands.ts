@@ -106,6 +106,16 @@ export function unknownTextFallback(router: () => Router) {
   };
 }
 
+/** The command word the text is a typo of (hlep → help), if any. */
+export function commandTypo(router: () => Router) {
+  return (turn: CommandTurn): string | undefined => {
+    const words = router()
+      .visibleTo(turn.actor.role)
+      .map((spec) => commandWord(spec, turn.locale));
+    return closest(turn.text.toLowerCase(), words);
+  };
+}
+
 /** The word within edit distance 2 (or 1 for short words) of the text, if any. */
 function closest(text: string, words: readonly string[]): string | undefined {
   let best: { word: string; distance: number } | undefined;

@@ -2,10 +2,6 @@ import type { Route } from '../http/server.js';
 import type { SectionProvider } from '../tab/sections/section.js';
 import type { IntentSpec } from './intent.js';
 import type { ActionSpec, CommandSpec } from './router.js';
-import type { CommandTurn } from './turn.js';
-
-/** What free text that no command matched gets. */
-export type Fallback = (turn: CommandTurn) => Promise<void>;
 
 /** A feature's scheduled work: the handlers, then (at start-up) the recurring runs it plans. */
 export interface FeatureJobs {
@@ -32,10 +28,11 @@ export interface Feature {
   readonly commands?: readonly CommandSpec[];
   /** Card verbs. */
   readonly actions?: readonly ActionSpec[];
-  /** What free text can mean for this feature (`src/<feature>/intents.ts`). */
+  /**
+   * What free text can mean for this feature (`src/<feature>/intents.ts`); the
+   * example utterances that teach them are the folder's `utterances.json`.
+   */
   readonly intents?: readonly IntentSpec[];
-  /** Takes free text no command matched first, handing what it does not want to `next`. */
-  readonly fallback?: (next: Fallback) => Fallback;
   readonly jobs?: FeatureJobs;
   /** The feature's dashboard section; `order` places it on the page (ascending). */
   readonly tab?: { readonly order: number; readonly section: SectionProvider };

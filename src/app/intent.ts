@@ -41,6 +41,11 @@ export interface IntentSpec {
   readonly allowed: readonly Role[];
   /** The button label when Honbu asks which of two close intents was meant. */
   readonly label: MessageKey;
+  /**
+   * Without a number in the text, the meeting or item just shown in this 1:1
+   * chat is meant (「場所は？」 after the agenda card, 「それ完了」 after 宿題 #5).
+   */
+  readonly followsUp?: 'meeting' | 'item';
   readonly handle: (turn: IntentTurn) => Promise<void>;
 }
 

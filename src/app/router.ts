@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
 import { allows, type Role } from '../domain/roles.js';
+import type { IntentSpec } from './intent.js';
 import type { ActionOutcome, ActionTurn, CommandTurn, Turn } from './turn.js';
 
 /** One text command: its words in each language, who may use it, what it does. */
@@ -27,14 +28,26 @@ export interface ActionSpec {
 export interface RouteTable {
   readonly commands: readonly CommandSpec[];
   readonly actions: readonly ActionSpec[];
-  /** Text no command matched (policy questions land here once that feature exists). */
+  /** What free text can mean, per feature; the understanding step picks one. */
+  readonly intents?: readonly IntentSpec[];
+  /** Text no command matched: the understanding step. */
   readonly fallback: (turn: CommandTurn) => Promise<void>;
+  /** Told after a command ran, so a follow-up can refer to what it showed. */
+  readonly afterCommand?: (turn: CommandTurn, commandId: string) => Promise<void>;
 }
 
 /** NFKC folds full-width letters and digits; case and spacing are ignored. */
 export function normaliseText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A short hiragana question after a command word: いつ, ある？, どこ, まだ？. A kana
+ * word without a question mark may be an argument (宿題一覧 すべて), so only
+ * question words count without one.
+ */
+const TRAILING_QUESTION =
+  /^(?:いつ|どこ|なに|なん|ある|どう|まだ)[ぁ-ゖ]{0,3}[?？]?$|^[ぁ-ゖー]{1,5}[?？]$/;
 
 export type CommandMatch =
   | { kind: 'command'; spec: CommandSpec; args: string; groups: Record<string, string> }
@@ -51,6 +64,8 @@ export class Router {
   /** The first spec per whole word, so the common case (the text is just a command word) is one lookup. */
   private readonly wholeWords: ReadonlyMap<string, CommandSpec>;
   private readonly actionsByVerb: ReadonlyMap<string, ActionSpec>;
+  private readonly commandsById: ReadonlyMap<string, CommandSpec>;
+  private readonly intentsById: ReadonlyMap<string, IntentSpec>;
 
   constructor(readonly table: RouteTable) {
     this.words = table.commands
@@ -70,6 +85,27 @@ export class Router {
       verbs.set(action.verb, action);
     }
     this.actionsByVerb = verbs;
+    this.commandsById = new Map(table.commands.map((c) => [c.id, c]));
+    const intents = new Map<string, IntentSpec>();
+    for (const intent of table.intents ?? []) {
+      if (intents.has(intent.id)) throw new Error(`intent ${intent.id} registered twice`);
+      intents.set(intent.id, intent);
+    }
+    this.intentsById = intents;
+  }
+
+  /** A command by id, so an intent can reuse its handler. */
+  command(id: string): CommandSpec | undefined {
+    return this.commandsById.get(id);
+  }
+
+  intent(id: string): IntentSpec | undefined {
+    return this.intentsById.get(id);
+  }
+
+  /** The intents this role may use. */
+  intentsFor(role: Role): IntentSpec[] {
+    return (this.table.intents ?? []).filter((i) => allows(i.allowed, role));
   }
 
   /** `normalised` is the text after normaliseText. */
@@ -90,8 +126,14 @@ export class Router {
         // A word must end at a separator, so "helpful" is not "help" and
         // "会議室のWi-Fiは？" is a question, not the command "会議".
         if (/^[\s:、,]/.test(rest)) {
-          return { kind: 'command', spec, args: rest.replace(/^[\s:、,]+/, '').trim(), groups: {} };
+          const args = rest.replace(/^[\s:、,]+/, '').trim();
+          // 「会議 いつ？」「宿題 ある？」: a few kana are a question, not an argument
+          // (arguments are numbers, names and notes), so it is free text.
+          if (TRAILING_QUESTION.test(args)) return { kind: 'none' };
+          return { kind: 'command', spec, args, groups: {} };
         }
+        // A number straight after the word is its argument: 結果1 is 結果 1.
+        if (/^#?\d+$/.test(rest)) return { kind: 'command', spec, args: rest, groups: {} };
       }
     }
     return { kind: 'none' };
@@ -114,7 +156,9 @@ export class Router {
     }
     if (!allows(found.spec.allowed, turn.actor.role))
       return turn.reply(notAllowed(turn, found.spec.allowed));
-    return found.spec.handle({ ...turn, text: normalised, args: found.args, groups: found.groups });
+    const commandTurn = { ...turn, text: normalised, args: found.args, groups: found.groups };
+    await found.spec.handle(commandTurn);
+    await this.table.afterCommand?.(commandTurn, found.spec.id);
   }
 
   async dispatchAction(
@@ -127,6 +171,17 @@ export class Router {
     if (!allows(spec.allowed, turn.actor.role)) return { message: notAllowed(turn, spec.allowed) };
     return spec.handle({ ...turn, verb, data });
   }
+}
+
+/**
+ * The route table as features see it: bound once the router is built (the router
+ * is made from the features), so an intent can run its feature's command by id.
+ */
+export type Routes = () => Router;
+
+/** What a feature whose intents reuse its commands declares beside its own deps. */
+export interface RouteUses {
+  readonly routes: Routes;
 }
 
 export function notAllowed(turn: Turn, allowed: readonly Role[]): string {

@@ -6,6 +6,7 @@ import { pings } from './catalogs/pings.js';
 import { policy } from './catalogs/policy.js';
 import { surveys } from './catalogs/surveys.js';
 import { tab } from './catalogs/tab.js';
+import { understanding } from './catalogs/understanding.js';
 
 /** Every feature's catalog, merged. Add one spread per feature. */
 const ja = {
@@ -17,6 +18,7 @@ const ja = {
   ...surveys.ja,
   ...items.ja,
   ...pings.ja,
+  ...understanding.ja,
 };
 const en: { [K in keyof typeof ja]: string } = {
   ...core.en,
@@ -27,6 +29,7 @@ const en: { [K in keyof typeof ja]: string } = {
   ...surveys.en,
   ...items.en,
   ...pings.en,
+  ...understanding.en,
 };
 
 export type MessageKey = keyof typeof ja;

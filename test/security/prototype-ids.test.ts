@@ -1,6 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { createRouter } from '../../src/app/routes.js';
-import { createFeatures } from '../../src/app/features.js';
 import { translator } from '../../src/i18n/translate.js';
 import { TestBot, textsOf, visibleText, cardsOf, type PostResult } from '../harness/test-bot.js';
 
@@ -91,7 +89,7 @@ describe('attack: ids named __proto__, constructor, toString…', function () {
   });
 
   it('every card verb, as the chair and as a department head, answers without a crash or nonsense', async () => {
-    const verbs = createRouter(createFeatures(bot.services)).table.actions.map((a) => a.verb);
+    const verbs = bot.honbu.router.table.actions.map((a) => a.verb);
     assert.ok(verbs.length > 30, `${verbs.length} verbs`);
     const problems: string[] = [];
     for (const upn of [chairUpn, headUpn]) {

@@ -1,0 +1,125 @@
+import type { IntentSpec, IntentTurn } from '../app/intent.js';
+import type { Routes } from '../app/router.js';
+import type { MeetingUses } from './deps.js';
+import { Audience } from '../domain/roles.js';
+import { ref, runCommand } from '../understanding/reuse.js';
+import { when } from './cards.js';
+import type { Meeting } from './meeting.js';
+
+/**
+ * What people ask about meetings in their own words. Each answers about the
+ * meeting named (第3回), the one just shown, or else the next one.
+ */
+export function meetingIntents(services: MeetingUses, router: Routes): IntentSpec[] {
+  const meetingOf = async (turn: IntentTurn): Promise<Meeting | undefined> => {
+    const n = turn.slots.meetingNumber;
+    const meeting =
+      n === undefined ? await services.meetings.next() : await services.meetings.find(`#${n}`);
+    if (!meeting)
+      await turn.reply(
+        n === undefined
+          ? turn.t('meeting.none')
+          : turn.t('understanding.meeting.notFound', { number: n }),
+      );
+    return meeting;
+  };
+  const showCard = async (turn: IntentTurn) => {
+    const n = turn.slots.meetingNumber;
+    await runCommand(router, turn, n === undefined ? 'meeting.next' : 'meeting.show', ref(n));
+  };
+  const heading = (turn: IntentTurn, meeting: Meeting) => ({
+    title: meeting.title,
+    when: when(meeting, { locale: turn.locale, timeZone: services.config.timeZone }),
+  });
+  const lines = (values: readonly string[]) => values.map((v) => `- ${v}`).join('\n');
+  /**
+   * Attendance in words runs the attendance commands (出席 / 欠席 / 代理). It does
+   * not follow up: it is for the next meeting or one named, never a past meeting
+   * just looked at.
+   */
+  const attendance = (
+    id: 'meetings.attend' | 'meetings.absent' | 'meetings.delegate',
+    commandId: string,
+  ): IntentSpec => ({
+    id,
+    allowed: Audience.departments,
+    label: `intent.${id}`,
+    handle: async (turn) => {
+      const args = [ref(turn.slots.meetingNumber), turn.slots.person ?? '']
+        .filter(Boolean)
+        .join(' ');
+      await runCommand(router, turn, commandId, args);
+    },
+  });
+
+  return [
+    {
+      id: 'meetings.next',
+      followsUp: 'meeting',
+      allowed: Audience.directory,
+      label: 'intent.meetings.next',
+      handle: showCard,
+    },
+    {
+      id: 'meetings.place',
+      followsUp: 'meeting',
+      allowed: Audience.directory,
+      label: 'intent.meetings.place',
+      handle: async (turn) => {
+        const meeting = await meetingOf(turn);
+        if (!meeting) return;
+        await turn.reply(
+          turn.t('understanding.meeting.place', {
+            ...heading(turn, meeting),
+            place: meeting.place,
+          }),
+        );
+      },
+    },
+    {
+      id: 'meetings.agenda',
+      followsUp: 'meeting',
+      allowed: Audience.directory,
+      label: 'intent.meetings.agenda',
+      handle: async (turn) => {
+        const meeting = await meetingOf(turn);
+        if (!meeting) return;
+        if (meeting.agenda.length === 0)
+          return turn.reply(turn.t('understanding.meeting.noAgenda', heading(turn, meeting)));
+        const list = lines(meeting.agenda.map((a) => `(${a.number}) ${a.title}`));
+        await turn.reply(
+          turn.t('understanding.meeting.agenda', { ...heading(turn, meeting), list }),
+        );
+      },
+    },
+    {
+      id: 'meetings.materials',
+      followsUp: 'meeting',
+      allowed: Audience.directory,
+      label: 'intent.meetings.materials',
+      handle: async (turn) => {
+        const meeting = await meetingOf(turn);
+        if (!meeting) return;
+        if (meeting.materials.length === 0)
+          return turn.reply(turn.t('understanding.meeting.noMaterials', heading(turn, meeting)));
+        const list = lines(
+          meeting.materials.map((m) => (m.url ? `[${m.title}](${m.url})` : m.title)),
+        );
+        await turn.reply(
+          turn.t('understanding.meeting.materials', { ...heading(turn, meeting), list }),
+        );
+      },
+    },
+    attendance('meetings.attend', 'meeting.attend'),
+    attendance('meetings.absent', 'meeting.absent'),
+    attendance('meetings.delegate', 'meeting.delegate'),
+    {
+      id: 'meetings.list',
+      allowed: Audience.directory,
+      label: 'intent.meetings.list',
+      handle: async (turn) => {
+        await runCommand(router, turn, 'meeting.list');
+      },
+    },
+  ];
+}

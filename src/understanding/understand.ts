@@ -1,0 +1,220 @@
+import type { Slots } from '../app/intent.js';
+import { NaiveBayes, type Scored } from './classifier.js';
+import type { LabelledUtterance } from './corpus.js';
+import { conceptsOf } from './lexicon.js';
+import { cleanText, foldForMatching } from './normalise.js';
+import type { PolicyWords } from './policy-terms.js';
+import { readSlots, type SlotContext } from './slots.js';
+
+export const POLICY_INTENT = 'policy.question';
+/** Characters of a message the step reads. */
+const MAX_READ_LENGTH = 200;
+
+export type Understood =
+  /** Sure enough to act. */
+  | { readonly kind: 'intent'; readonly intent: string; readonly slots: Slots; readonly p: number }
+  /** Two or three intents are close: ask which, with one button each. */
+  | { readonly kind: 'ask'; readonly candidates: readonly string[]; readonly slots: Slots }
+  /** Nothing fits: say so, with the likeliest intents as suggestions. */
+  | { readonly kind: 'unknown'; readonly suggestions: readonly string[] };
+
+/**
+ * Concepts that rule the policy book out: a text naming an item, a survey,
+ * an agenda or a delegate is about that, even if it also names a policy word
+ * (「テレワーク可否の一覧を作成中」 is a progress note). 会議, 場所 and 参加 are
+ * not among them: 「会議室のWi-Fi」「外部の委員が参加するWeb会議」 are policy questions.
+ */
+const EXCLUDE_POLICY = [
+  'item',
+  'done',
+  'progress',
+  'snooze',
+  'blocked',
+  'reopen',
+  'overdue',
+  'survey',
+  'results',
+  'missing',
+  'deadLetters',
+  'agenda',
+  'materials',
+  'delegate',
+  'absent',
+  'greeting',
+  'thanks',
+  'whoami',
+];
+
+/**
+ * Intents that change something (attendance, an item's status) are acted on
+ * only when the text says so in words the lexicon knows: 「お願いします」 alone
+ * must not record an attendance.
+ */
+const CHANGES_NEED: Readonly<Record<string, string | readonly string[]>> = {
+  'meetings.attend': 'attend',
+  // 「参加できません」 says absence with an attendance word and a negation.
+  'meetings.absent': ['absent', 'attend+negative'],
+  'meetings.delegate': 'delegate',
+  'items.done': 'done',
+  'items.progress': 'progress',
+  'items.snooze': 'snooze',
+  'items.blocked': 'blocked',
+  'items.reopen': 'reopen',
+};
+
+/** Concepts that name one feature for sure; a text naming one is about that feature. */
+const FEATURE_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
+  meetings: ['meeting', 'place', 'agenda', 'materials', 'attend', 'absent', 'delegate'],
+  items: ['item', 'done', 'progress', 'snooze', 'blocked', 'reopen', 'overdue'],
+  surveys: ['survey', 'results'],
+  deadLetters: ['deadLetters'],
+};
+
+export interface Thresholds {
+  /** The best intent's probability must reach this to act on it... */
+  readonly act: number;
+  /** ...and lead the second by this much. */
+  readonly margin: number;
+  /** Below this, the text is not understood at all. */
+  readonly ask: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { act: 0.5, margin: 0.15, ask: 0.12 };
+
+/**
+ * Free text → intent and slots: rules where they are surer (a non-policy cue
+ * keeps a text away from the policy book), a classifier learnt at start-up
+ * from the features' labelled utterances for the rest, and a question back
+ * when the classifier is unsure.
+ */
+export class Understanding {
+  private readonly model: NaiveBayes;
+  /** The folded utterances of every other intent, to tell a policy word from a common one. */
+  private readonly otherTexts: readonly string[];
+  private readonly distinctive = new WeakMap<readonly string[], readonly string[]>();
+
+  constructor(
+    corpus: readonly LabelledUtterance[],
+    private readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  ) {
+    const folded = corpus.map((u) => ({ text: foldForMatching(u.text), label: u.intent }));
+    this.model = new NaiveBayes(folded);
+    this.otherTexts = folded.filter((u) => u.label !== POLICY_INTENT).map((u) => u.text);
+  }
+
+  /**
+   * The policy words no other intent's example uses (録画, not 調整 or good):
+   * a text with one of them is a policy question for sure.
+   */
+  private distinctiveTerms(terms: readonly string[]): readonly string[] {
+    let found = this.distinctive.get(terms);
+    if (!found) {
+      found = terms.filter(
+        (term) => term.length >= 2 && !this.otherTexts.some((text) => containsTerm(text, term)),
+      );
+      this.distinctive.set(terms, found);
+    }
+    return found;
+  }
+
+  /**
+   * `permitted` (the intents the asker's role may use) limits the answer and
+   * the questions back, so nobody is offered a button they may not press.
+   */
+  understand(
+    text: string,
+    context: SlotContext,
+    policyWords: PolicyWords = { titles: [], keywords: [] },
+    permitted?: ReadonlySet<string>,
+  ): Understood {
+    // What matters is said early; a pasted 5,000-character text is read by its start.
+    const cleaned = cleanText(text).slice(0, MAX_READ_LENGTH);
+    const folded = foldForMatching(cleaned);
+    const concepts = conceptsOf(folded);
+    const excluded = EXCLUDE_POLICY.some((c) => concepts.has(c));
+    // A word only the policy data uses (録画 of 「会議の録画」) makes a question for
+    // the policy book, unless the text is about an item, a survey, an agenda...
+    if (!excluded && (!permitted || permitted.has(POLICY_INTENT))) {
+      if (this.distinctiveTerms(policyWords.titles).some((term) => containsTerm(folded, term)))
+        return { kind: 'intent', intent: POLICY_INTENT, slots: {}, p: 1 };
+    }
+    if ([...policyWords.titles, ...policyWords.keywords].some((term) => containsTerm(folded, term)))
+      concepts.add('policy');
+    const prediction = this.model.predict(folded);
+    const ranked = rerank(prediction.ranked, concepts, permitted);
+    const [best, second] = ranked;
+    if (!best || (prediction.coverage < 0.3 && concepts.size === 0))
+      return { kind: 'unknown', suggestions: ranked.slice(0, 3).map((s) => s.label) };
+    const slots = readSlots(cleaned, context);
+    // A list asked for with one item's number (宿題6の詳細) is that item.
+    if (
+      slots.itemNumber !== undefined &&
+      ['items.mine', 'items.list', 'items.show'].includes(best.label) &&
+      (!permitted || permitted.has('items.show'))
+    )
+      return { kind: 'intent', intent: 'items.show', slots, p: best.p };
+    const lead = best.p - (second?.p ?? 0);
+    const said = saysChange(best.label, concepts);
+    if (said && best.p >= this.thresholds.act && lead >= this.thresholds.margin)
+      return { kind: 'intent', intent: best.label, slots, p: best.p };
+    if (best.p < this.thresholds.ask)
+      return { kind: 'unknown', suggestions: ranked.slice(0, 3).map((s) => s.label) };
+    const candidates = ranked
+      .filter((s, i) => i === 0 || s.p >= best.p / 3)
+      .slice(0, 3)
+      .map((s) => s.label);
+    if (candidates.length === 1)
+      return said
+        ? { kind: 'intent', intent: best.label, slots, p: best.p }
+        : { kind: 'ask', candidates, slots };
+    return { kind: 'ask', candidates, slots };
+  }
+}
+
+/**
+ * Keeps the classifier's order but drops what the rules rule out: intents of
+ * a role that may not use them, and the policy book when the text names
+ * another feature (宿題, 会議, アンケート) and nothing of the policies.
+ */
+function rerank(
+  ranked: readonly Scored[],
+  concepts: ReadonlySet<string>,
+  permitted: ReadonlySet<string> | undefined,
+): Scored[] {
+  const named = Object.values(FEATURE_CONCEPTS).some((list) => list.some((c) => concepts.has(c)));
+  const policyAllowed =
+    !EXCLUDE_POLICY.some((c) => concepts.has(c)) && (concepts.has('policy') || !named);
+  const kept = ranked.filter((s) => {
+    if (permitted && !permitted.has(s.label)) return false;
+    if (s.label === POLICY_INTENT) return policyAllowed;
+    return true;
+  });
+  // A change the text does not put in words counts for less (see CHANGES_NEED).
+  const weighed = kept.map((s) => ({
+    label: s.label,
+    p: saysChange(s.label, concepts) ? s.p : s.p * UNSAID_CHANGE_WEIGHT,
+  }));
+  const sum = weighed.reduce((a, s) => a + s.p, 0) || 1;
+  return weighed.map((s) => ({ label: s.label, p: s.p / sum })).sort((a, b) => b.p - a.p);
+}
+
+/** How much a change intent counts when its words are missing. */
+const UNSAID_CHANGE_WEIGHT = 0.2;
+
+function saysChange(intent: string, concepts: ReadonlySet<string>): boolean {
+  const needed = CHANGES_NEED[intent];
+  return (
+    needed === undefined ||
+    [needed].flat().some((all) => all.split('+').every((concept) => concepts.has(concept)))
+  );
+}
+
+/** Japanese terms anywhere; Latin ones as whole words ("tools", not "toolset"). */
+function containsTerm(folded: string, term: string): boolean {
+  if (!/^[a-z0-9'’-]+$/.test(term)) return folded.includes(term);
+  const at = folded.indexOf(term);
+  if (at < 0) return false;
+  const before = folded[at - 1] ?? ' ';
+  const after = folded[at + term.length] ?? ' ';
+  return !/[a-z]/.test(before) && !/[a-z]/.test(after);
+}
