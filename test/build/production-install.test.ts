@@ -67,7 +67,15 @@ describe('production install (npm run build, then npm ci --omit=dev)', function 
     }
     await run(
       'npm',
-      ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+      [
+        'ci',
+        '--omit=dev',
+        '--ignore-scripts',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+      ],
       folder,
     );
     await connector.start();
