@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { freePort } from '../../bench/processes.js';
 import { FakeConnector } from '../harness/fake-connector.js';
 import { message, teamsUser } from '../harness/teams.js';
@@ -51,7 +52,7 @@ async function waitUntilReady(url: string, exited: Promise<unknown>): Promise<vo
   throw new Error(gone ? 'the bot exited before it was ready' : 'the bot was not ready in 30 s');
 }
 
-describe('production install (npm run build, then npm ci --omit=dev)', function () {
+describe('production install (npm run build, npm run stage: npm ci --omit=dev)', function () {
   // A real npm install and a real start: about a minute on a shared 2-core machine.
   this.timeout(240_000);
   this.slow(60_000);
@@ -60,30 +61,20 @@ describe('production install (npm run build, then npm ci --omit=dev)', function 
   const connector = new FakeConnector();
 
   before(async () => {
-    await run('npm', ['run', '--silent', 'build'], new URL('.', root).pathname);
+    const cwd = fileURLToPath(root);
+    await run('npm', ['run', '--silent', 'build'], cwd);
     folder = mkdtempSync(join(tmpdir(), 'honbu-production-'));
-    for (const file of RUNTIME_FILES) {
-      cpSync(new URL(file, root), join(folder, file), { recursive: true });
-    }
-    await run(
-      'npm',
-      [
-        'ci',
-        '--omit=dev',
-        '--ignore-scripts',
-        '--prefer-offline',
-        '--no-audit',
-        '--no-fund',
-        '--loglevel=error',
-      ],
-      folder,
-    );
+    await run('npm', ['run', '--silent', 'stage', '--', folder], cwd);
     await connector.start();
   });
 
   after(async () => {
     await connector.stop();
     if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('stages the runtime files and the runtime dependencies, nothing else', () => {
+    assert.deepEqual(readdirSync(folder).sort(), [...RUNTIME_FILES, 'node_modules'].sort());
   });
 
   it('installs no development dependency', () => {
