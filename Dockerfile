@@ -27,7 +27,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY vendor ./vendor
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --install-links --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The default lowdb store writes data/honbu.json; with PostgreSQL (STORE_URL) this stays empty.
 RUN mkdir -p data && chown node:node data

@@ -18,9 +18,19 @@ if (!existsSync(join(root, 'dist/.build-stamp'))) {
 }
 rmSync(folder, { recursive: true, force: true });
 for (const file of RUNTIME_FILES) cpSync(join(root, file), join(folder, file), { recursive: true });
+// --install-links copies vendor/'s package into node_modules instead of linking it: a zip
+// deploy need not keep symbolic links.
 const install = spawnSync(
   'npm',
-  ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'],
+  [
+    'ci',
+    '--omit=dev',
+    '--ignore-scripts',
+    '--install-links',
+    '--prefer-offline',
+    '--no-audit',
+    '--no-fund',
+  ],
   { cwd: folder, stdio: ['ignore', 'inherit', 'inherit'] },
 );
 if (install.status !== 0) process.exit(install.status ?? 1);

@@ -82,7 +82,15 @@ describe('Dockerfile', () => {
     assert.ok(runtime);
     const installs = all('RUN', runtime).filter((r) => r.args.startsWith('npm ci'));
     assert.equal(installs.length, 1);
-    assert.match(installs[0]?.args ?? '', /^npm ci --omit=dev --ignore-scripts\b/);
+    // The same flags as `npm run stage` (scripts/stage.mjs), but the cache preference.
+    const staged = /\[\s*'ci',(.*?)\]/s.exec(read('scripts/stage.mjs'))?.[1] ?? '';
+    const stageFlags = [...staged.matchAll(/'(--[\w=-]+)'/g)].map((m) => m[1]);
+    const imageFlags = (installs[0]?.args.split('&&')[0] ?? '').trim().split(' ').slice(2);
+    assert.ok(imageFlags.includes('--omit=dev'));
+    assert.deepEqual(
+      imageFlags.filter((f) => f !== '--no-audit' && f !== '--no-fund'),
+      stageFlags.filter((f) => !['--prefer-offline', '--no-audit', '--no-fund'].includes(f ?? '')),
+    );
     const copied = all('COPY', runtime).flatMap((copy) =>
       copy.args
         .split(' ')
