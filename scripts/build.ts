@@ -4,8 +4,8 @@
 // cards/, JSON files beside their modules, the tab's script and style) finds its file at the same
 // relative place, and `node dist/src/main.js` needs nothing but the runtime dependencies.
 // Type checking stays with `npm run typecheck`; esbuild only strips the types.
-import { build } from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { build, type BuildOptions } from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildTab } from './build-tab.js';
@@ -23,6 +23,24 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
     .map((name) => join(dir, name));
 }
 
+/**
+ * How each module is compiled. The target is the oldest Node the package supports (engines):
+ * a plain `node20` would make esbuild drop import attributes (`with { type: 'json' }`), which
+ * Node 20.10+ requires on JSON imports.
+ */
+export function moduleOptions(): BuildOptions {
+  const { engines } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf-8')) as {
+    engines: { node: string };
+  };
+  return {
+    format: 'esm',
+    platform: 'node',
+    target: `node${engines.node.replace(/^>=\s*/, '')}`,
+    sourcemap: true,
+    logLevel: 'warning',
+  };
+}
+
 const isModule = (name: string) => name.endsWith('.ts') && !name.endsWith('.d.ts');
 const isData = (name: string) => name.endsWith('.json');
 
@@ -38,11 +56,7 @@ export async function buildDist(): Promise<void> {
     entryPoints: MODULE_DIRS.flatMap((dir) => filesUnder(dir, isModule)).map((f) => join(root, f)),
     outdir: DIST,
     outbase: root,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
+    ...moduleOptions(),
   });
   for (const file of MODULE_DIRS.flatMap((dir) => filesUnder(dir, isData))) copyIntoDist(file);
   copyIntoDist('cards');
