@@ -44,25 +44,26 @@ export function moduleOptions(): BuildOptions {
 const isModule = (name: string) => name.endsWith('.ts') && !name.endsWith('.d.ts');
 const isData = (name: string) => name.endsWith('.json');
 
-function copyIntoDist(relativePath: string): void {
-  const target = join(DIST, relativePath);
+function copyInto(outdir: string, relativePath: string): void {
+  const target = join(outdir, relativePath);
   mkdirSync(dirname(target), { recursive: true });
   cpSync(join(root, relativePath), target, { recursive: true });
 }
 
-export async function buildDist(): Promise<void> {
-  rmSync(DIST, { recursive: true, force: true });
+/** Builds into `outdir` (dist/ unless a test builds elsewhere). */
+export async function buildDist(outdir = DIST): Promise<void> {
+  rmSync(outdir, { recursive: true, force: true });
   await build({
     entryPoints: MODULE_DIRS.flatMap((dir) => filesUnder(dir, isModule)).map((f) => join(root, f)),
-    outdir: DIST,
+    outdir,
     outbase: root,
     ...moduleOptions(),
   });
-  for (const file of MODULE_DIRS.flatMap((dir) => filesUnder(dir, isData))) copyIntoDist(file);
-  copyIntoDist('cards');
-  copyIntoDist('web/tab/app.css');
-  await buildTab(join(DIST, 'build/tab/app.js'));
-  writeFileSync(BUILD_STAMP, `${new Date().toISOString()}\n`);
+  for (const file of MODULE_DIRS.flatMap((dir) => filesUnder(dir, isData))) copyInto(outdir, file);
+  copyInto(outdir, 'cards');
+  copyInto(outdir, 'web/tab/app.css');
+  await buildTab(join(outdir, 'build/tab/app.js'));
+  writeFileSync(join(outdir, '.build-stamp'), `${new Date().toISOString()}\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -7,6 +7,8 @@ import { build } from 'esbuild';
 import { buildDist, DIST, moduleOptions } from '../../scripts/build.js';
 
 const root = join(DIST, '..');
+// Its own output folder, so it never races a test that runs the repository's dist/.
+let out = '';
 const sourceModules = ['src', 'bot'].flatMap((dir) =>
   readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
@@ -18,13 +20,16 @@ describe('npm run build: dist/', function () {
   this.timeout(60_000);
 
   before(async () => {
-    await buildDist();
+    out = mkdtempSync(join(tmpdir(), 'honbu-dist-'));
+    await buildDist(out);
   });
+
+  after(() => rmSync(out, { recursive: true, force: true }));
 
   it('holds every module of src/ and bot/ as JavaScript with its source map', () => {
     assert.ok(sourceModules.includes(join('src', 'main.ts')));
     for (const module of sourceModules) {
-      const compiled = join(DIST, module.replace(/\.ts$/, '.js'));
+      const compiled = join(out, module.replace(/\.ts$/, '.js'));
       assert.ok(existsSync(compiled), compiled);
       assert.ok(existsSync(`${compiled}.map`), `${compiled}.map`);
     }
@@ -37,13 +42,13 @@ describe('npm run build: dist/', function () {
       const text = readFileSync(join(root, module), 'utf-8');
       for (const [, target] of text.matchAll(/new URL\(\s*'([^']+)',\s*import\.meta\.url\)/g)) {
         if (!target || target.endsWith('.ts')) continue;
-        const fromDist = join(dirname(join(DIST, module)), target);
-        assert.ok(existsSync(fromDist), `${module}: ${target} → ${relative(root, fromDist)}`);
+        const fromDist = join(dirname(join(out, module)), target);
+        assert.ok(existsSync(fromDist), `${module}: ${target} → ${relative(out, fromDist)}`);
         checked++;
       }
     }
     assert.ok(checked >= 4, 'cards/, demo-policies.json and the tab assets at least');
-    assert.ok(existsSync(join(DIST, 'cards', 'help.json')));
+    assert.ok(existsSync(join(out, 'cards', 'help.json')));
   });
 
   it('keeps JSON import attributes, which Node 20 requires, and the result runs', async () => {
