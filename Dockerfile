@@ -13,6 +13,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY vendor ./vendor
 RUN npm ci --ignore-scripts --no-audit --no-fund
+# esbuild reads tsconfig.json (class fields, module kind) as the local build does.
+COPY tsconfig.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY bot ./bot
