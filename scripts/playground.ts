@@ -9,9 +9,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { playgroundCli } from './playground/cli.js';
 import { playgroundConfig } from './playground/config.js';
-
-const PLAYGROUND = '@microsoft/m365agentsplayground@0.2.28';
 
 const { values } = parseArgs({
   options: {
@@ -31,11 +30,11 @@ process.stdout.write(
     `Open http://localhost:56150 in a browser once it listens. (config: ${configPath})\n`,
 );
 const child = spawn(
-  'npx',
-  ['--yes', PLAYGROUND, '-e', endpoint, '-c', 'msteams', '--disable-telemetry'],
+  process.execPath,
+  [playgroundCli(), '-e', endpoint, '-c', 'msteams', '--disable-telemetry'],
   {
     stdio: 'inherit',
-    // Its own process group: npx does not pass signals on, so stopping means stopping the group.
+    // Its own process group, so stopping it stops whatever it started as well.
     detached: true,
     env: {
       ...process.env,
