@@ -5,6 +5,7 @@ import { registerJobs } from './app/jobs.js';
 import { createRouter } from './app/routes.js';
 import { createServices, type Services } from './app/services.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { createExtensions } from './extensions/index.js';
 import { IdentityResolver } from './domain/identity.js';
 import { meetingIcsRoute } from './meetings/ics-route.js';
 import { HttpServer } from './http/server.js';
@@ -79,6 +80,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     identity,
     conversations,
     logger,
+    extensions: createExtensions(services),
   });
   const http = new HttpServer({
     maxBodyBytes: config.maxBodyBytes,

@@ -1,5 +1,6 @@
 import { core } from './catalogs/core.js';
 import { dates } from './catalogs/dates.js';
+import { extensions } from './catalogs/extensions.js';
 import { items } from './catalogs/items.js';
 import { meetings } from './catalogs/meetings.js';
 import { pings } from './catalogs/pings.js';
@@ -17,6 +18,7 @@ const ja = {
   ...surveys.ja,
   ...items.ja,
   ...pings.ja,
+  ...extensions.ja,
 };
 const en: { [K in keyof typeof ja]: string } = {
   ...core.en,
@@ -27,6 +29,7 @@ const en: { [K in keyof typeof ja]: string } = {
   ...surveys.en,
   ...items.en,
   ...pings.en,
+  ...extensions.en,
 };
 
 export type MessageKey = keyof typeof ja;
