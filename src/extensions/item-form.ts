@@ -153,6 +153,7 @@ export class ItemFromMessage {
         ownerPlaceholder: t('ext.item.field.ownerPlaceholder'),
         ownerMissing: t('ext.item.ownerMissing'),
         due: t('ext.item.field.due'),
+        dueMissing: t('ext.item.dueMissing'),
         date: t('ext.item.field.date'),
         source: t('ext.item.field.source'),
         submit: t('ext.item.submit'),

@@ -22,6 +22,7 @@ export const extensions = defineMessages({
     'ext.item.submit': '宿題を作成',
     'ext.item.ownerMissing': '担当を選んでください。',
     'ext.item.dateMissing': '期限の日付を選んでください。',
+    'ext.item.dueMissing': '期限を選んでください。',
     'ext.item.created':
       '宿題 #{number}「{title}」を作成しました（担当: {owner}、期限: {due}）。担当には通常どおりリマインダーが届きます。',
     'ext.item.refused.title': '宿題を作成できません',
@@ -76,6 +77,7 @@ export const extensions = defineMessages({
     'ext.item.submit': 'Create the item',
     'ext.item.ownerMissing': 'Choose the owner.',
     'ext.item.dateMissing': 'Choose the due date.',
+    'ext.item.dueMissing': 'Choose when it is due.',
     'ext.item.created':
       'Created action item #{number} "{title}" (owner: {owner}, due: {due}). The owner gets the usual reminders.',
     'ext.item.refused.title': 'You cannot create action items',
