@@ -85,10 +85,7 @@ export class LinkPreviews {
       return hidden(turn, turn.t('ext.link.hidden.meeting'));
     const context = { locale: turn.locale, timeZone: this.deps.config.timeZone };
     return {
-      title: turn.t('ext.link.meeting.title', {
-        number: meeting.number,
-        title: plainText(meeting.title),
-      }),
+      title: plainText(meeting.title),
       facts: [
         { label: turn.t('ext.link.meeting.when'), value: when(meeting, context) },
         ...(meeting.place
