@@ -125,7 +125,7 @@ export class HonbuTeamsBot extends HonbuBot {
     };
     // The meeting chat is read by the whole committee: it gets the language of the event.
     const locale = localeFrom(activity.locale);
-    const turn = { actor: await this.actor(context), locale, t: translator(locale) };
+    const turn = { locale, t: translator(locale) };
     const chat = this.ext.extensions.meetingChat;
     const message =
       activity.name === MEETING_START

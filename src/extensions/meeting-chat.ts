@@ -4,6 +4,9 @@ import type { Meeting } from '../meetings/meeting.js';
 import { summaryCard } from '../items/lists.js';
 import type { OutboundMessage } from '../messaging/sender.js';
 import type { ExtensionDeps, ExtensionTurn } from './deps.js';
+
+/** The meeting chat is read by everyone in it: no one person's turn, just a language. */
+type ChatLanguage = Pick<ExtensionTurn, 'locale' | 't'>;
 import { baseUrlOf, icsUrl } from './links.js';
 
 /** A Teams meeting's start or end, as the meeting chat's events describe it. */
@@ -59,7 +62,7 @@ export class MeetingChat {
   }
 
   async started(
-    turn: ExtensionTurn,
+    turn: ChatLanguage,
     event: TeamsMeetingEvent,
   ): Promise<OutboundMessage | undefined> {
     const meeting = await this.meetingOf(event);
@@ -84,7 +87,7 @@ export class MeetingChat {
     return { card, summary: turn.t('ext.meeting.startingNotice') };
   }
 
-  async ended(turn: ExtensionTurn, event: TeamsMeetingEvent): Promise<OutboundMessage | undefined> {
+  async ended(turn: ChatLanguage, event: TeamsMeetingEvent): Promise<OutboundMessage | undefined> {
     const meeting = await this.meetingOf(event);
     if (!meeting) return undefined;
     const summary = await this.deps.items.summaryFor(meeting.id);
