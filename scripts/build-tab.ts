@@ -3,12 +3,23 @@
 // browser tests' setup, so a fresh clone needs no manual step.
 import { build } from 'esbuild';
 import { pathToFileURL } from 'node:url';
-import { TAB_SCRIPT_PATH, TAB_SCRIPT_SOURCE } from '../src/tab/assets.js';
+import {
+  PANEL_SCRIPT_PATH,
+  PANEL_SCRIPT_SOURCE,
+  TAB_SCRIPT_PATH,
+  TAB_SCRIPT_SOURCE,
+} from '../src/tab/assets.js';
 
 export async function buildTab(): Promise<void> {
+  await bundle(TAB_SCRIPT_SOURCE, TAB_SCRIPT_PATH);
+  // The meeting side panel is its own page, with its own small script.
+  await bundle(PANEL_SCRIPT_SOURCE, PANEL_SCRIPT_PATH);
+}
+
+async function bundle(source: string, out: string): Promise<void> {
   await build({
-    entryPoints: [TAB_SCRIPT_SOURCE],
-    outfile: TAB_SCRIPT_PATH,
+    entryPoints: [source],
+    outfile: out,
     bundle: true,
     format: 'iife',
     platform: 'browser',

@@ -19,6 +19,7 @@ import { openStore } from './store/open-store.js';
 import { surveyCsvRoute } from './surveys/csv-route.js';
 import { TabAuthenticator } from './tab/auth.js';
 import { Dashboard } from './tab/dashboard.js';
+import { panelRoutes } from './tab/panel-routes.js';
 import { tabRoutes } from './tab/routes.js';
 import { dashboardSections } from './tab/sections/index.js';
 import type { SectionProvider } from './tab/sections/section.js';
@@ -75,12 +76,13 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
   await registerJobs(services);
   const router = createRouter(services);
   const identity = new IdentityResolver(services.directory, clock);
+  const extensions = createExtensions(services);
   const messages = transport.attach({
     router,
     identity,
     conversations,
     logger,
-    extensions: createExtensions(services),
+    extensions,
   });
   const http = new HttpServer({
     maxBodyBytes: config.maxBodyBytes,
@@ -97,6 +99,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     logger,
   };
   for (const route of tabRoutes(tab)) http.addRoute(route);
+  for (const route of panelRoutes({ panel: extensions.meetingPanel, ...tab })) http.addRoute(route);
   if (config.tab.devSignIn)
     logger.warn('TAB_DEV_SIGNIN is on: anyone who reaches /tab can act as any directory person');
   http.addRoute(meetingIcsRoute(services));

@@ -55,9 +55,9 @@ export function fromUser(
  * The demo committee on the real HTTP endpoint, on Monday 2026-11-02 09:00
  * in Tokyo (the demo's 第3回 is on 11/24 at 15:00), served at BASE_URL.
  */
-export async function committee() {
+export async function committee(env: Readonly<Record<string, string>> = {}) {
   const clock = new ManualClock('2026-11-02T00:00:00Z');
-  const bot = await TestBot.start({ clock, env: { PUBLIC_BASE_URL: BASE_URL } });
+  const bot = await TestBot.start({ clock, env: { PUBLIC_BASE_URL: BASE_URL, ...env } });
   const users = {
     secretary: bot.user('johokanri-kacho@city.example.jp'),
     secretaryEn: bot.user('joho-system@city.example.jp', 'en-US'),

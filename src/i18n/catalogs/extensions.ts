@@ -26,7 +26,6 @@ export const extensions = defineMessages({
     'ext.item.created':
       '宿題 #{number}「{title}」を作成しました（担当: {owner}、期限: {due}）。担当には通常どおりリマインダーが届きます。',
     'ext.item.refused.title': '宿題を作成できません',
-    'ext.refused.close': '閉じる',
     'ext.link.open': 'ダッシュボードで開く',
     'ext.link.hidden.title': '表示できません',
     'ext.link.hidden.item': 'この宿題（#{number}）の内容を見る権限がありません。',
@@ -45,15 +44,23 @@ export const extensions = defineMessages({
     'ext.link.survey.answered': '回答済み',
     'ext.link.survey.answeredValue': '{answered} / {total} 部署',
     'ext.link.survey.deadline': '回答期限',
-    'ext.panel.title': '第{number}回 {title}',
     'ext.panel.agenda': '議題',
     'ext.panel.items': 'この会議で報告する宿題',
     'ext.panel.noItems': 'この会議で報告する宿題はありません。',
-    'ext.panel.reported': '報告済みにする',
+    'ext.panel.report': '報告済みにする',
+    'ext.panel.reported': '報告済み',
+    'ext.panel.reportedNote': '会議 #{number} で報告しました。',
+    'ext.panel.markedReported': '{heading} を報告済みにしました。',
+    'ext.panel.notYours': '報告済みにできるのは、この宿題の担当と本部長・事務局だけです。',
     'ext.panel.noMeeting':
       'この Teams 会議は Honbu の会議に結び付いていません。事務局が会議の詳細に Teams 会議を登録すると表示されます。',
-    'ext.panel.signIn': 'サインインが必要です。Teams から開き直してください。',
     'ext.meeting.startingNotice': 'まもなく始まります。議題と資料はこちらです。',
+    'ext.panel.client.loading': '読み込んでいます…',
+    'ext.panel.client.outside': 'このページは Teams の会議の中で開いてください。',
+    'ext.panel.client.configureMeeting':
+      '会議のサイドパネルに、議題とこの会議で報告する宿題を表示します。「保存」を押してください。',
+    'ext.panel.client.configureChannel':
+      'このチャネルに推進本部ダッシュボードを追加します。「保存」を押してください。',
   },
   en: {
     'ext.search.notFoundPreview':
@@ -80,7 +87,6 @@ export const extensions = defineMessages({
     'ext.item.created':
       'Created action item #{number} "{title}" (owner: {owner}, due: {due}). The owner gets the usual reminders.',
     'ext.item.refused.title': 'You cannot create action items',
-    'ext.refused.close': 'Close',
     'ext.link.open': 'Open in the dashboard',
     'ext.link.hidden.title': 'Not available to you',
     'ext.link.hidden.item': 'You may not read action item #{number}.',
@@ -99,14 +105,22 @@ export const extensions = defineMessages({
     'ext.link.survey.answered': 'Answered',
     'ext.link.survey.answeredValue': '{answered} of {total} departments',
     'ext.link.survey.deadline': 'Deadline',
-    'ext.panel.title': 'Meeting #{number} {title}',
     'ext.panel.agenda': 'Agenda',
     'ext.panel.items': 'Action items reported at this meeting',
     'ext.panel.noItems': 'No action items are reported at this meeting.',
-    'ext.panel.reported': 'Mark reported',
+    'ext.panel.report': 'Mark reported',
+    'ext.panel.reported': 'Reported',
+    'ext.panel.reportedNote': 'Reported at meeting #{number}.',
+    'ext.panel.markedReported': '{heading} is marked reported.',
+    'ext.panel.notYours':
+      'Only the owner of this item, the chair and the secretariat can mark it reported.',
     'ext.panel.noMeeting':
       'This Teams meeting is not linked to a Honbu meeting. It shows here once the secretariat links it.',
-    'ext.panel.signIn': 'Please sign in: open this again from Teams.',
     'ext.meeting.startingNotice': 'Starting soon. Here are the agenda and the materials.',
+    'ext.panel.client.loading': 'Loading…',
+    'ext.panel.client.outside': 'Open this page inside a Teams meeting.',
+    'ext.panel.client.configureMeeting':
+      'The meeting side panel shows the agenda and the action items reported at this meeting. Select Save.',
+    'ext.panel.client.configureChannel': 'Adds the HQ dashboard to this channel. Select Save.',
   },
 });
