@@ -63,7 +63,8 @@ function render(view: PanelView): void {
       h('h2', { id: 'panel-title' }, view.title),
       h('p', { class: 'note' }, view.when),
       h('h3', {}, view.agendaHeading),
-      h('ol', {}, ...view.agenda.map((line) => h('li', {}, line))),
+      // Each line already says 議案（1）: a numbered list would number it twice.
+      ...view.agenda.map((line) => h('p', {}, line)),
     ),
     h(
       'section',
