@@ -47,6 +47,15 @@ export class HonbuTeamsBot extends HonbuBot {
       await this.handleMeetingEvent(context);
       await next();
     });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient.id;
+      if (isMeetingChat(context) && context.activity.membersAdded?.some((m) => m.id === botId))
+        await this.ext.extensions.meetingChat.botAdded(
+          await this.actor(context),
+          conversationIdOf(context.activity),
+        );
+      await next();
+    });
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
@@ -158,6 +167,12 @@ function actorOf(context: TurnContext, identity: IdentityResolver) {
       return member.userPrincipalName ?? member.email ?? undefined;
     },
   );
+}
+
+/** A Teams meeting's chat: Teams names the meeting in channelData. */
+function isMeetingChat(context: TurnContext): boolean {
+  const channelData: unknown = context.activity.channelData;
+  return isRecord(channelData) && isRecord(channelData['meeting']);
 }
 
 function isItemCommand(commandId: string | undefined): boolean {

@@ -77,6 +77,8 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
   const router = createRouter(services);
   const identity = new IdentityResolver(services.directory, clock);
   const extensions = createExtensions(services);
+  // Its one job kind (the agenda before a linked Teams meeting) lives with the feature.
+  extensions.meetingChat.registerJobs();
   const messages = transport.attach({
     router,
     identity,

@@ -6,6 +6,7 @@ import type { Translate } from '../i18n/translate.js';
 import type { ActionItemService } from '../items/service.js';
 import type { MeetingService } from '../meetings/meeting-service.js';
 import type { PolicyDeps } from '../policy/deps.js';
+import type { Scheduler } from '../scheduling/scheduler.js';
 import type { DocumentStore } from '../store/document-store.js';
 import type { SurveyService } from '../surveys/service.js';
 
@@ -16,6 +17,7 @@ export interface ExtensionDeps extends PolicyDeps {
   readonly directory: DirectoryService;
   readonly items: ActionItemService;
   readonly meetings: MeetingService;
+  readonly scheduler: Scheduler;
   readonly surveys: Pick<SurveyService, 'find' | 'repository'>;
   readonly config: {
     readonly timeZone: string;

@@ -15,7 +15,8 @@ export type ExtensionFixture =
   | 'compose-fetch-task-message'
   | 'compose-submit-action'
   | 'meeting-start'
-  | 'meeting-end';
+  | 'meeting-end'
+  | 'conversation-update-meeting-chat';
 
 /** A payload as Teams sends it (test/fixtures/teams/extensions/), from whoever acts. */
 export function fixture(name: ExtensionFixture): Activity {
@@ -37,7 +38,7 @@ export function fromUser(
   value: Record<string, unknown> = {},
 ): Activity {
   const activity = fixture(name);
-  const entities = (activity['entities'] as Activity[]).map((e) =>
+  const entities = ((activity['entities'] as Activity[] | undefined) ?? []).map((e) =>
     e['type'] === 'clientInfo' ? { ...e, locale: user.locale } : e,
   );
   return {
@@ -47,7 +48,9 @@ export function fromUser(
     from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
     locale: user.locale,
     entities,
-    value: { ...(activity['value'] as Activity), ...value },
+    ...(activity['value'] === undefined
+      ? {}
+      : { value: { ...(activity['value'] as Activity), ...value } }),
   };
 }
 

@@ -27,7 +27,15 @@ describe('the committee Teams meeting: agenda at start, reports at the end (meet
     assert.match(text, /教育委員会とのICT環境の調整状況について（報告）/);
     assert.match(text, /資料1-1 教育委員会とのICT環境の調整状況/);
 
-    const en = await c.send(c.users.secretaryEn, 'meeting-start');
+    // Started again (rejoined): the agenda is already there.
+    assert.deepEqual(cardsOf((await c.send(c.users.secretary, 'meeting-start')).sent), []);
+
+    // Another meeting chat of the same meeting, whose Teams speaks English.
+    const activity = fromUser(c.bot, c.users.secretaryEn, 'meeting-start');
+    const en = await c.bot.post({
+      ...activity,
+      conversation: { ...(activity['conversation'] as object), id: '19:meeting_hq3_en@thread.v2' },
+    });
     assert.match(
       visibleText(cardsOf(en.sent)[0]),
       /Starting soon\. Here are the agenda and the materials\./,
@@ -56,5 +64,48 @@ describe('the committee Teams meeting: agenda at start, reports at the end (meet
     });
     assert.equal(result.status, 200);
     assert.deepEqual(result.sent, []);
+  });
+
+  it('the secretariat adds Honbu to the meeting chat: the agenda comes 15 minutes before, and not again at the start', async () => {
+    c.clock.set(new Date('2026-11-10T01:00:00Z'));
+    const added = await c.send(c.users.secretary, 'conversation-update-meeting-chat');
+    assert.equal(added.status, 200);
+    c.clock.set(new Date('2026-11-24T05:44:00Z'));
+    await c.bot.services.scheduler.tick();
+    assert.equal(
+      cardsOf(
+        c.bot.connector.calls.filter(
+          (call) => call.conversationId === MEETING_CHAT && call.kind === 'send',
+        ),
+      ).length,
+      0,
+      'not yet',
+    );
+    c.clock.set(new Date('2026-11-24T05:45:00Z'));
+    await c.bot.services.scheduler.tick();
+    const posted = c.bot.connector.calls.filter(
+      (call) => call.conversationId === MEETING_CHAT && call.kind === 'send',
+    );
+    c.bot.assertSentCardsValid();
+    assert.equal(posted.length, 1);
+    assert.match(
+      visibleText(cardsOf(posted)[0]),
+      /まもなく始まります。[\s\S]*令和8年度 第3回 行政情報化推進本部/,
+    );
+
+    c.clock.set(new Date('2026-11-24T05:58:00Z'));
+    const started = await c.send(c.users.secretary, 'meeting-start');
+    assert.deepEqual(cardsOf(started.sent), [], 'the agenda is already in the chat');
+  });
+
+  it('a department head adding Honbu to their meeting chat links nothing', async () => {
+    c.clock.set(new Date('2026-11-10T01:00:00Z'));
+    await c.send(c.users.kumin, 'conversation-update-meeting-chat');
+    c.clock.set(new Date('2026-11-24T05:45:00Z'));
+    await c.bot.services.scheduler.tick();
+    const posted = c.bot.connector.calls.filter(
+      (call) => call.conversationId === MEETING_CHAT && call.kind === 'send',
+    );
+    assert.deepEqual(posted, []);
   });
 });
