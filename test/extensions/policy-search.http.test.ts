@@ -105,4 +105,11 @@ describe('policy search in the compose box (composeExtension/query) over HTTP', 
     const result = await c.send(c.users.kumin, 'compose-select-item', { entryId: 'no-such-entry' });
     assert.deepEqual(composeResult(result)['attachments'], []);
   });
+
+  it('with no policy data at all, an empty search says so', async () => {
+    for (const entry of await c.bot.services.policies.list())
+      await c.bot.services.policies.retire(entry.id, { name: 'test' }, undefined);
+    const extension = composeResult(await c.send(c.users.kuminEn, 'compose-query-initial-run'));
+    assert.deepEqual(extension, { type: 'message', text: 'No policies have been entered yet.' });
+  });
 });
