@@ -112,4 +112,11 @@ describe('policy search in the compose box (composeExtension/query) over HTTP', 
     const extension = composeResult(await c.send(c.users.kuminEn, 'compose-query-initial-run'));
     assert.deepEqual(extension, { type: 'message', text: 'No policies have been entered yet.' });
   });
+
+  it('scrolling for a second page adds nothing: every result is on the first', async () => {
+    const next = await c.send(c.users.kumin, 'compose-query-initial-run', {
+      queryOptions: { skip: 8, count: 25 },
+    });
+    assert.deepEqual(composeResult(next)['attachments'], []);
+  });
 });
