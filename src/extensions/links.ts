@@ -78,3 +78,27 @@ export function targetOf(link: string, base: string): HonbuTarget | undefined {
 export function icsUrl(base: string, meetingId: string): string {
   return `${base}/meetings/${encodeURIComponent(meetingId)}.ics`;
 }
+
+/** The dashboard section (src/tab/sections/) that shows each kind of target. */
+const SECTION_OF: Readonly<Record<HonbuTarget['kind'], string>> = {
+  item: 'items',
+  meeting: 'meetings',
+  survey: 'surveys',
+};
+
+/**
+ * The dashboard section a deep link points at: from the tab's sub-entity id
+ * (`item:5`, in Teams) or the page's query (`?item=5`, in a browser).
+ * The dashboard page scrolls there; this module has no imports so that the
+ * page's bundle can use it.
+ */
+export function dashboardSectionOf(
+  subEntityId: string | undefined,
+  search: string,
+): string | undefined {
+  const fromTeams = /^(item|meeting|survey):/.exec(subEntityId ?? '')?.[1];
+  const query = new URLSearchParams(search);
+  const fromPage = (['item', 'meeting', 'survey'] as const).find((kind) => query.has(kind));
+  const kind = (fromTeams ?? fromPage) as HonbuTarget['kind'] | undefined;
+  return kind ? SECTION_OF[kind] : undefined;
+}

@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { dashboardDeepLink, dashboardUrl, icsUrl, targetOf } from '../../src/extensions/links.js';
+import {
+  dashboardDeepLink,
+  dashboardSectionOf,
+  dashboardUrl,
+  icsUrl,
+  targetOf,
+} from '../../src/extensions/links.js';
 
 const BASE = 'https://honbu.example.jp';
 
@@ -36,5 +42,12 @@ describe('Honbu links: made and read in one place', () => {
       subEntityId: 'item:5',
     });
     assert.equal(dashboardDeepLink(BASE, '', { kind: 'item', number: 5 }), `${BASE}/tab?item=5`);
+  });
+
+  it('the dashboard reads a deep link back to the section that shows its target', () => {
+    assert.equal(dashboardSectionOf('item:5', ''), 'items');
+    assert.equal(dashboardSectionOf(undefined, '?meeting=mtg_1'), 'meetings');
+    assert.equal(dashboardSectionOf('', '?survey=2'), 'surveys');
+    assert.equal(dashboardSectionOf('something:else', '?department=kumin'), undefined);
   });
 });

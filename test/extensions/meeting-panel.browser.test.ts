@@ -31,12 +31,13 @@ const hostPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Teams meeting (test host)</title>
 <style>html,body{margin:0;height:100%;background:#ebebeb}iframe{border:0;width:100%;height:100%;display:block}</style>
 </head><body>
-<iframe id="tab" title="Honbu" src="/tab/panel"></iframe>
+<iframe id="tab" title="Honbu"></iframe>
 <script>
 const params = new URLSearchParams(location.search);
+document.getElementById('tab').src = params.get('src');
 const context = {
-  locale: params.get('locale'), theme: params.get('theme'), entityId: 'meeting-panel',
-  frameContext: 'sidePanel', hostClientType: 'web', hostName: 'Teams',
+  locale: params.get('locale'), theme: params.get('theme'), entityId: params.get('entity'),
+  subEntityId: params.get('sub') || undefined, frameContext: params.get('frame'), hostClientType: 'web', hostName: 'Teams',
   chatId: params.get('chat'), meetingId: 'MCMxOTptZWV0aW5nX2hxM0B0aHJlYWQudjIjMA==',
   userObjectId: params.get('oid'), userPrincipalName: params.get('upn'), loginHint: params.get('upn'),
   appSessionId: 'test-session',
@@ -47,7 +48,7 @@ window.addEventListener('message', async (event) => {
   if (event.source !== frame || typeof event.data !== 'object' || !event.data || !('func' in event.data)) return;
   const { id, uuidAsString, func } = event.data;
   const reply = (args) => frame.postMessage({ id, uuidAsString, args }, event.origin);
-  if (func === 'initialize') reply(['sidePanel', 'web', runtime, '2.1.0']);
+  if (func === 'initialize') reply([params.get('frame'), 'web', runtime, '2.1.0']);
   else if (func === 'getContext') reply([context]);
   else if (func === 'authentication.getAuthToken') {
     try { reply([true, await window.honbuSsoToken()]); } catch (error) { reply([false, String(error)]); }
@@ -57,7 +58,7 @@ window.fitTab = () => { const tab = document.getElementById('tab'); tab.style.he
 </script>
 </body></html>`;
 
-describe('meeting side panel in Chromium at 320 px', function () {
+describe('meeting side panel (320 px) and dashboard deep links in Chromium', function () {
   this.timeout(30000);
   let browser: Browser;
   let entra: FakeEntra;
@@ -101,7 +102,15 @@ describe('meeting side panel in Chromium at 320 px', function () {
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostPage }),
     );
     await page.exposeFunction('honbuSsoToken', () => entra.token(kuminHead, server.clock.now()));
-    const query = new URLSearchParams({ locale, theme, chat: MEETING_CHAT, ...kuminHead });
+    const query = new URLSearchParams({
+      locale,
+      theme,
+      chat: MEETING_CHAT,
+      src: '/tab/panel',
+      entity: 'meeting-panel',
+      frame: 'sidePanel',
+      ...kuminHead,
+    });
     await page.goto(`${server.url}${HOST_PATH}?${query}`);
     const panel = page.frame({ url: `${server.url}/tab/panel` });
     assert.ok(panel, 'the host framed the panel');
@@ -136,4 +145,26 @@ describe('meeting side panel in Chromium at 320 px', function () {
       }
     });
   }
+
+  it('a deep link from a card opens the dashboard tab on its section', async () => {
+    const page = await context.newPage();
+    await page.route(`${server.url}${HOST_PATH}*`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostPage }),
+    );
+    await page.exposeFunction('honbuSsoToken', () => entra.token(kuminHead, server.clock.now()));
+    const query = new URLSearchParams({
+      locale: 'ja-JP',
+      theme: 'default',
+      src: '/tab',
+      entity: 'dashboard',
+      sub: 'item:5',
+      frame: 'content',
+      ...kuminHead,
+    });
+    await page.goto(`${server.url}${HOST_PATH}?${query}`);
+    const tab = page.frame({ url: `${server.url}/tab` });
+    assert.ok(tab);
+    await tab.waitForSelector('main[aria-busy="false"]');
+    assert.equal(await tab.evaluate(() => document.activeElement?.id), 'section-items');
+  });
 });
