@@ -71,6 +71,7 @@ export class HonbuTeamsBot extends HonbuBot {
     switch (context.activity.name) {
       case 'composeExtension/query': {
         const query = (value ?? {}) as MessagingExtensionQuery;
+        if (query.commandId !== EXTENSION_COMMANDS.policySearch) return undefined;
         // Every result fits on the first page; a request for the next one (scrolling) gets none.
         if ((query.queryOptions?.skip ?? 0) > 0) return listResult([]);
         const text = query.parameters?.find((p) => p.name !== 'initialRun')?.value;
