@@ -13,12 +13,12 @@ import { activityProblem } from './activity-shape.js';
 import { createBotFramework } from './adapter.js';
 import { authenticate } from './authenticate.js';
 import { BotSender } from './bot-sender.js';
-import { HonbuBot, type BotDependencies } from './honbu-bot.js';
+import { HonbuTeamsBot, type ExtensionBotDependencies } from './extensions.js';
 
 export interface BotTransport {
   readonly sender: Sender;
   /** Builds the bot over the domain and returns the handler for POST /api/messages. */
-  attach(deps: BotDependencies): MessageEndpoint;
+  attach(deps: ExtensionBotDependencies): MessageEndpoint;
 }
 
 /** Everything Bot Framework-specific starts here; the rest of Honbu never imports botbuilder. */
@@ -34,7 +34,7 @@ export function createBotTransport(
   return {
     sender,
     attach(deps) {
-      const bot = new HonbuBot(deps);
+      const bot = new HonbuTeamsBot(deps);
       return async (req, res) => {
         const problem = activityProblem(req.body);
         if (problem) {

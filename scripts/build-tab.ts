@@ -2,12 +2,25 @@
 // build/tab/app.js, which GET /tab/app.js serves when the bot runs from its sources (the tests
 // build it in their setup). `npm run build` bundles it into dist/build/tab/app.js instead.
 import { build } from 'esbuild';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TAB_SCRIPT_PATH, TAB_SCRIPT_SOURCE } from '../src/tab/assets.js';
+import {
+  PANEL_SCRIPT_PATH,
+  PANEL_SCRIPT_SOURCE,
+  TAB_SCRIPT_PATH,
+  TAB_SCRIPT_SOURCE,
+} from '../src/tab/assets.js';
 
-export async function buildTab(outfile = TAB_SCRIPT_PATH): Promise<void> {
+/** Bundles the tab's and the meeting side panel's scripts into `outDir` (default build/tab). */
+export async function buildTab(outDir = dirname(TAB_SCRIPT_PATH)): Promise<void> {
+  await bundle(TAB_SCRIPT_SOURCE, join(outDir, basename(TAB_SCRIPT_PATH)));
+  // The meeting side panel is its own page, with its own small script.
+  await bundle(PANEL_SCRIPT_SOURCE, join(outDir, basename(PANEL_SCRIPT_PATH)));
+}
+
+async function bundle(source: string, outfile: string): Promise<void> {
   await build({
-    entryPoints: [TAB_SCRIPT_SOURCE],
+    entryPoints: [source],
     outfile,
     bundle: true,
     format: 'iife',

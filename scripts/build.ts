@@ -62,7 +62,7 @@ export async function buildDist(outdir = DIST): Promise<void> {
   for (const file of MODULE_DIRS.flatMap((dir) => filesUnder(dir, isData))) copyInto(outdir, file);
   copyInto(outdir, 'cards');
   copyInto(outdir, 'web/tab/app.css');
-  await buildTab(join(outdir, 'build/tab/app.js'));
+  await buildTab(join(outdir, 'build/tab'));
   writeFileSync(join(outdir, '.build-stamp'), `${new Date().toISOString()}\n`);
 }
 

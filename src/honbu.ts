@@ -8,6 +8,7 @@ import { createRouter } from './app/routes.js';
 import type { Router } from './app/router.js';
 import { createServices, type Services } from './app/services.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { createExtensions } from './extensions/index.js';
 import { IdentityResolver } from './domain/identity.js';
 import { SeenActivities } from './http/seen-activities.js';
 import { HttpServer } from './http/server.js';
@@ -20,6 +21,7 @@ import type { DocumentStore } from './store/document-store.js';
 import { openStore } from './store/open-store.js';
 import { TabAuthenticator } from './tab/auth.js';
 import { Dashboard } from './tab/dashboard.js';
+import { panelRoutes } from './tab/panel-routes.js';
 import { tabRoutes } from './tab/routes.js';
 import type { SectionProvider } from './tab/sections/section.js';
 
@@ -89,11 +91,15 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
   await registerJobs(features);
   const router = createRouter(features, services);
   const identity = new IdentityResolver(services.directory, clock);
+  const extensions = createExtensions(services);
+  // Its one job kind (the agenda before a linked Teams meeting) lives with the feature.
+  extensions.meetingChat.registerJobs();
   const messages = transport.attach({
     router,
     identity,
     conversations,
     logger,
+    extensions,
   });
   const http = new HttpServer({
     maxBodyBytes: config.maxBodyBytes,
@@ -110,6 +116,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     logger,
   };
   for (const route of tabRoutes(tab)) http.addRoute(route);
+  for (const route of panelRoutes({ panel: extensions.meetingPanel, ...tab })) http.addRoute(route);
   if (config.tab.devSignIn)
     logger.warn('TAB_DEV_SIGNIN is on: anyone who reaches /tab can act as any directory person');
   for (const route of features.flatMap((f) => f.http ?? [])) http.addRoute(route);

@@ -30,6 +30,13 @@ interface Manifest {
     botId?: string;
     commandLists?: Array<{ commands?: Array<{ title?: string; description?: string }> }>;
   }>;
+  composeExtensions?: Array<{
+    commands?: Array<{
+      title?: string;
+      description?: string;
+      parameters?: Array<{ title?: string; description?: string }>;
+    }>;
+  }>;
   staticTabs?: Array<{
     entityId?: string;
     name?: string;
@@ -277,6 +284,17 @@ function localisableStrings(m: Manifest): Map<string, string> {
         add(`bots[${b}].commandLists[${l}].commands[${c}].description`, command.description);
       }),
     ),
+  );
+  (m.composeExtensions ?? []).forEach((extension, e) =>
+    (extension.commands ?? []).forEach((command, c) => {
+      const key = `composeExtensions[${e}].commands[${c}]`;
+      add(`${key}.title`, command.title);
+      add(`${key}.description`, command.description);
+      (command.parameters ?? []).forEach((parameter, p) => {
+        add(`${key}.parameters[${p}].title`, parameter.title);
+        add(`${key}.parameters[${p}].description`, parameter.description);
+      });
+    }),
   );
   (m.staticTabs ?? []).forEach((tab, i) => add(`staticTabs[${i}].name`, tab.name));
   return strings;

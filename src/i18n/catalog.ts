@@ -1,5 +1,6 @@
 import { core } from './catalogs/core.js';
 import { dates } from './catalogs/dates.js';
+import { extensions } from './catalogs/extensions.js';
 import { items } from './catalogs/items.js';
 import { meetings } from './catalogs/meetings.js';
 import { pings } from './catalogs/pings.js';
@@ -19,6 +20,7 @@ const ja = {
   ...items.ja,
   ...pings.ja,
   ...understanding.ja,
+  ...extensions.ja,
 };
 const en: { [K in keyof typeof ja]: string } = {
   ...core.en,
@@ -30,6 +32,7 @@ const en: { [K in keyof typeof ja]: string } = {
   ...items.en,
   ...pings.en,
   ...understanding.en,
+  ...extensions.en,
 };
 
 export type MessageKey = keyof typeof ja;

@@ -1,6 +1,7 @@
 import type { DashboardView, DevSignInPerson } from '../../src/tab/model.js';
 import { h } from './dom.js';
 import { renderDashboard, renderMessage } from './render.js';
+import { dashboardSectionOf } from '../../src/extensions/links.js';
 import { asTheme, connectToTeams, type Theme } from './teams.js';
 
 /**
@@ -22,10 +23,17 @@ const settings = JSON.parse(
   document.getElementById('honbu-settings')?.textContent ?? '{}',
 ) as Settings;
 
-const state: { locale: Locale; token: string | undefined; department: string } = {
+const state: {
+  locale: Locale;
+  token: string | undefined;
+  department: string;
+  /** The section a deep link points at, shown once after the first load. */
+  target: string | undefined;
+} = {
   locale: 'ja',
   token: undefined,
   department: '',
+  target: dashboardSectionOf(undefined, window.location.search),
 };
 
 function text(key: string, params: Record<string, string> = {}): string {
@@ -79,6 +87,17 @@ async function load(): Promise<void> {
     },
     onRefresh: () => void load(),
   });
+  showTarget();
+}
+
+/** A deep link's section: brought into view and focused (its heading), once. */
+function showTarget(): void {
+  const heading = state.target ? document.getElementById(`section-${state.target}`) : null;
+  state.target = undefined;
+  if (!heading) return;
+  heading.setAttribute('tabindex', '-1');
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus();
 }
 
 async function showDevSignIn(): Promise<void> {
@@ -129,6 +148,7 @@ async function start(): Promise<void> {
   }
   applyLocale(localeOf(teams.locale));
   applyTheme(asTheme(teams.theme));
+  state.target = dashboardSectionOf(teams.subPageId, window.location.search);
   teams.onThemeChange(applyTheme);
   renderMessage(text('loading'), 'loading');
   try {

@@ -6,6 +6,8 @@ export type Theme = 'default' | 'dark' | 'contrast';
 export interface TeamsHost {
   readonly locale: string;
   readonly theme: Theme;
+  /** Where a deep link points inside the tab (its context's sub-entity id). */
+  readonly subPageId: string | undefined;
   onThemeChange(handler: (theme: Theme) => void): void;
   /** An Entra ID access token for the tab's own API (Teams single sign-on). */
   getAuthToken(): Promise<string>;
@@ -49,6 +51,7 @@ export async function connectToTeams(timeoutMs: number): Promise<TeamsHost | und
   return {
     locale: context.app.locale,
     theme: asTheme(context.app.theme),
+    subPageId: context.page.subPageId,
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((t) => handler(asTheme(t))),
     getAuthToken: () => authentication.getAuthToken(),
   };
