@@ -8,11 +8,12 @@ const RPA = 'H所のRPAの取組内容と成果を事務局に報告する';
 describe('the meeting side panel API: agenda and items reported at this meeting', () => {
   let c: Committee;
   beforeEach(async () => {
-    c = await committee({ TAB_DEV_SIGNIN: 'true' });
+    // Dev sign-in is refused beside a public address, so this bot stays on loopback.
+    c = await committee({ TAB_DEV_SIGNIN: 'true', PUBLIC_BASE_URL: 'http://127.0.0.1' });
     // Ten minutes before 第3回 (15:00 in Tokyo on 2026-11-24), the panel is opened.
     c.clock.set(new Date('2026-11-24T05:50:00Z'));
   });
-  afterEach(() => c.bot.stop());
+  afterEach(() => c?.bot.stop());
 
   const tokenOf = async (upn: string) => {
     const response = await fetch(`${c.bot.url}/api/tab/dev-signin`, {

@@ -48,7 +48,7 @@ describe('security: activities shaped in ways Teams also sends', () => {
     const user = bot.user(MEMBER, 'en-US');
     const activity: Activity = {
       ...message(user, 'help', where(true)),
-      text: '<at>Sato</at> <at>Honbu Bot</at> help',
+      text: '<at>Sato</at> <at>Honbu Bot</at> xyzzy',
       entities: [
         { type: 'mention', mentioned: { id: '29:sato', name: 'Sato' }, text: '<at>Sato</at>' },
         { type: 'mention', mentioned: { ...BOT }, text: '<at>Honbu</at>' },
@@ -56,8 +56,8 @@ describe('security: activities shaped in ways Teams also sends', () => {
       ],
     };
     const result = await bot.post(activity);
-    // "<at>Sato</at> help" is not a command: the bot says so and quotes what it read.
-    assert.match(readable(result), /did not understand "<at>Sato<\/at> help"/);
+    // "<at>Sato</at> xyzzy" means nothing: the bot says so and quotes what it read.
+    assert.match(readable(result), /did not understand "<at>Sato<\/at> xyzzy"/);
   });
 
   it('stores a thread without conversationType as a channel, and a 19: chat as a group chat', async () => {
