@@ -1,0 +1,239 @@
+import { departmentOfName, mentionsIn, type DepartmentLexicon } from './departments.js';
+import { asksReportAtNextMeeting, dueOf, firmerDue } from './dues.js';
+import type { DraftItem, DraftOwner, DraftQuote, SpeakerTurn } from './model.js';
+import { acceptsRequest, actOf, coreOf, isConditional, refersBack } from './requests.js';
+import { speakerRole } from './speakers.js';
+import { sentencesOf } from './turns.js';
+
+/** Particles after a department's name that make it the one doing the work. */
+const AGENT_PARTICLES = new Set([
+  'で',
+  'では',
+  'でも',
+  'にて',
+  'において',
+  'におかれましては',
+  'におかれては',
+  'が',
+  'は',
+  'も',
+  'として',
+  'には',
+  'から',
+  'より',
+]);
+
+/** How far back (in turns) a sentence that refers back may reach its request. */
+const REFERENCE_REACH = 8;
+
+interface Candidate {
+  readonly act: 'request' | 'commitment';
+  readonly owner: DraftOwner;
+  readonly quote: DraftQuote;
+}
+
+interface Building {
+  owner: DraftOwner;
+  quotes: DraftQuote[];
+  lastTurn: number;
+}
+
+/** The department doing the work, when the sentence names it: 各部で, 事務局にて, 区民部から. */
+function namedOwner(lexicon: DepartmentLexicon, sentence: string): DraftOwner | undefined {
+  const agent = mentionsIn(lexicon, sentence).find((m) => AGENT_PARTICLES.has(m.particle));
+  if (!agent) return undefined;
+  return agent.departmentId === 'every'
+    ? { kind: 'every' }
+    : { kind: 'department', departmentId: agent.departmentId };
+}
+
+/** Self-references at the start of what a member says: 「区民部では」「教育委員会は、」. */
+const SELF_PARTICLES = new Set(['では', 'は', 'としては', 'として', 'も']);
+
+/**
+ * The department of the speaker of turn `index`: from the title (区民部長), the
+ * role (事務局), the department the chair just asked (「区民部長はご存知ですか」),
+ * or the member's own words (「区民部といたしましても」).
+ */
+export function speakerDepartment(
+  lexicon: DepartmentLexicon,
+  turns: readonly SpeakerTurn[],
+  index: number,
+): string | undefined {
+  const turn = turns[index];
+  if (!turn) return undefined;
+  const role = speakerRole(turn.speaker);
+  if (role === 'secretariat') return lexicon.secretariatDepartmentId;
+  if (role === 'chair') return undefined;
+  if (role === undefined) {
+    const named = departmentOfName(lexicon, turn.speaker);
+    if (named) return named;
+  }
+  const previous = turns[index - 1];
+  if (previous) {
+    const asked = sentencesOf(previous.text)
+      .slice(-2)
+      .filter((s) => /[かね][。？?]?$|[？?]$/u.test(s))
+      .flatMap((s) => mentionsIn(lexicon, s))
+      .find(
+        (m) => m.departmentId !== 'every' && m.departmentId !== lexicon.secretariatDepartmentId,
+      );
+    if (asked) return asked.departmentId;
+  }
+  const self = sentencesOf(turn.text)
+    .slice(0, 3)
+    .flatMap((s) => mentionsIn(lexicon, s))
+    .find(
+      (m) =>
+        m.departmentId !== 'every' &&
+        (SELF_PARTICLES.has(m.particle) || /^(と)?(いたしまして|しまして)/u.test(m.particle)),
+    );
+  return self && self.departmentId !== 'every' ? self.departmentId : undefined;
+}
+
+function departmentOwner(id: string | undefined): DraftOwner {
+  return id ? { kind: 'department', departmentId: id } : { kind: 'unknown' };
+}
+
+function sameOwner(a: DraftOwner, b: DraftOwner): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind !== 'department' || b.kind !== 'department' || a.departmentId === b.departmentId;
+}
+
+/**
+ * Candidates from one turn. The chair's requests go to whoever they name, or
+ * else to whom the chair answers; a member's request counts only when the
+ * next speaker takes it on; promises count from the secretariat, and from a
+ * member who names when.
+ */
+function candidatesOf(
+  lexicon: DepartmentLexicon,
+  turns: readonly SpeakerTurn[],
+  index: number,
+  meetingDate: string,
+): Candidate[] {
+  const turn = turns[index];
+  if (!turn) return [];
+  const role = speakerRole(turn.speaker);
+  const ownDepartment = speakerDepartment(lexicon, turns, index);
+  const isSecretariat = role === 'secretariat';
+  const candidates: Candidate[] = [];
+  for (const sentence of sentencesOf(turn.text)) {
+    const act = actOf(sentence);
+    if (act === 'discussion') continue;
+    const named = namedOwner(lexicon, sentence);
+    if (isConditional(sentence) && !named) continue;
+    const quote: DraftQuote = { speaker: turn.speaker, text: sentence, turn: index };
+    if (act === 'commitment') {
+      if (role === 'chair') continue;
+      const stated = dueOf(sentence, meetingDate).kind !== 'unstated';
+      const answering = index > 0 && acceptsRequest(turn.text);
+      // A member telling their own plans is discussion; a member taking a task on is not.
+      if (!isSecretariat && !stated && !answering) continue;
+      candidates.push({ act, owner: named ?? departmentOwner(ownDepartment), quote });
+      continue;
+    }
+    if (named) {
+      candidates.push({ act, owner: named, quote });
+      continue;
+    }
+    if (role === 'chair') {
+      const previous = index > 0 ? speakerDepartment(lexicon, turns, index - 1) : undefined;
+      candidates.push({ act, owner: departmentOwner(previous), quote });
+      continue;
+    }
+    // A member or the secretariat asks: it is a task only if the next speaker takes it on.
+    const next = turns[index + 1];
+    if (!next || !acceptsRequest(next.text)) continue;
+    const taker = speakerDepartment(lexicon, turns, index + 1);
+    if (taker && taker !== ownDepartment)
+      candidates.push({ act, owner: departmentOwner(taker), quote });
+  }
+  return candidates;
+}
+
+/**
+ * Draft action items from the turns, each sentence that asks for or promises
+ * work becoming a quote of an item. A sentence joins the item before it when
+ * it points back at it (その辺, 今、話のあった …) or when it comes in the next
+ * turn with the same owner (the answer to a request, or the chair's follow-up).
+ */
+export function draftItems(
+  lexicon: DepartmentLexicon,
+  turns: readonly SpeakerTurn[],
+  meetingDate: string,
+): DraftItem[] {
+  const items: Building[] = [];
+  for (let index = 0; index < turns.length; index += 1) {
+    for (const candidate of candidatesOf(lexicon, turns, index, meetingDate)) {
+      const last = items[items.length - 1];
+      const turnGap = last ? index - last.lastTurn : Infinity;
+      const joins =
+        last !== undefined &&
+        ((refersBack(candidate.quote.text) && turnGap <= REFERENCE_REACH) ||
+          (turnGap === 1 &&
+            (sameOwner(last.owner, candidate.owner) || candidate.owner.kind === 'unknown')));
+      if (last && joins) {
+        last.quotes.push(candidate.quote);
+        last.lastTurn = index;
+        if (last.owner.kind === 'unknown') last.owner = candidate.owner;
+        continue;
+      }
+      items.push({ owner: candidate.owner, quotes: [candidate.quote], lastTurn: index });
+    }
+  }
+  return items
+    .filter((item) => item.owner.kind !== 'unknown')
+    .map((item) => finish(item, meetingDate));
+}
+
+function finish(item: Building, meetingDate: string): DraftItem {
+  const due = item.quotes.reduce(
+    (firmest, quote) => firmerDue(firmest, dueOf(quote.text, meetingDate)),
+    dueOf('', meetingDate),
+  );
+  return {
+    owner: item.owner,
+    title: titleOf(item.quotes),
+    due,
+    reportAtNextMeeting: item.quotes.some((q) => asksReportAtNextMeeting(q.text)),
+    quotes: item.quotes,
+  };
+}
+
+const TITLE_LIMIT = 40;
+
+/** 「調整に入っ」「整理し」「課題を整理」 → 「調整に入る」「整理する」「課題を整理する」. */
+function plainForm(core: string): string {
+  if (/[っ]$/u.test(core)) return `${core.slice(0, -1)}る`;
+  if (/[しじ]$/u.test(core)) return `${core}る`.replace(/しる$/u, 'する').replace(/じる$/u, 'じる');
+  if (/[えけげせめべれてねへ]$/u.test(core)) return `${core}る`;
+  if (
+    /[\u4e00-\u9fff]$/u.test(core) &&
+    /(整理|調整|検討|報告|確認|提出|作成|実施|対応|準備|共有|周知|設置|導入|強化|見直|依頼|回答|集約|共有|連携|協議)$/u.test(
+      core,
+    )
+  ) {
+    return `${core}する`;
+  }
+  return core;
+}
+
+/** A short title: the core of the item's first sentence (or its longest), cut at a clause boundary. */
+export function titleOf(quotes: readonly DraftQuote[]): string {
+  const cores = quotes
+    .map((q) =>
+      coreOf(q.text)
+        .replace(/(?:各部|事務局|各部局)(?:で|にて|において|では|が)、?/u, '')
+        .replace(/(?:ということ|という|こと|ように|よう)$/u, '')
+        .trim(),
+    )
+    .filter((c) => c.length > 0);
+  const first = cores[0] ?? '';
+  let title =
+    first.length >= 10 ? first : ([...cores].sort((a, b) => b.length - a.length)[0] ?? '');
+  while (title.length > TITLE_LIMIT && /[、，]/u.test(title))
+    title = title.replace(/^[^、，]*[、，]/u, '');
+  title = plainForm(title.trim());
+  return title.length > TITLE_LIMIT ? `${title.slice(0, TITLE_LIMIT - 1)}…` : title;
+}
