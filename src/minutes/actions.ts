@@ -34,13 +34,17 @@ interface Candidate {
 
 interface Building {
   owner: DraftOwner;
+  act: Candidate['act'];
   quotes: DraftQuote[];
   lastTurn: number;
 }
 
 /** The department doing the work, when the sentence names it: 各部で, 事務局にて, 区民部から. */
 function namedOwner(lexicon: DepartmentLexicon, sentence: string): DraftOwner | undefined {
-  const agent = mentionsIn(lexicon, sentence).find((m) => AGENT_PARTICLES.has(m.particle));
+  // 「区民部長、…してください」: a name called out at the start is the one asked.
+  const agent = mentionsIn(lexicon, sentence).find(
+    (m) => AGENT_PARTICLES.has(m.particle) || (m.particle === '、' && m.index === 0),
+  );
   if (!agent) return undefined;
   return agent.departmentId === 'every'
     ? { kind: 'every' }
@@ -48,7 +52,15 @@ function namedOwner(lexicon: DepartmentLexicon, sentence: string): DraftOwner | 
 }
 
 /** Self-references at the start of what a member says: 「区民部では」「教育委員会は、」. */
-const SELF_PARTICLES = new Set(['では', 'は', 'としては', 'として', 'も']);
+const SELF_PARTICLES = new Set([
+  'では',
+  'は',
+  'としては',
+  'として',
+  'も',
+  'といたしましても',
+  'としましても',
+]);
 
 /**
  * The department of the speaker of turn `index`: from the title (区民部長), the
@@ -83,11 +95,7 @@ export function speakerDepartment(
   const self = sentencesOf(turn.text)
     .slice(0, 3)
     .flatMap((s) => mentionsIn(lexicon, s))
-    .find(
-      (m) =>
-        m.departmentId !== 'every' &&
-        (SELF_PARTICLES.has(m.particle) || /^(と)?(いたしまして|しまして)/u.test(m.particle)),
-    );
+    .find((m) => m.departmentId !== 'every' && SELF_PARTICLES.has(m.particle));
   return self && self.departmentId !== 'every' ? self.departmentId : undefined;
 }
 
@@ -153,6 +161,22 @@ function candidatesOf(
 }
 
 /**
+ * The next turn answers the item: a promise after a request, or the chair's
+ * follow-up after a promise, for the same owner and without a due of its own
+ * that differs (then it is a second task).
+ */
+function answers(item: Building, candidate: Candidate, meetingDate: string): boolean {
+  if (candidate.act === item.act) return false;
+  if (!sameOwner(item.owner, candidate.owner) && candidate.owner.kind !== 'unknown') return false;
+  const own = dueOf(candidate.quote.text, meetingDate);
+  if (own.kind === 'unstated') return true;
+  const held = item.quotes.map((q) => dueOf(q.text, meetingDate));
+  return held.every(
+    (due) => due.kind === 'unstated' || JSON.stringify(due) === JSON.stringify(own),
+  );
+}
+
+/**
  * Draft action items from the turns, each sentence that asks for or promises
  * work becoming a quote of an item. A sentence joins the item before it when
  * it points back at it (その辺, 今、話のあった …) or when it comes in the next
@@ -171,15 +195,19 @@ export function draftItems(
       const joins =
         last !== undefined &&
         ((refersBack(candidate.quote.text) && turnGap <= REFERENCE_REACH) ||
-          (turnGap === 1 &&
-            (sameOwner(last.owner, candidate.owner) || candidate.owner.kind === 'unknown')));
+          (turnGap === 1 && answers(last, candidate, meetingDate)));
       if (last && joins) {
         last.quotes.push(candidate.quote);
         last.lastTurn = index;
         if (last.owner.kind === 'unknown') last.owner = candidate.owner;
         continue;
       }
-      items.push({ owner: candidate.owner, quotes: [candidate.quote], lastTurn: index });
+      items.push({
+        owner: candidate.owner,
+        act: candidate.act,
+        quotes: [candidate.quote],
+        lastTurn: index,
+      });
     }
   }
   return items
@@ -204,9 +232,26 @@ function finish(item: Building, meetingDate: string): DraftItem {
 const TITLE_LIMIT = 40;
 
 /** 「調整に入っ」「整理し」「課題を整理」 → 「調整に入る」「整理する」「課題を整理する」. */
+const SMALL_TSU_VERBS: Readonly<Record<string, string>> = {
+  持っ: '持つ',
+  行っ: '行う',
+  言っ: '言う',
+  使っ: '使う',
+  伺っ: '伺う',
+  立っ: '立つ',
+  払っ: '払う',
+  買っ: '買う',
+  願っ: '願う',
+  図っ: '図る',
+};
+
 function plainForm(core: string): string {
+  const tsu = Object.keys(SMALL_TSU_VERBS).find((stem) => core.endsWith(stem));
+  if (tsu) return `${core.slice(0, -tsu.length)}${SMALL_TSU_VERBS[tsu] ?? tsu}`;
   if (/[っ]$/u.test(core)) return `${core.slice(0, -1)}る`;
-  if (/[しじ]$/u.test(core)) return `${core}る`.replace(/しる$/u, 'する').replace(/じる$/u, 'じる');
+  // 整理し → 整理する (a verbal noun), but 示し → 示す and 見直し → 見直す (a verb of its own).
+  if (/(?:見直|[^\u4e00-\u9fff][\u4e00-\u9fff])し$/u.test(core)) return `${core.slice(0, -1)}す`;
+  if (/し$/u.test(core)) return `${core}る`.replace(/しる$/u, 'する');
   if (/[えけげせめべれてねへ]$/u.test(core)) return `${core}る`;
   if (
     /[\u4e00-\u9fff]$/u.test(core) &&
@@ -224,7 +269,8 @@ export function titleOf(quotes: readonly DraftQuote[]): string {
   const cores = quotes
     .map((q) =>
       coreOf(q.text)
-        .replace(/(?:各部|事務局|各部局)(?:で|にて|において|では|が)、?/u, '')
+        .replace(/^[^、]{0,12}?(?:としては|としても|では|において(?:も)?|にて|で)、/u, '')
+        .replace(/(?:各部|事務局|各部局)(?:で|にて|において|では|が)(?:も)?、?/u, '')
         .replace(/(?:ということ|という|こと|ように|よう)$/u, '')
         .trim(),
     )

@@ -70,10 +70,37 @@ export interface Mention {
 }
 
 /** Every department named in a sentence, in order, with the particle that follows it. */
+/** Longest first, so that として is not read as と. */
+const PARTICLES = [
+  'におかれましては',
+  'におかれては',
+  'において',
+  'に対して',
+  'といたしましても',
+  'としましても',
+  'としては',
+  'として',
+  'にて',
+  'では',
+  'でも',
+  'には',
+  'から',
+  'より',
+  'で',
+  'に',
+  'は',
+  'が',
+  'も',
+  'と',
+  'の',
+  'を',
+  '、',
+].join('|');
+
 export function mentionsIn(lexicon: DepartmentLexicon, sentence: string): Mention[] {
   const alternatives = [EVERY_DEPARTMENT_WORDS, ...lexicon.names.map(([n]) => escape(n))].join('|');
   const pattern = new RegExp(
-    `(${alternatives})(?:長)?(?:さん|の方|の皆さん|の皆様)?(にて|において|におかれ(?:まして)?は|では|でも|で|には|に対して|に|は|が|も|と|として|から|の|より|を)?`,
+    `(${alternatives})(?:長)?(?:さん|の方|の皆さん|の皆様)?(${PARTICLES})?`,
     'gu',
   );
   const mentions: Mention[] = [];

@@ -197,7 +197,13 @@ export function readAttendees(lines: readonly string[]): AttendeeGroup[] {
     if (cells.length === 0) continue;
     const colon =
       cells.length === 1 ? /^([^：:、，,]{1,10})[：:](.+)$/u.exec(cells[0] ?? '') : null;
-    if (colon) cells = [colon[1] ?? '', colon[2] ?? ''];
+    // 「部員：A、B」 or 「部員 A、B」 in one cell: the group word, then the list.
+    const spaced =
+      cells.length === 1
+        ? /^([^\s\u3000：:、，,]{1,6})[\s\u3000]+(.+[、，,].+)$/u.exec(cells[0] ?? '')
+        : null;
+    const split = colon ?? spaced;
+    if (split) cells = [split[1] ?? '', split[2] ?? ''];
     let group: string | undefined;
     if (
       cells.length >= 2 &&
@@ -234,7 +240,10 @@ export function readMaterials(lines: readonly string[]): MaterialEntry[] {
     const id = `資料${compact(mark[1] ?? '')
       .normalize('NFKC')
       .replace(/[－‐―−]/gu, '-')}`;
-    const title = tidy(text.slice(from, to).replace(/\n/gu, ' ')).replace(/^[：:\s\u3000]+/u, '');
+    const title = tidy(text.slice(from, to).replace(/\n/gu, ' '))
+      .replace(/^[：:\s\u3000]+/u, '')
+      // The next line's bullet (・資料2) is not part of this title.
+      .replace(/[\s\u3000・･*、，,-]+$/u, '');
     return { id, title };
   });
 }

@@ -23,7 +23,7 @@ const STATUS_PATTERNS: ReadonlyArray<readonly [RegExp, PolicyStatusRead]> = [
     'notAllowed',
   ],
   [
-    /(?:協議|調整|検討)を(?:続けて|継続して|進めて)(?:おります|います|いる)|(?:協議|調整|検討)中(?:です|でございます|であり|のため|となって)|引き続き(?:協議|調整|検討)(?:して|を|中|いたし)/u,
+    /(?:協議|調整|検討)を(?:続けて|継続して|進めて)(?:おります|います|いる)|(?:協議|調整|検討)中(?:です|でございます|であり|のため|となって)|引き続き(?:協議|調整|検討)(?:して|し|を|中|いたし)/u,
     'underReview',
   ],
   [
@@ -34,9 +34,11 @@ const STATUS_PATTERNS: ReadonlyArray<readonly [RegExp, PolicyStatusRead]> = [
 
 function scopeOf(sentence: string): PolicyScopeRead | undefined {
   if (/全庁/u.test(sentence)) return 'all';
-  if (/区長部局|市長部局/u.test(sentence)) return 'mayor';
-  if (/教育委員会|学校/u.test(sentence)) return 'education';
-  return undefined;
+  const mayor = /区長部局|市長部局/u.test(sentence);
+  const education = /教育委員会|学校/u.test(sentence);
+  // Naming both is talk between the two (「教育委員会と区長部局の間で」), not a scope.
+  if (mayor === education) return undefined;
+  return mayor ? 'mayor' : 'education';
 }
 
 /** 10月1日から: the day a decision applies from; said as done, it lies on or before the meeting. */

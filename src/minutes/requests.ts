@@ -10,7 +10,7 @@ export type SentenceAct = 'request' | 'commitment' | 'discussion';
 
 const REQUEST_ENDINGS = [
   /[てで](?:下さい|ください)/u,
-  /(?:[てで]|ご[^、。]{1,10}|お[^、。]{1,6})(?:いただき|頂き|いただけ|頂け|もらい|もらえ)(?:たい|(?:れば|たら)(?:と|幸|助|あり)|ますよう|ないでしょうか|ませんか|ますか)/u,
+  /(?:[てで]|ご[^、。]{1,10}|お[^、。]{1,6})(?:いただき|頂き|いただけ|頂け|もらい|もらえ)(?:たい|(?:れば|たら)(?:と|幸|助|あり)|ると(?:助か|幸|あり)|ますよう|ないでしょうか|ませんか|ますか)/u,
   /[てで](?:おいて)?(?:もらう|いただく|頂く)(?:という|こと|よう)/u,
   /(?:を|は|も|について)?(?:よろしく|宜しく)?お願[いひ](?:します|いたします|致します|したい|ひしたい|申し上げ|できますか)/u,
   /ご[^、。]{1,10}(?:願います|下さい|ください)/u,
@@ -27,6 +27,10 @@ const NOT_A_TASK = [
   /(?:お聞かせ|教えて|お答え|ご説明|ご紹介)(?:ください|下さい|いただ|頂)/u,
   /(?:ご(?:確認|承知)おき)/u,
 ];
+
+/** 「事務局から説明をお願いします」: asking for a presentation in the meeting itself. */
+const SPEECH_REQUEST =
+  /(?:説明|報告|発言|紹介|ご挨拶)(?:を)?(?:お願[いひ]|して(?:ください|下さい|いただけ|いただき|頂))/u;
 
 /** Standing practice or what happens in the meeting itself, not a task to follow up. */
 const ONGOING = /(?:その都度|都度|随時|常に|引き続き注視)/u;
@@ -46,6 +50,7 @@ const PAST_OR_STATE = /(?:ました|ません|ております|ています|で�
 export function actOf(sentence: string): SentenceAct {
   const text = sentence.trim();
   if (NOT_A_TASK.some((p) => p.test(text))) return 'discussion';
+  if (SPEECH_REQUEST.test(text) && !FUTURE_MARK.test(text)) return 'discussion';
   if (QUESTION.test(text) && !POLITE_REQUEST_QUESTION.test(text)) return 'discussion';
   if (OPINION.test(text)) return 'discussion';
   if (ONGOING.test(text)) return 'discussion';
@@ -89,7 +94,7 @@ const FILLERS =
   /^(?:はい、|ただ、|また、|だから|では、|それでは、|それから、|なお、|あと、|具体的に(?:は)?、?|今後とも、?|今後、|私から(?:ですが)?、|ぜひ、?|是非、?|まず、|最後に、|つきましては、)+/u;
 
 const ENDING =
-  /(?:を|は|も)?(?:よろしく|宜しく)?お願[いひ]|[てで](?:おいて)?(?:いただ|頂|もら|下さ|くださ)|(?:して|させて)?(?:いただ|頂)き|ご?(?:検討|対応|報告|調整)?(?:いただ|頂)け|(?:いたします|致します|します|やります|行います|進めます|まいります|いきます|ことになります|こととします|たいと)/gu;
+  /(?:を|は|も)?(?:よろしく|宜しく)?お願[いひ]|[てで](?:おいて)?(?:いただ|頂|もら|下さ|くださ)|(?:して|させて)?(?:いただ|頂)き|ご?(?:検討|対応|報告|調整)?(?:いただ|頂)け|(?:いたします|致します|します|やります|行います|進めます|まとめます|設けます|作ります|まいります|いきます|ことになります|こととします|たいと)/gu;
 
 /** The sentence without its request or commitment ending and fillers: what is to be done. */
 export function coreOf(sentence: string): string {
