@@ -43,7 +43,9 @@ export function dueOf(sentence: string, meetingDate: string): DraftDue {
 
 /** 次回の本部で, 次回の会議までに, 次回の情報化推進本部に向けて … */
 export function nextMeetingNamed(text: string): boolean {
-  return /次回(?:の[^、。]{0,12}?(?:本部|会議|会|部会))?(?:で|に|まで|に向け|の際)/u.test(text);
+  return /次回(?:の[^、。]{0,12}?(?:本部|会議|会|部会))?(?:で|に|まで|に向け|の際|から)/u.test(
+    text,
+  );
 }
 
 /** 「次回の本部で（また）報告」: a report at the next meeting, besides any due. */

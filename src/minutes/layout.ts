@@ -30,6 +30,8 @@ export function cleanLine(raw: string): string {
   line = line.replace(/\*\*|__/gu, '');
   line = line.replace(/^[\s\u3000]*#{1,6}[\s\u3000]*/u, '');
   line = line.replace(/^[\s\u3000]*>[\s\u3000]?/u, '');
+  // Markdown bullets (- item, * item); 「・資料1」 keeps its dot for the materials reader.
+  line = line.replace(/^[\s\u3000]*[-*+][\s\u3000]+/u, '');
   if (line.includes('|')) {
     line = line.replace(/^[\s\u3000]*\|/u, '').replace(/\|[\s\u3000]*$/u, '');
     line = line.split('|').join('\t');

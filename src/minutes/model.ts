@@ -103,6 +103,8 @@ export interface DraftPolicyChange {
   /** The current entry the statement is about; undefined when none matches. */
   readonly entryId?: string;
   readonly status: PolicyStatusRead;
+  /** What the statement is about, as said: 「タブレット端末の庁内会議での利用」. */
+  readonly about: string;
   readonly subjects: readonly string[];
   readonly scope?: PolicyScopeRead;
   /** YYYY-MM-DD the decision applies from, when stated. */

@@ -27,7 +27,7 @@ const STATUS_PATTERNS: ReadonlyArray<readonly [RegExp, PolicyStatusRead]> = [
     'underReview',
   ],
   [
-    /(?:運用|利用|使用|導入|稼働)(?:を)?(?:開始|始め)(?:しました|いたしました|致しました|ました)|(?:承認|決定|了承)(?:しました|いたしました|されました|となりました)|(?:使用|利用)(?:が)?(?:可能|できる)(?:と|に|よう)(?:なり|し)ました/u,
+    /(?:運用|利用|使用|導入|稼働)[^。]{0,24}(?:開始|始め)(?:しました|いたしました|致しました|ました)|(?:承認|決定|了承)(?:しました|いたしました|されました|となりました)|(?:使用|利用)(?:が)?(?:可能|できる)(?:と|に|よう)(?:なり|し)ました/u,
     'approved',
   ],
 ];
@@ -53,6 +53,14 @@ function sinceOf(sentence: string, meetingDate: string, done: boolean): string |
   if (done && day > meeting) day = day.minus({ years: 1 });
   if (!done && day < meeting) day = day.plus({ years: 1 });
   return day.toISODate() ?? undefined;
+}
+
+/** 「Aについては、…」「タブレット端末の庁内会議での利用は、…」: the subject phrase. */
+function aboutOf(sentence: string): string {
+  const found = /^(?:なお|また|さらに|次に)?、?(.+?)(?:については|につきましては|は)、/u.exec(
+    sentence,
+  );
+  return (found?.[1] ?? sentence.replace(/[。．]$/u, '')).trim();
 }
 
 /** Product names the policy data knows, and single capital letters (the minutes' A, B, C). */
@@ -111,12 +119,16 @@ export function draftPolicyChanges(
         .sort((a, b) => b.score - a.score);
       const best = ranked[0];
       const matched = best && (best.score >= 1 || (subjects.length === 0 && best.score >= 0.35));
-      if (!matched && subjects.length === 0) continue;
       const since = sinceOf(sentence, meetingDate, /ました|おります/u.test(sentence));
       const scope = scopeOf(sentence);
+      // A decision about something the data does not have yet is a new entry, if it says when or where.
+      if (!matched && subjects.length === 0 && !(status !== 'underReview' && (since || scope))) {
+        continue;
+      }
       changes.push({
         ...(matched && best ? { entryId: best.entry.id } : {}),
         status,
+        about: aboutOf(sentence),
         subjects: subjects.length > 0 ? subjects : [...(best?.entry.content.subjects ?? [])],
         ...(scope ? { scope } : {}),
         ...(since ? { since } : {}),

@@ -33,7 +33,8 @@ export interface LabelledItem {
 }
 
 export interface LabelledPolicyChange {
-  readonly entryId: string;
+  /** null: a decision on something the policy data has no entry for yet. */
+  readonly entryId: string | null;
   readonly status: string;
   readonly since?: string;
   readonly scope?: string;
@@ -160,7 +161,7 @@ export function evaluateMinutes(): MinutesReport {
       policyLabelled += 1;
       const hit = read.policyChanges.some(
         (c) =>
-          c.entryId === change.entryId &&
+          (c.entryId ?? null) === change.entryId &&
           c.status === change.status &&
           c.since === change.since &&
           (change.scope === undefined || c.scope === change.scope),
