@@ -6,7 +6,7 @@ import {
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import type { Router } from '../src/app/router.js';
-import type { ActionOutcome, Turn } from '../src/app/turn.js';
+import type { ActionOutcome, IncomingAttachment, Turn } from '../src/app/turn.js';
 import type { Actor } from '../src/domain/directory.js';
 import type { IdentityResolver } from '../src/domain/identity.js';
 import { localeFrom } from '../src/i18n/locale.js';
@@ -76,8 +76,15 @@ export class HonbuBot extends ActivityHandler {
     }
     const text =
       TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-    if (text.trim() === '') return;
-    await this.deps.router.dispatchText(turn, text);
+    // A file sent on its own has no text; its handler reads it from turn.message.
+    const withFile = (context.activity.attachments ?? []).some(
+      (a) => a.contentType === FILE_DOWNLOAD_INFO,
+    );
+    if (text.trim() === '' && !withFile) return;
+    await this.deps.router.dispatchText(
+      { ...turn, message: { text, attachments: attachmentsOf(context) } },
+      text,
+    );
   }
 
   private async handleMembership(context: TurnContext): Promise<void> {
@@ -147,6 +154,18 @@ export class HonbuBot extends ActivityHandler {
       },
     };
   }
+}
+
+/** What Teams attaches when a user sends a file in the personal chat (supportsFiles). */
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+function attachmentsOf(context: TurnContext): IncomingAttachment[] {
+  return (context.activity.attachments ?? []).map((a) => ({
+    contentType: a.contentType,
+    ...(a.name ? { name: a.name } : {}),
+    ...(a.contentUrl ? { contentUrl: a.contentUrl } : {}),
+    ...(a.content !== undefined ? { content: a.content as unknown } : {}),
+  }));
 }
 
 function invokeResponse(outcome: ActionOutcome, turn: Turn): AdaptiveCardInvokeResponse {

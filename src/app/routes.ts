@@ -5,6 +5,7 @@ import { deadLetterRoutes } from './dead-letter-commands.js';
 import { directoryCommands } from './directory-commands.js';
 import { helpCommand, unknownTextFallback, whoamiCommand } from './core-commands.js';
 import { policyActions, policyCommands, policyFallback } from '../policy/commands.js';
+import { minutesActions, minutesCommands } from '../minutes/commands.js';
 import { Router } from './router.js';
 import type { Services } from './services.js';
 
@@ -24,6 +25,7 @@ export function createRouter(services: Services): Router {
       ...meetingCommands(services),
       ...surveyCommands(services),
       ...itemCommands(services),
+      ...minutesCommands(services),
     ],
     actions: [
       ...deadLetters.actions,
@@ -31,6 +33,7 @@ export function createRouter(services: Services): Router {
       ...meetingActions(services),
       ...surveyActions(services),
       ...itemActions(services),
+      ...minutesActions(services),
     ],
     // Free text is a policy question when it reads like one; otherwise a suggestion.
     fallback: policyFallback(

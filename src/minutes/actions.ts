@@ -67,7 +67,26 @@ const SELF_PARTICLES = new Set([
  * role (事務局), the department the chair just asked (「区民部長はご存知ですか」),
  * or the member's own words (「区民部といたしましても」).
  */
+const speakerDepartments = new WeakMap<readonly SpeakerTurn[], Map<number, string | undefined>>();
+
 export function speakerDepartment(
+  lexicon: DepartmentLexicon,
+  turns: readonly SpeakerTurn[],
+  index: number,
+): string | undefined {
+  // Each turn is asked about several times (as speaker, as the one answered, as the next one).
+  let known = speakerDepartments.get(turns);
+  if (!known) {
+    known = new Map();
+    speakerDepartments.set(turns, known);
+  }
+  if (known.has(index)) return known.get(index);
+  const found = findSpeakerDepartment(lexicon, turns, index);
+  known.set(index, found);
+  return found;
+}
+
+function findSpeakerDepartment(
   lexicon: DepartmentLexicon,
   turns: readonly SpeakerTurn[],
   index: number,

@@ -97,16 +97,31 @@ const PARTICLES = [
   '、',
 ].join('|');
 
+const patterns = new WeakMap<DepartmentLexicon, RegExp>();
+const EVERY = new RegExp(`^(?:${EVERY_DEPARTMENT_WORDS})$`, 'u');
+
+/** One pattern per lexicon: building it costs more than using it. */
+function mentionPattern(lexicon: DepartmentLexicon): RegExp {
+  let pattern = patterns.get(lexicon);
+  if (!pattern) {
+    const alternatives = [EVERY_DEPARTMENT_WORDS, ...lexicon.names.map(([n]) => escape(n))].join(
+      '|',
+    );
+    pattern = new RegExp(
+      `(${alternatives})(?:長)?(?:さん|の方|の皆さん|の皆様)?(${PARTICLES})?`,
+      'gu',
+    );
+    patterns.set(lexicon, pattern);
+  }
+  return pattern;
+}
+
 export function mentionsIn(lexicon: DepartmentLexicon, sentence: string): Mention[] {
-  const alternatives = [EVERY_DEPARTMENT_WORDS, ...lexicon.names.map(([n]) => escape(n))].join('|');
-  const pattern = new RegExp(
-    `(${alternatives})(?:長)?(?:さん|の方|の皆さん|の皆様)?(${PARTICLES})?`,
-    'gu',
-  );
+  const pattern = mentionPattern(lexicon);
   const mentions: Mention[] = [];
   for (const found of sentence.matchAll(pattern)) {
     const text = found[1] ?? '';
-    const every = new RegExp(`^(?:${EVERY_DEPARTMENT_WORDS})$`, 'u').test(text);
+    const every = EVERY.test(text);
     const departmentId = every ? 'every' : departmentOfName(lexicon, text);
     if (!departmentId) continue;
     mentions.push({ departmentId, index: found.index ?? 0, text, particle: found[2] ?? '' });

@@ -1,0 +1,274 @@
+import type { ActionSpec, CommandSpec } from '../app/router.js';
+import type { Services } from '../app/services.js';
+import type { ActionOutcome, CommandTurn, Turn } from '../app/turn.js';
+import { renderCard } from '../cards/card.js';
+import { Audience } from '../domain/roles.js';
+import { readDue, ownerFromValue, textOf } from '../items/form.js';
+import { allMeetings } from '../items/present.js';
+import { actorId } from '../items/service.js';
+import { applyImport, meetingOnDate, type Choices, type ItemChoice } from './apply.js';
+import { lexiconOf, type DepartmentLexicon } from './departments.js';
+import { fetchDownloader, sentFileOf, textOfDocx, textOfTxt, type Downloader } from './files.js';
+import { importIdOf, MinutesImports, type MinutesImport } from './imports.js';
+import { readMinutesOffThread } from './off-thread.js';
+import { inputIds, MAX_ITEMS_ON_CARD, reviewCard } from './review.js';
+
+/** The department of the secretariat (事務局), from the directory. */
+async function lexiconFor(services: Services): Promise<DepartmentLexicon> {
+  const [departments, people] = await Promise.all([
+    services.directory.listDepartments(),
+    services.directory.listPeople(),
+  ]);
+  const secretariat = people.find((p) => p.role === 'secretariat' && p.departmentId)?.departmentId;
+  return lexiconOf({ departments, people, secretariatDepartmentId: secretariat ?? '' });
+}
+
+/** The minutes under the command word: 「議事録取込」 on the first line, the text on the next. */
+function pastedText(turn: CommandTurn): string {
+  const raw = turn.message?.text ?? turn.args;
+  const firstBreak = raw.indexOf('\n');
+  if (firstBreak >= 0) return raw.slice(firstBreak + 1);
+  return turn.message ? '' : raw;
+}
+
+interface Reading {
+  readonly text: string;
+}
+
+class MinutesFeature {
+  readonly imports: MinutesImports;
+
+  constructor(
+    private readonly services: Services,
+    private readonly download: Downloader,
+  ) {
+    this.imports = new MinutesImports(services.store);
+  }
+
+  async command(turn: CommandTurn): Promise<void> {
+    if (turn.conversation.kind !== 'personal') return turn.reply(turn.t('minutes.personalOnly'));
+    const file = sentFileOf(turn.message?.attachments ?? []);
+    let source: Reading;
+    if (file) {
+      if (file.kind === 'other') return turn.reply(turn.t('minutes.fileKind', { name: file.name }));
+      try {
+        const bytes = await this.download(file.url);
+        source = { text: file.kind === 'docx' ? await textOfDocx(bytes) : textOfTxt(bytes) };
+      } catch (error) {
+        this.services.logger.warn({ err: error, file: file.name }, 'minutes file not read');
+        return turn.reply(turn.t('minutes.fileFailed', { name: file.name }));
+      }
+    } else {
+      const text = pastedText(turn);
+      if (text.trim() === '') return turn.reply({ card: this.pasteCard(turn) });
+      source = { text };
+    }
+    const outcome = await this.review(turn, source.text);
+    await turn.reply(outcome.card ? { card: outcome.card } : (outcome.message ?? ''));
+  }
+
+  pasteCard(turn: Pick<Turn, 't'>) {
+    const t = turn.t;
+    return renderCard('minutes-paste', {
+      heading: t('minutes.paste.heading'),
+      intro: t('minutes.paste.intro'),
+      label: t('minutes.paste.label'),
+      placeholder: t('minutes.paste.placeholder'),
+      required: t('minutes.paste.required'),
+      read: t('minutes.paste.read'),
+    });
+  }
+
+  /** Reads the minutes and answers with the review card; nothing but the reading is stored. */
+  async review(turn: Turn, text: string): Promise<ActionOutcome> {
+    const lexicon = await lexiconFor(this.services);
+    const policies = await this.services.policies.list();
+    let reading;
+    try {
+      reading = await readMinutesOffThread(text, {
+        timeZone: this.services.config.timeZone,
+        lexicon,
+        policies,
+      });
+    } catch (error) {
+      this.services.logger.error({ err: error }, 'minutes reader failed');
+      return { message: turn.t('minutes.readFailed') };
+    }
+    if (!reading.ok) {
+      const missing = reading.missing
+        .map((m) => turn.t(m === 'title' ? 'minutes.field.title' : 'minutes.field.date'))
+        .join(turn.locale === 'ja' ? '・' : ', ');
+      return { message: turn.t('minutes.notMinutes', { missing }) };
+    }
+    const record = await this.imports.saveReading({
+      id: importIdOf(text),
+      readBy: actorId(turn.actor),
+      readAt: this.services.clock.now().toISOString(),
+      header: reading.header,
+      items: reading.items,
+      policyChanges: reading.policyChanges,
+    });
+    if (!record) return { message: turn.t('minutes.readFailed') };
+    const meeting = record.applied
+      ? await this.services.meetings.get(record.applied.meetingId)
+      : await meetingOnDate(this.services, record.header.date);
+    return { card: await reviewCard(this.services, record, meeting, turn) };
+  }
+
+  /** The secretariat's choices on the card, all checked before anything is saved. */
+  async choicesFrom(
+    record: MinutesImport,
+    data: Readonly<Record<string, unknown>>,
+    turn: Turn,
+  ): Promise<Choices | { message: string }> {
+    const meetings = await allMeetings(this.services);
+    const next = await this.services.meetings.next();
+    const items: ItemChoice[] = [];
+    const shown = record.items.slice(0, MAX_ITEMS_ON_CARD);
+    for (const [index] of shown.entries()) {
+      if (textOf(data, inputIds.on(index)) !== 'true') continue;
+      const number = index + 1;
+      const title = textOf(data, inputIds.title(index)).trim();
+      if (!title) return { message: turn.t('minutes.badTitle', { number }) };
+      const owner = ownerFromValue(textOf(data, inputIds.owner(index)));
+      if (!owner) return { message: turn.t('minutes.badOwner', { number }) };
+      const dueInput = textOf(data, inputIds.due(index));
+      const due = readDue(dueInput, {
+        now: this.services.clock.now(),
+        timeZone: this.services.config.timeZone,
+        nextMeeting: next,
+        meetingByNumber: (n) => meetings.find((m) => m.number === n),
+      });
+      if (!due.ok) return { message: turn.t('minutes.badDue', { number, due: dueInput }) };
+      items.push({ draft: index, title, owner, due: due.due });
+    }
+    const policies = record.policyChanges
+      .map((_, index) => index)
+      .filter((index) => textOf(data, inputIds.policy(index)) === 'true');
+    return { items, policies };
+  }
+
+  async confirm(turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionOutcome> {
+    const id = textOf(data, 'importId');
+    const record = id ? await this.imports.get(id) : undefined;
+    if (!record) return { message: turn.t('minutes.expired') };
+    const choices = await this.choicesFrom(record, data, turn);
+    if ('message' in choices) return choices;
+    const claimed = await this.imports.claim(record.id);
+    if (!claimed) return { message: turn.t('minutes.busy') };
+    const lexicon = await lexiconFor(this.services);
+    let result;
+    try {
+      result = await applyImport(this.services, claimed, choices, turn.actor, {
+        lexicon,
+        t: turn.t,
+      });
+    } catch (error) {
+      await this.imports.release(record.id);
+      throw error;
+    }
+    if ('problem' in result) {
+      await this.imports.release(record.id);
+      return { message: result.problem };
+    }
+    await this.imports.finish(record.id, {
+      at: this.services.clock.now().toISOString(),
+      by: actorId(turn.actor),
+      meetingId: result.meeting.id,
+      items: result.items,
+      policies: result.policies,
+    });
+    const t = turn.t;
+    const meeting = { number: result.meeting.number, title: result.meeting.title };
+    return {
+      card: renderCard('minutes-done', {
+        heading: t('minutes.done.heading'),
+        facts: [
+          {
+            title: t('minutes.done.meeting'),
+            value: t(
+              result.meetingCreated ? 'minutes.done.meetingCreated' : 'minutes.done.meetingUpdated',
+              meeting,
+            ),
+          },
+          {
+            title: t('minutes.done.items'),
+            value: t('minutes.done.itemsValue', {
+              created: result.itemsCreated,
+              updated: result.itemsUpdated,
+            }),
+          },
+          {
+            title: t('minutes.done.policies'),
+            value: t('minutes.done.policiesValue', { count: result.policiesChanged }),
+          },
+        ],
+        problems: result.problems,
+      }),
+    };
+  }
+}
+
+const features = new WeakMap<Services, MinutesFeature>();
+
+/** One feature per process, shared by the command and the card verbs. */
+function featureOf(services: Services, download: Downloader): MinutesFeature {
+  let feature = features.get(services);
+  if (!feature) {
+    feature = new MinutesFeature(services, download);
+    features.set(services, feature);
+  }
+  return feature;
+}
+
+/**
+ * 議事録取込 / import minutes: the secretariat and the chair paste the minutes
+ * under the command word or send them as a .txt or .docx file (a file sent on
+ * its own arrives with no text, hence the empty pattern); the word alone opens
+ * a card to paste into.
+ */
+export function minutesCommands(
+  services: Services,
+  download: Downloader = fetchDownloader,
+): CommandSpec[] {
+  const feature = featureOf(services, download);
+  return [
+    {
+      id: 'minutes.import',
+      words: { ja: ['議事録取込', '議事録取り込み', '会議録取込'], en: ['import minutes'] },
+      patterns: [/^$/],
+      summary: 'minutes.cmd.import',
+      allowed: Audience.staff,
+      handle: (turn) => feature.command(turn),
+    },
+  ];
+}
+
+/** Card verbs: read the pasted text, confirm the review, drop it. */
+export function minutesActions(
+  services: Services,
+  download: Downloader = fetchDownloader,
+): ActionSpec[] {
+  const feature = featureOf(services, download);
+  return [
+    {
+      verb: 'minutes.read',
+      allowed: Audience.staff,
+      handle: (turn) => {
+        const text = textOf(turn.data, 'minutesText');
+        if (text.trim() === '') return Promise.resolve({ card: feature.pasteCard(turn) });
+        return feature.review(turn, text);
+      },
+    },
+    {
+      verb: 'minutes.confirm',
+      allowed: Audience.staff,
+      handle: (turn) => feature.confirm(turn, turn.data),
+    },
+    {
+      verb: 'minutes.discard',
+      allowed: Audience.staff,
+      handle: (turn) => Promise.resolve({ message: turn.t('minutes.discarded') }),
+    },
+  ];
+}
