@@ -1,7 +1,14 @@
 import { departmentOfName, mentionsIn, type DepartmentLexicon } from './departments.js';
 import { asksReportAtNextMeeting, dueOf, firmerDue } from './dues.js';
 import type { DraftItem, DraftOwner, DraftQuote, SpeakerTurn } from './model.js';
-import { acceptsRequest, actOf, coreOf, isConditional, refersBack } from './requests.js';
+import {
+  acceptsRequest,
+  actOf,
+  coreOf,
+  isConditional,
+  listenersDoIt,
+  refersBack,
+} from './requests.js';
 import { speakerRole } from './speakers.js';
 import { sentencesOf } from './turns.js';
 
@@ -29,12 +36,17 @@ const REFERENCE_REACH = 8;
 interface Candidate {
   readonly act: 'request' | 'commitment';
   readonly owner: DraftOwner;
+  /** The sentence names the owner (各部で, 事務局にて …). */
+  readonly named: boolean;
   readonly quote: DraftQuote;
 }
 
 interface Building {
   owner: DraftOwner;
   act: Candidate['act'];
+  named: boolean;
+  /** The quote the title is made from: the request itself, not its lead-in. */
+  titleFrom: number;
   quotes: DraftQuote[];
   lastTurn: number;
 }
@@ -43,7 +55,11 @@ interface Building {
 function namedOwner(lexicon: DepartmentLexicon, sentence: string): DraftOwner | undefined {
   // 「区民部長、…してください」: a name called out at the start is the one asked.
   const agent = mentionsIn(lexicon, sentence).find(
-    (m) => AGENT_PARTICLES.has(m.particle) || (m.particle === '、' && m.index === 0),
+    (m) =>
+      // 「各部からの報告」 names where something comes from, not who works.
+      (AGENT_PARTICLES.has(m.particle) &&
+        !(/^(から|より)$/u.test(m.particle) && sentence[m.end] === 'の')) ||
+      (m.particle === '、' && m.index === 0),
   );
   if (!agent) return undefined;
   return agent.departmentId === 'every'
@@ -151,30 +167,41 @@ function candidatesOf(
     const named = namedOwner(lexicon, sentence);
     if (isConditional(sentence) && !named) continue;
     const quote: DraftQuote = { speaker: turn.speaker, text: sentence, turn: index };
+    if (act === 'commitment' && isSecretariat && listenersDoIt(sentence)) {
+      // 「意見は12月25日までにご提出いただくことになります」: the secretariat asks the committee.
+      candidates.push({ act: 'request', owner: named ?? { kind: 'every' }, named: true, quote });
+      continue;
+    }
     if (act === 'commitment') {
       if (role === 'chair') continue;
       const stated = dueOf(sentence, meetingDate).kind !== 'unstated';
       const answering = index > 0 && acceptsRequest(turn.text);
       // A member telling their own plans is discussion; a member taking a task on is not.
       if (!isSecretariat && !stated && !answering) continue;
-      candidates.push({ act, owner: named ?? departmentOwner(ownDepartment), quote });
+      candidates.push({
+        act,
+        owner: named ?? departmentOwner(ownDepartment),
+        named: !!named,
+        quote,
+      });
       continue;
     }
     if (named) {
-      candidates.push({ act, owner: named, quote });
+      candidates.push({ act, owner: named, named: true, quote });
       continue;
     }
     if (role === 'chair') {
       const previous = index > 0 ? speakerDepartment(lexicon, turns, index - 1) : undefined;
-      candidates.push({ act, owner: departmentOwner(previous), quote });
+      candidates.push({ act, owner: departmentOwner(previous), named: false, quote });
       continue;
     }
     // A member or the secretariat asks: it is a task only if the next speaker takes it on.
     const next = turns[index + 1];
     if (!next || !acceptsRequest(next.text)) continue;
     const taker = speakerDepartment(lexicon, turns, index + 1);
-    if (taker && taker !== ownDepartment)
-      candidates.push({ act, owner: departmentOwner(taker), quote });
+    if (taker && taker !== ownDepartment) {
+      candidates.push({ act, owner: departmentOwner(taker), named: false, quote });
+    }
   }
   return candidates;
 }
@@ -196,6 +223,22 @@ function answers(item: Building, candidate: Candidate, meetingDate: string): boo
 }
 
 /**
+ * 「…もう一度確認していただきたいと思います。各部で12月18日までに…報告してください。」:
+ * a request that names nobody and no due, followed in the same turn by one that
+ * names both, is its lead-in, not a task of its own.
+ */
+function leadsInto(item: Building, candidate: Candidate, meetingDate: string): boolean {
+  if (item.quotes.length !== 1 || item.named || item.act !== candidate.act) return false;
+  const [only] = item.quotes;
+  return (
+    only !== undefined &&
+    dueOf(only.text, meetingDate).kind === 'unstated' &&
+    candidate.named &&
+    dueOf(candidate.quote.text, meetingDate).kind !== 'unstated'
+  );
+}
+
+/**
  * Draft action items from the turns, each sentence that asks for or promises
  * work becoming a quote of an item. A sentence joins the item before it when
  * it points back at it (その辺, 今、話のあった …) or when it comes in the next
@@ -211,19 +254,25 @@ export function draftItems(
     for (const candidate of candidatesOf(lexicon, turns, index, meetingDate)) {
       const last = items[items.length - 1];
       const turnGap = last ? index - last.lastTurn : Infinity;
+      const leadIn = last !== undefined && turnGap === 0 && leadsInto(last, candidate, meetingDate);
       const joins =
         last !== undefined &&
-        ((refersBack(candidate.quote.text) && turnGap <= REFERENCE_REACH) ||
+        (leadIn ||
+          (refersBack(candidate.quote.text) && turnGap <= REFERENCE_REACH) ||
           (turnGap === 1 && answers(last, candidate, meetingDate)));
       if (last && joins) {
         last.quotes.push(candidate.quote);
         last.lastTurn = index;
-        if (last.owner.kind === 'unknown') last.owner = candidate.owner;
+        if (last.owner.kind === 'unknown' || leadIn) last.owner = candidate.owner;
+        if (leadIn) last.titleFrom = last.quotes.length - 1;
+        last.named ||= candidate.named;
         continue;
       }
       items.push({
         owner: candidate.owner,
         act: candidate.act,
+        named: candidate.named,
+        titleFrom: 0,
         quotes: [candidate.quote],
         lastTurn: index,
       });
@@ -241,7 +290,7 @@ function finish(item: Building, meetingDate: string): DraftItem {
   );
   return {
     owner: item.owner,
-    title: titleOf(item.quotes),
+    title: titleOf([...item.quotes.slice(item.titleFrom), ...item.quotes.slice(0, item.titleFrom)]),
     due,
     reportAtNextMeeting: item.quotes.some((q) => asksReportAtNextMeeting(q.text)),
     quotes: item.quotes,

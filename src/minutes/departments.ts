@@ -67,6 +67,8 @@ export interface Mention {
   readonly text: string;
   /** The particle after the name: で, は, が, に, にて … */
   readonly particle: string;
+  /** Where the mention and its particle end in the sentence. */
+  readonly end: number;
 }
 
 /** Every department named in a sentence, in order, with the particle that follows it. */
@@ -124,7 +126,14 @@ export function mentionsIn(lexicon: DepartmentLexicon, sentence: string): Mentio
     const every = EVERY.test(text);
     const departmentId = every ? 'every' : departmentOfName(lexicon, text);
     if (!departmentId) continue;
-    mentions.push({ departmentId, index: found.index ?? 0, text, particle: found[2] ?? '' });
+    const index = found.index ?? 0;
+    mentions.push({
+      departmentId,
+      index,
+      text,
+      particle: found[2] ?? '',
+      end: index + found[0].length,
+    });
   }
   return mentions;
 }

@@ -55,7 +55,10 @@ export function actOf(sentence: string): SentenceAct {
   if (OPINION.test(text)) return 'discussion';
   if (ONGOING.test(text)) return 'discussion';
   // 「整理させていただきたい」 is the speaker's own promise, though it ends like a request.
-  if (/させて(?:いただ|頂)き(?:ます|たい)/u.test(text) && !SPEECH_ACT.test(text)) {
+  if (
+    /させて(?:いただ|頂)(?:き(?:ます|たい)|け(?:れば|たら))/u.test(text) &&
+    !SPEECH_ACT.test(text)
+  ) {
     return coreOf(text).length >= 6 ? 'commitment' : 'discussion';
   }
   if (REQUEST_ENDINGS.some((p) => p.test(text))) {
@@ -67,6 +70,11 @@ export function actOf(sentence: string): SentenceAct {
     return coreOf(text).length >= 6 ? 'commitment' : 'discussion';
   }
   return 'discussion';
+}
+
+/** 「ご提出いただくことになります」: a promise-shaped sentence whose work is done by the listeners. */
+export function listenersDoIt(sentence: string): boolean {
+  return /(?:ご|お)[^、。]{1,10}(?:いただ|頂)く|[てで](?:いただ|頂)く|[てで]もらう/u.test(sentence);
 }
 
 /** The sentence a request relies on a condition of the listener: 「…書いていただければ、…」. */
