@@ -175,7 +175,7 @@ async function applyItems(
   | { problem: string }
 > {
   const next = await services.meetings.next();
-  const before = new Map((record.applied?.items ?? []).map((a) => [a.draft, a.itemIds]));
+  const before = new Map((record.applied?.items ?? []).map((a) => [a.quote, a.itemIds]));
   const applied: AppliedItem[] = [];
   const problems: string[] = [];
   const fresh: Array<{ choice: ItemChoice; draft: Omit<ItemDraft, 'owner'> }> = [];
@@ -198,7 +198,8 @@ async function applyItems(
         ? { reportMeetingId: next.id }
         : {}),
     };
-    const known = before.get(choice.draft);
+    const quote = source.quotes[0]?.text ?? '';
+    const known = before.get(quote);
     if (!known) {
       fresh.push({ choice, draft });
       continue;
@@ -212,7 +213,7 @@ async function applyItems(
       if (edited.ok || edited.reason === 'unchanged') updated += 1;
       else problems.push(`${id}: ${edited.reason}`);
     }
-    applied.push({ draft: choice.draft, itemIds: known });
+    applied.push({ draft: choice.draft, quote, itemIds: known });
   }
   if (fresh.length > 0) {
     const created = await services.items.createBatch(
@@ -232,6 +233,7 @@ async function applyItems(
       while (first.groupId && created.items[end]?.groupId === first.groupId) end += 1;
       applied.push({
         draft: choice.draft,
+        quote: record.items[choice.draft]?.quotes[0]?.text ?? '',
         itemIds: created.items.slice(cursor, end).map((i) => i.id),
       });
       cursor = end;
@@ -248,8 +250,8 @@ async function applyItems(
 
 /** Items confirmed earlier and left unticked now stay linked, so a third import still updates them. */
 function mergeApplied(record: MinutesImport, now: readonly AppliedItem[]): AppliedItem[] {
-  const drafts = new Set(now.map((a) => a.draft));
-  return [...(record.applied?.items ?? []).filter((a) => !drafts.has(a.draft)), ...now];
+  const quotes = new Set(now.map((a) => a.quote));
+  return [...(record.applied?.items ?? []).filter((a) => !quotes.has(a.quote)), ...now];
 }
 
 async function applyPolicies(
@@ -263,13 +265,13 @@ async function applyPolicies(
     meeting: { ja: record.header.title, en: record.header.title },
     date: record.header.date,
   };
-  const done = new Set((record.applied?.policies ?? []).map((p) => p.draft));
+  const done = new Set((record.applied?.policies ?? []).map((p) => p.quote));
   const applied: AppliedPolicy[] = [...(record.applied?.policies ?? [])];
   const problems: string[] = [];
   for (const index of choices.policies) {
     const change = record.policyChanges[index];
     // A decision applied once is in the entry's history; applying it again would only repeat it.
-    if (!change || done.has(index)) continue;
+    if (!change || done.has(change.quote.text)) continue;
     const result = change.entryId
       ? await services.policies.edit(
           change.entryId,
@@ -277,7 +279,8 @@ async function applyPolicies(
           editor,
         )
       : await services.policies.create(newContent(change, source), editor);
-    if (result.ok) applied.push({ draft: index, entryId: result.entry.id });
+    if (result.ok)
+      applied.push({ draft: index, quote: change.quote.text, entryId: result.entry.id });
     else problems.push(`${change.entryId ?? change.about}: ${result.reason}`);
   }
   return { applied, problems };

@@ -101,7 +101,7 @@ class MinutesFeature {
       return { message: turn.t('minutes.notMinutes', { missing }) };
     }
     const record = await this.imports.saveReading({
-      id: importIdOf(text),
+      id: importIdOf(reading.header),
       readBy: actorId(turn.actor),
       readAt: this.services.clock.now().toISOString(),
       header: reading.header,

@@ -5,18 +5,23 @@ import type { DraftItem, DraftPolicyChange, MinutesHeader } from './model.js';
 /** What the secretariat chose to create from one draft, kept so a second import updates it. */
 export interface AppliedItem {
   readonly draft: number;
+  /** The draft's first sentence: the same request, however the minutes were sent again. */
+  readonly quote: string;
   readonly itemIds: readonly string[];
 }
 
 export interface AppliedPolicy {
   readonly draft: number;
+  /** The statement applied: applying it again would only repeat it in the history. */
+  readonly quote: string;
   readonly entryId: string;
 }
 
 /**
- * One set of minutes read for review. Its id comes from the text, so the same
- * minutes imported twice are one record: the second review offers to update
- * what the first created, never to create it again. The text itself is not kept.
+ * One set of minutes read for review. Its id comes from the meeting's name and
+ * date, so the same minutes imported twice (pasted, then as a .docx) are one
+ * record: the second review offers to update what the first created, never to
+ * create it again. The text itself is not kept.
  */
 export interface MinutesImport {
   readonly id: string;
@@ -36,9 +41,9 @@ export interface MinutesImport {
   };
 }
 
-/** The same minutes give the same id, whatever the blanks and line endings. */
-export function importIdOf(text: string): string {
-  const canonical = text.normalize('NFKC').replace(/\s+/gu, '');
+/** The same meeting gives the same id, whatever the blanks and the file it came in. */
+export function importIdOf(header: Pick<MinutesHeader, 'title' | 'date'>): string {
+  const canonical = `${header.title.normalize('NFKC').replace(/\s+/gu, '')}|${header.date}`;
   return `minutes_${createHash('sha256').update(canonical).digest('hex').slice(0, 24)}`;
 }
 

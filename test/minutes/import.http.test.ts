@@ -151,7 +151,11 @@ describe('minutes import over HTTP', () => {
     assert.deepEqual(first?.due, { kind: 'asap', followUpDays: 3 });
     assert.ok(first?.reportMeetingId, '「次回の本部で報告」 links the next meeting');
 
-    const again = cardOf(await bot.say(users.chair, `議事録取込\n${SEED}`), 'second review');
+    // The same minutes again, now as a Word file from the chair.
+    const again = cardOf(
+      await sendFile(users.chair, 'minutes-r2-hq-2.docx', await docxOf(SEED)),
+      'second review',
+    );
     assert.match(visibleText(again), /取込済みです/);
     const redone = cardOf(
       await bot.execute(users.chair, 'minutes.confirm', pressed(again, 'minutes.confirm')),
@@ -162,6 +166,52 @@ describe('minutes import over HTTP', () => {
       items + 26,
       'importing the same minutes twice never duplicates',
     );
+  });
+
+  it('applies the decisions of the minutes as new versions of the policies, once', async () => {
+    const meetings = await meetingCount();
+    const before = await bot.services.policies.get('web-conference-tools-mayor');
+    assert.ok(before);
+    const paste = cardOf(await bot.say(users.secretary, '議事録取込'), 'paste card');
+    assert.match(visibleText(paste), /会議録の本文を貼り付けて/);
+    const review = cardOf(
+      await bot.execute(users.secretary, 'minutes.read', {
+        minutesText: fixture('r2-hq-3-pipes.md'),
+      }),
+      'review',
+    );
+    const text = visibleText(review);
+    assert.match(text, /ポリシー変更の案（2件）/);
+    assert.match(text, /区長部局のWeb会議ツール：承認済み · 区長部局 · 2020年8月3日から/);
+    assert.match(
+      text,
+      /B及びCの2つのWeb会議環境：承認済み · 全庁（区長部局・教育委員会） · 2020年10月1日から/,
+    );
+    assert.match(text, /新しい会議として登録します/);
+    assert.equal(
+      (await bot.services.policies.get('web-conference-tools-mayor'))?.version,
+      before.version,
+    );
+
+    await bot.execute(users.secretary, 'minutes.confirm', pressed(review, 'minutes.confirm'));
+    assert.equal(await meetingCount(), meetings + 1, 'no meeting on 2020-10-19: one is created');
+    const after = await bot.services.policies.get('web-conference-tools-mayor');
+    assert.equal(after?.version, before.version + 1);
+    assert.equal(after?.content.status, 'approved');
+    assert.equal(after?.content.scope, 'all');
+    assert.equal(after?.content.since, '2020-10-01');
+    assert.equal(after?.content.source.date, '2020-10-19');
+    assert.deepEqual(after?.history.at(-1)?.content, before.content, 'the old version is kept');
+
+    const again = cardOf(
+      await bot.say(users.secretary, `議事録取込\n${fixture('r2-hq-3-pipes.md')}`),
+    );
+    await bot.execute(users.secretary, 'minutes.confirm', pressed(again, 'minutes.confirm'));
+    assert.equal(
+      (await bot.services.policies.get('web-conference-tools-mayor'))?.version,
+      before.version + 1,
+    );
+    assert.equal(await meetingCount(), meetings + 1);
   });
 
   it('reads a .docx attached in the personal chat, in English for an English user', async () => {
