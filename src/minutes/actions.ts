@@ -159,7 +159,10 @@ function candidatesOf(
   if (!turn) return [];
   const role = speakerRole(turn.speaker);
   const ownDepartment = speakerDepartment(lexicon, turns, index);
-  const isSecretariat = role === 'secretariat';
+  // 「事務局：」 or the secretariat's own title (情報管理課長：).
+  const isSecretariat =
+    role === 'secretariat' ||
+    (role === undefined && ownDepartment === lexicon.secretariatDepartmentId);
   const candidates: Candidate[] = [];
   for (const sentence of sentencesOf(turn.text)) {
     const act = actOf(sentence);

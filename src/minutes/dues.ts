@@ -21,14 +21,20 @@ export function dueOf(sentence: string, meetingDate: string): DraftDue {
   const dated =
     /(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:\([^)]*\))?\s*(?:まで|迄|を目途|を目処|を期限)/u.exec(
       text,
-    );
+    ) ?? /(?<![\d/])(\d{1,2})\/(\d{1,2})\s*(?:\([^)]*\))?\s*(?:まで|迄|を目途|を目処)/u.exec(text);
   if (dated) return asDate(inYear(Number(dated[1]), Number(dated[2])));
   const part = /(\d{1,2})\s*月\s*(上旬|中旬)\s*(?:まで|迄|に|を目途|を目処)/u.exec(text);
   if (part) return asDate(inYear(Number(part[1]), part[2] === '上旬' ? 10 : 20));
   const monthEnd =
     /(\d{1,2})\s*月\s*(?:末|中(?!旬)|いっぱい|下旬)\s*(?:まで|迄|に|を目途|を目処)/u.exec(text);
   if (monthEnd) return asDate(inYear(Number(monthEnd[1])));
-  if (/今月(中|末|いっぱい)/u.test(text)) return asDate(meeting.endOf('month'));
+  if (/(今月|月内)(中|末|いっぱい)?(に|まで)|今月(中|末|いっぱい)/u.test(text)) {
+    return asDate(meeting.endOf('month'));
+  }
+  // 今週中に / 来週中に: the Friday of that week.
+  if (/今週(中|いっぱい|末)/u.test(text)) return asDate(meeting.set({ weekday: 5 }));
+  if (/来週(中|いっぱい|末)/u.test(text))
+    return asDate(meeting.plus({ weeks: 1 }).set({ weekday: 5 }));
   if (/来月(中|末|いっぱい)/u.test(text)) return asDate(meeting.plus({ months: 1 }).endOf('month'));
   if (/年度(内|末|中)/u.test(text)) {
     const fiscalEnd = meeting.month >= 4 ? meeting.year + 1 : meeting.year;
@@ -43,7 +49,7 @@ export function dueOf(sentence: string, meetingDate: string): DraftDue {
 
 /** 次回の本部で, 次回の会議までに, 次回の情報化推進本部に向けて … */
 export function nextMeetingNamed(text: string): boolean {
-  return /次回(?:の[^、。]{0,12}?(?:本部|会議|会|部会))?(?:で|に|まで|に向け|の際|から)/u.test(
+  return /次回(?:の?[^、。]{0,12}?(?:本部|会議|会|部会))?(?:で|に|まで|に向け|の際|から)/u.test(
     text,
   );
 }

@@ -49,7 +49,9 @@ export function speakerLine(line: string): SpeakerLine | undefined {
 /** The role a speaker's label names, when it is one of the committee's fixed roles. */
 export function speakerRole(speaker: string): 'chair' | 'secretariat' | 'member' | undefined {
   const bare = speaker.replace(/[（(][^）)]*[）)]$/u, '');
-  if (/^(副?本部長|会長|委員長|議長|座長|区長|市長|町長|村長|知事)$/u.test(bare)) return 'chair';
+  // The committee's chair is the deputy mayor (副区長（本部長）); minutes name either.
+  if (/^(副?本部長|会長|委員長|議長|座長|副?区長|副?市長|町長|村長|知事)$/u.test(bare))
+    return 'chair';
   if (/^事務局/u.test(bare) || /事務局/u.test(speaker)) return 'secretariat';
   if (/^(部員|委員|構成員)$/u.test(bare)) return 'member';
   return undefined;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { dueOf } from '../../src/minutes/dues.js';
+import { htmlToLines } from '../../src/minutes/files.js';
 import { readWhen, readDisclosure, readAttendee } from '../../src/minutes/header.js';
 import { readMinutes } from '../../src/minutes/read-minutes.js';
 import { actOf } from '../../src/minutes/requests.js';
@@ -77,6 +78,10 @@ describe('minutes reader: pieces', () => {
     assert.deepEqual(due('早急に調整します'), { kind: 'asap' });
     assert.deepEqual(due('次回の本部で報告してください'), { kind: 'nextMeeting' });
     assert.deepEqual(due('8月下旬から開始していく予定です'), { kind: 'unstated' });
+    assert.deepEqual(due('11/20（金）までに'), { kind: 'date', date: '2020-11-20' });
+    assert.deepEqual(due('来週中にお願いします'), { kind: 'date', date: '2020-10-30' });
+    assert.deepEqual(due('次回会議で報告'), { kind: 'nextMeeting' });
+    assert.deepEqual(due('年度内に'), { kind: 'date', date: '2021-03-31' });
   });
 
   it('tells requests and promises from discussion', () => {
@@ -88,6 +93,42 @@ describe('minutes reader: pieces', () => {
     assert.equal(actOf('自由意見を書いてもらうことがいいのかと思います。'), 'discussion');
     assert.equal(actOf('都度 調整しながら、進めていきたいと思います。'), 'discussion');
     assert.equal(actOf('テレワークPCを50台追加しました。'), 'discussion');
+  });
+
+  it('reads a Word table as tab-separated rows', () => {
+    const html =
+      '<p>会議録</p><table><tr><td><p>開催日時</p></td><td><p>令和2年8月3日</p><p>午後3時</p></td></tr>' +
+      '<tr><td><p>開催場所</p></td><td><p>庁議室 &amp; 別室</p></td></tr></table>';
+    assert.equal(
+      htmlToLines(html),
+      '会議録\n開催日時\t令和2年8月3日 午後3時\t\n開催場所\t庁議室 & 別室\t\n',
+    );
+  });
+
+  it('treats the secretariat’s own title and 副区長 as the roles they are', () => {
+    const result = read(
+      [
+        '会議体の名称\t第5回推進本部',
+        '開催日時\t令和2年12月21日（月）午後2時～午後3時',
+        '審議経過',
+        '情報管理課長：会議室の無線LANについては、年度内に整備計画をまとめます。',
+        '副区長：区民部は、来月末までに窓口の状況を報告してください。',
+      ].join('\n'),
+    );
+    assert.ok(result.ok);
+    assert.deepEqual(
+      result.items.map((i) => [i.owner, i.due]),
+      [
+        [
+          { kind: 'department', departmentId: 'seisakukeiei' },
+          { kind: 'date', date: '2021-03-31' },
+        ],
+        [
+          { kind: 'department', departmentId: 'kumin' },
+          { kind: 'date', date: '2021-01-31' },
+        ],
+      ],
+    );
   });
 
   it('says a text without a meeting name and date is not minutes', () => {
