@@ -175,6 +175,11 @@ function candidatesOf(
       candidates.push({ act: 'request', owner: named ?? { kind: 'every' }, named: true, quote });
       continue;
     }
+    if (act === 'commitment' && role === 'chair' && named) {
+      // 「各部で…を行うこととします」: the chair decides who does it.
+      candidates.push({ act: 'request', owner: named, named: true, quote });
+      continue;
+    }
     if (act === 'commitment') {
       if (role === 'chair') continue;
       const stated = dueOf(sentence, meetingDate).kind !== 'unstated';

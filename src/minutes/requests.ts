@@ -15,6 +15,7 @@ const REQUEST_ENDINGS = [
   /(?:を|は|も|について)?(?:よろしく|宜しく)?お願[いひ](?:します|いたします|致します|したい|ひしたい|申し上げ|できますか)/u,
   /ご[^、。]{1,10}(?:願います|下さい|ください)/u,
   /ように(?:指示|依頼|お願い)/u,
+  /(?:報告|提出|検討|対応|調整|確認|整理|準備|回答|作成|共有|周知)(?:方)?(?:を)?(?:願います|願いたい)/u,
   /(?:する|とする|行う|報告する|提出する)こと(?:と(?:します|する|いたします))?[。．]?$/u,
 ];
 
@@ -33,7 +34,7 @@ const SPEECH_REQUEST =
   /(?:説明|報告|発言|紹介|ご挨拶)(?:を)?(?:お願[いひ]|して(?:ください|下さい|いただけ|いただき|頂))/u;
 
 /** Standing practice or what happens in the meeting itself, not a task to follow up. */
-const ONGOING = /(?:その都度|都度|随時|常に|引き続き注視)/u;
+const ONGOING = /(?:その都度|都度|随時|常に|引き続き)/u;
 const SPEECH_ACT =
   /(?:説明|紹介|報告|ご挨拶|挨拶|開催|開会|閉会|進行|話を|お諮り|申し上げ)(?:を)?(?:させて|いた|致|し)/u;
 const FUTURE_MARK = /(?:次回|後日|改めて|追って|までに|早急|今後|年内|月中|月末|来月|来週)/u;
@@ -53,7 +54,7 @@ export function actOf(sentence: string): SentenceAct {
   if (SPEECH_REQUEST.test(text) && !FUTURE_MARK.test(text)) return 'discussion';
   if (QUESTION.test(text) && !POLITE_REQUEST_QUESTION.test(text)) return 'discussion';
   if (OPINION.test(text)) return 'discussion';
-  if (ONGOING.test(text)) return 'discussion';
+  if (ONGOING.test(text) && !FUTURE_MARK.test(text)) return 'discussion';
   // 「整理させていただきたい」 is the speaker's own promise, though it ends like a request.
   if (
     /させて(?:いただ|頂)(?:き(?:ます|たい)|け(?:れば|たら))/u.test(text) &&

@@ -20,7 +20,7 @@ const LABELS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['secretariat', ['事務局（担当課）', '担当課', '所管課', '事務局']],
   ['datetime', ['開催日時', '日時']],
   ['place', ['開催場所', '場所', '会場']],
-  ['agenda', ['議題', '案件', '次第']],
+  ['agenda', ['議題', '議事', '案件', '次第']],
   ['disclosure', ['公開の可否', '会議の公開', '公開・非公開']],
   ['attendees', ['出席者', '出席委員', '出席部員']],
   ['absentees', ['欠席者', '欠席委員', '欠席部員']],

@@ -93,6 +93,11 @@ describe('minutes reader: pieces', () => {
     assert.equal(actOf('自由意見を書いてもらうことがいいのかと思います。'), 'discussion');
     assert.equal(actOf('都度 調整しながら、進めていきたいと思います。'), 'discussion');
     assert.equal(actOf('テレワークPCを50台追加しました。'), 'discussion');
+    assert.equal(actOf('結果を次回の本部で報告願います。'), 'request');
+    assert.equal(actOf('引き続き検討してまいります。'), 'discussion');
+    assert.equal(actOf('引き続き検討し、次回の本部で報告いたします。'), 'commitment');
+    assert.equal(actOf('現在、各部に照会をお願いしているところです。'), 'discussion');
+    assert.equal(actOf('資料1についてご報告いたします。'), 'discussion');
   });
 
   it('reads a Word table as tab-separated rows', () => {
