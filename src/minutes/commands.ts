@@ -1,7 +1,7 @@
 import type { ActionSpec, CommandSpec } from '../app/router.js';
 import type { Services } from '../app/services.js';
 import type { ActionOutcome, CommandTurn, Turn } from '../app/turn.js';
-import { renderCard } from '../cards/card.js';
+import { renderCard, type Card } from '../cards/card.js';
 import { Audience } from '../domain/roles.js';
 import { readDue, ownerFromValue, textOf } from '../items/form.js';
 import { allMeetings } from '../items/present.js';
@@ -11,7 +11,7 @@ import { lexiconOf, type DepartmentLexicon } from './departments.js';
 import { fetchDownloader, sentFileOf, textOfDocx, textOfTxt, type Downloader } from './files.js';
 import { importIdOf, MinutesImports, type MinutesImport } from './imports.js';
 import { readMinutesOffThread } from './off-thread.js';
-import { inputIds, MAX_ITEMS_ON_CARD, reviewCard } from './review.js';
+import { inputIds, pageOf, reviewCards } from './review.js';
 
 /** The department of the secretariat (事務局), from the directory. */
 async function lexiconFor(services: Services): Promise<DepartmentLexicon> {
@@ -64,7 +64,8 @@ class MinutesFeature {
       source = { text };
     }
     const outcome = await this.review(turn, source.text);
-    await turn.reply(outcome.card ? { card: outcome.card } : (outcome.message ?? ''));
+    if ('message' in outcome) return turn.reply(outcome.message);
+    for (const card of outcome.cards) await turn.reply({ card });
   }
 
   pasteCard(turn: Pick<Turn, 't'>) {
@@ -80,7 +81,7 @@ class MinutesFeature {
   }
 
   /** Reads the minutes and answers with the review card; nothing but the reading is stored. */
-  async review(turn: Turn, text: string): Promise<ActionOutcome> {
+  async review(turn: Turn, text: string): Promise<{ cards: Card[] } | { message: string }> {
     const lexicon = await lexiconFor(this.services);
     const policies = await this.services.policies.list();
     let reading;
@@ -112,7 +113,7 @@ class MinutesFeature {
     const meeting = record.applied
       ? await this.services.meetings.get(record.applied.meetingId)
       : await meetingOnDate(this.services, record.header.date);
-    return { card: await reviewCard(this.services, record, meeting, turn) };
+    return { cards: await reviewCards(this.services, record, meeting, turn) };
   }
 
   /** The secretariat's choices on the card, all checked before anything is saved. */
@@ -124,8 +125,8 @@ class MinutesFeature {
     const meetings = await allMeetings(this.services);
     const next = await this.services.meetings.next();
     const items: ItemChoice[] = [];
-    const shown = record.items.slice(0, MAX_ITEMS_ON_CARD);
-    for (const [index] of shown.entries()) {
+    const from = Number(textOf(data, 'from')) || 0;
+    for (const index of pageOf(record.items, from)) {
       if (textOf(data, inputIds.on(index)) !== 'true') continue;
       const number = index + 1;
       const title = textOf(data, inputIds.title(index)).trim();
@@ -142,9 +143,10 @@ class MinutesFeature {
       if (!due.ok) return { message: turn.t('minutes.badDue', { number, due: dueInput }) };
       items.push({ draft: index, title, owner, due: due.due });
     }
+    // The policy changes are on the first card only.
     const policies = record.policyChanges
       .map((_, index) => index)
-      .filter((index) => textOf(data, inputIds.policy(index)) === 'true');
+      .filter((index) => from === 0 && textOf(data, inputIds.policy(index)) === 'true');
     return { items, policies };
   }
 
@@ -257,7 +259,13 @@ export function minutesActions(
       handle: (turn) => {
         const text = textOf(turn.data, 'minutesText');
         if (text.trim() === '') return Promise.resolve({ card: feature.pasteCard(turn) });
-        return feature.review(turn, text);
+        return feature.review(turn, text).then(async (outcome) => {
+          if ('message' in outcome) return outcome;
+          // The first card replaces the paste card; the others follow it.
+          const [first, ...rest] = outcome.cards;
+          for (const card of rest) await turn.reply({ card });
+          return first ? { card: first } : { message: turn.t('minutes.readFailed') };
+        });
       },
     },
     {

@@ -10,8 +10,12 @@ import { formatDay } from '../policy/cards.js';
 import type { MinutesImport } from './imports.js';
 import type { DraftDue, DraftItem, DraftOwner, DraftPolicyChange, MinutesHeader } from './model.js';
 
-/** A card with a few dozen inputs stays usable; more drafts are added from the item list. */
-export const MAX_ITEMS_ON_CARD = 30;
+/**
+ * Teams refuses a message over about 28 KB: the drafts go on cards of eight
+ * (each card saves its own), and past six cards the rest are added by hand.
+ */
+export const ITEMS_PER_CARD = 8;
+export const MAX_CARDS = 6;
 const QUOTE_SHOWN = 160;
 
 export const inputIds = {
@@ -158,57 +162,76 @@ function policyRow(
   };
 }
 
-/** The review card: the header, each draft item and policy change, nothing saved yet. */
-export async function reviewCard(
+/** The drafts a card shows: those from `from`, at most ITEMS_PER_CARD. */
+export function pageOf(items: readonly DraftItem[], from: number): number[] {
+  return items.map((_, i) => i).slice(from, from + ITEMS_PER_CARD);
+}
+
+/**
+ * The review cards: the header, each draft item and policy change, nothing
+ * saved yet. Long minutes give several cards; the first has the policy changes.
+ */
+export async function reviewCards(
   services: Services,
   record: MinutesImport,
   meeting: Meeting | undefined,
   turn: Pick<Turn, 't' | 'locale'>,
-): Promise<Card> {
+): Promise<Card[]> {
   const t = turn.t;
   const timeZone = services.config.timeZone;
   const departments = await services.directory.listDepartments();
-  const shown = record.items.slice(0, MAX_ITEMS_ON_CARD);
-  const hidden = record.items.length - shown.length;
+  const pages = Math.min(MAX_CARDS, Math.max(1, Math.ceil(record.items.length / ITEMS_PER_CARD)));
+  const hidden = record.items.length - pages * ITEMS_PER_CARD;
   const entries = await Promise.all(
     record.policyChanges.map((c) => (c.entryId ? services.policies.get(c.entryId) : undefined)),
   );
-  return renderCard('minutes-review', {
-    heading: t('minutes.review.heading'),
-    intro: t('minutes.review.intro'),
-    notice: record.applied
-      ? t('minutes.review.again', {
-          date: formatMoment(new Date(record.applied.at), turn.locale, timeZone),
-        })
-      : '',
-    facts: headerFacts(record.header, meeting, turn, timeZone),
-    itemsHeading: t('minutes.review.items', { count: record.items.length }),
-    noItems:
-      record.items.length === 0
-        ? t('minutes.review.noItems')
-        : hidden > 0
-          ? t('minutes.review.more', { count: hidden })
+  const facts = headerFacts(record.header, meeting, turn, timeZone);
+  const ownerChoices = [
+    { title: t('minutes.owner.every'), value: ownerValue(EVERY_DEPARTMENT) },
+    ...departments.map((d) => ({
+      title: d.name[turn.locale],
+      value: ownerValue({ kind: 'department', departmentId: d.id }),
+    })),
+  ];
+  return Array.from({ length: pages }, (_, page) => {
+    const from = page * ITEMS_PER_CARD;
+    const last = page === pages - 1;
+    return renderCard('minutes-review', {
+      heading: `${t('minutes.review.heading')}${pages > 1 ? t('minutes.review.page', { page: page + 1, pages }) : ''}`,
+      intro: page === 0 ? t('minutes.review.intro') : '',
+      notice:
+        page === 0 && record.applied
+          ? t('minutes.review.again', {
+              date: formatMoment(new Date(record.applied.at), turn.locale, timeZone),
+            })
           : '',
-    items: shown.map((item, i) => itemRow(item, i, turn)),
-    ownerChoices: [
-      { title: t('minutes.owner.every'), value: ownerValue(EVERY_DEPARTMENT) },
-      ...departments.map((d) => ({
-        title: d.name[turn.locale],
-        value: ownerValue({ kind: 'department', departmentId: d.id }),
-      })),
-    ],
-    labels: {
-      title: t('minutes.review.title'),
-      owner: t('minutes.review.owner'),
-      due: t('minutes.review.due'),
-      duePlaceholder: t('minutes.review.duePlaceholder'),
-      current: t('minutes.review.current'),
-      draft: t('minutes.review.draft'),
-    },
-    policiesHeading: t('minutes.review.policies', { count: record.policyChanges.length }),
-    policies: record.policyChanges.map((change, i) => policyRow(change, i, entries[i], turn)),
-    confirm: t('minutes.review.confirm'),
-    discard: t('minutes.review.discard'),
-    importId: record.id,
+      facts: page === 0 ? facts : facts.slice(0, 1),
+      itemsHeading: t('minutes.review.items', { count: record.items.length }),
+      noItems:
+        record.items.length === 0
+          ? t('minutes.review.noItems')
+          : last && hidden > 0
+            ? t('minutes.review.more', { count: hidden })
+            : '',
+      items: pageOf(record.items, from).map((i) => itemRow(record.items[i] as DraftItem, i, turn)),
+      ownerChoices,
+      labels: {
+        title: t('minutes.review.title'),
+        owner: t('minutes.review.owner'),
+        due: t('minutes.review.due'),
+        duePlaceholder: t('minutes.review.duePlaceholder'),
+        current: t('minutes.review.current'),
+        draft: t('minutes.review.draft'),
+      },
+      policiesHeading: t('minutes.review.policies', { count: record.policyChanges.length }),
+      policies:
+        page === 0
+          ? record.policyChanges.map((change, i) => policyRow(change, i, entries[i], turn))
+          : [],
+      confirm: t('minutes.review.confirm'),
+      discard: t('minutes.review.discard'),
+      importId: record.id,
+      from,
+    });
   });
 }

@@ -24,6 +24,7 @@ export const minutes = defineMessages({
     'minutes.readFailed': '会議録を読み取れませんでした。もう一度お試しください。',
 
     'minutes.review.heading': '議事録の取込：確認',
+    'minutes.review.page': '（{page}/{pages}）',
     'minutes.review.intro':
       '読み取った内容です。まだ何も登録していません。宿題とポリシー変更は、登録するものにチェックを入れ、担当・期限・件名を直してから「登録する」を押してください。',
     'minutes.review.again':
@@ -109,6 +110,7 @@ export const minutes = defineMessages({
     'minutes.readFailed': 'The minutes could not be read. Please try again.',
 
     'minutes.review.heading': 'Import minutes: review',
+    'minutes.review.page': ' ({page}/{pages})',
     'minutes.review.intro':
       'This is what the minutes say. Nothing is saved yet. Tick the action items and policy changes to save, correct owner, due and title, then press Save.',
     'minutes.review.again':
