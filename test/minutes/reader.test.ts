@@ -98,6 +98,9 @@ describe('minutes reader: pieces', () => {
     assert.equal(actOf('引き続き検討し、次回の本部で報告いたします。'), 'commitment');
     assert.equal(actOf('現在、各部に照会をお願いしているところです。'), 'discussion');
     assert.equal(actOf('資料1についてご報告いたします。'), 'discussion');
+    assert.equal(actOf('ご質問があればお願いします。'), 'discussion');
+    assert.equal(actOf('資料の3ページをご覧ください。'), 'discussion');
+    assert.equal(actOf('各部の意見を12月4日までにご提出ください。'), 'request');
   });
 
   it('reads a Word table as tab-separated rows', () => {
