@@ -34,7 +34,12 @@ export interface When {
  * match is left out rather than losing the date.
  */
 export function readWhen(value: string, timeZone: string): When | undefined {
-  const text = value.normalize('NFKC').replace(/[\s]+/gu, ' ').trim();
+  const text = value
+    .normalize('NFKC')
+    .replace(/[\s]+/gu, ' ')
+    // 正午 is noon; the date reader knows 午後0時.
+    .replace(/正午/gu, '午後0時')
+    .trim();
   const day =
     /((?:令和|平成|昭和|R|H)\s*(?:元|\d{1,2})\s*[年.]\s*\d{1,2}\s*[月.]\s*\d{1,2}\s*日?|\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?)\s*(\([^)]*\))?/u.exec(
       text,

@@ -39,6 +39,10 @@ describe('minutes reader: pieces', () => {
       pick(readWhen('令和元年5月7日 14時から15時30分まで（於：庁議室）', 'Asia/Tokyo')),
       ['2019-05-07', '14:00', '15:30'],
     );
+    assert.deepEqual(
+      pick(readWhen('令和2年10月19日（月曜日）午前10時から正午まで', 'Asia/Tokyo')),
+      ['2020-10-19', '10:00', '12:00'],
+    );
   });
 
   it('reads the checked box of each disclosure part and its reason', () => {
