@@ -30,8 +30,14 @@ const AGENT_PARTICLES = new Set([
   'より',
 ]);
 
-/** How far back (in turns) a sentence that refers back may reach its request. */
+/** How far back (in turns) 「今、話のあった」 may reach its request. */
 const REFERENCE_REACH = 8;
+
+/** The sentence points back at the item `turnGap` turns before. */
+function refersTo(sentence: string, turnGap: number): boolean {
+  const reach = refersBack(sentence);
+  return reach === 'far' ? turnGap <= REFERENCE_REACH : reach === 'near' && turnGap <= 1;
+}
 
 interface Candidate {
   readonly act: 'request' | 'commitment';
@@ -266,7 +272,7 @@ export function draftItems(
       const joins =
         last !== undefined &&
         (leadIn ||
-          (refersBack(candidate.quote.text) && turnGap <= REFERENCE_REACH) ||
+          refersTo(candidate.quote.text, turnGap) ||
           (turnGap === 1 && answers(last, candidate, meetingDate)));
       if (last && joins) {
         last.quotes.push(candidate.quote);
@@ -345,8 +351,8 @@ export function titleOf(quotes: readonly DraftQuote[]): string {
   const cores = quotes
     .map((q) =>
       coreOf(q.text)
-        .replace(/^[^、]{0,12}?(?:としては|としても|では|において(?:も)?|にて|で)、/u, '')
-        .replace(/(?:各部|事務局|各部局)(?:で|にて|において|では|が)(?:も)?、?/u, '')
+        .replace(/^[^、]{0,12}?(?:としては|としても|では|において(?:は|も)?|にて|で)、/u, '')
+        .replace(/(?:各部|事務局|各部局)(?:で|にて|において|では|が)(?:は|も)?、?/u, '')
         .replace(/(?:ということ|という|こと|ように|よう)$/u, '')
         .trim(),
     )

@@ -102,7 +102,8 @@ export function readAgenda(lines: readonly string[]): AgendaEntry[] {
 function cutTrailingCategory(text: string): string {
   return tidy(text.replace(/\n/gu, ' '))
     .replace(
-      /[\s\u3000]*(議案|報告事項|協議事項|審議事項|その他|議題|報告|協議)[\s\u3000]*[:：]?$/u,
+      // Only after a title: 「（2）その他」 is an item of its own.
+      /(?<=\S)[\s\u3000]+(議案|報告事項|協議事項|審議事項|その他|議題|報告|協議)[\s\u3000]*[:：]?$/u,
       '',
     )
     .replace(/[、,]$/u, '')

@@ -42,6 +42,8 @@ const SPEECH_ACT =
   /(?:説明|紹介|報告|ご挨拶|挨拶|開催|開会|閉会|進行|話を|お諮り|申し上げ)(?:を)?(?:させて|いた|致|し)/u;
 const FUTURE_MARK = /(?:次回|後日|改めて|追って|までに|早急|今後|年内|月中|月末|来月|来週)/u;
 
+const RECURRING = /(?:必要に応じて|毎年度|毎年|毎月|毎週|定期的に)/u;
+
 /** Opinions and wishes dressed as requests: 「…方がよいと思います」「…できたらいいと思います」. */
 const OPINION =
   /(?:方が|ほうが|ことが|のが|たら|れば)(?:いい|よい|良い)(?:のか|のでは)?(?:と(?:思|考)|です)/u;
@@ -71,6 +73,8 @@ export function actOf(sentence: string): SentenceAct {
   if (PAST_OR_STATE.test(text)) return 'discussion';
   if (COMMITMENT_ENDING.test(text)) {
     if (SPEECH_ACT.test(text) && !FUTURE_MARK.test(text)) return 'discussion';
+    // 「毎年度、必要に応じて見直す予定です」: how things are done, not a task.
+    if (RECURRING.test(text)) return 'discussion';
     return coreOf(text).length >= 6 ? 'commitment' : 'discussion';
   }
   return 'discussion';
@@ -96,10 +100,18 @@ export function acceptsRequest(text: string): boolean {
 }
 
 /** The sentence points back at the request before it: その辺, この件, 今、話のあった … */
-export function refersBack(sentence: string): boolean {
-  return /^(?:その|この|それ|これ|そちら|こちら|そこら|同様に|併せて|あわせて)|その辺|その点|その件|この件|その場|それら|そこらへん|そのあたり|今、?話のあった|先ほどの|今の話/u.test(
-    sentence.trim(),
-  );
+export function refersBack(sentence: string): 'near' | 'far' | undefined {
+  const text = sentence.trim();
+  // 「今、話のあった」「先ほどの」 reach back over a few turns; 「その点」 only to the turn before.
+  if (/今、?話のあった|先ほど(?:の|話|お話)|今の話/u.test(text)) return 'far';
+  if (
+    /^(?:その|この|それ|これ|そちら|こちら|そこら|同様に|併せて|あわせて)|その辺|その点|その件|この件|その場|それら|そこらへん|そのあたり/u.test(
+      text,
+    )
+  ) {
+    return 'near';
+  }
+  return undefined;
 }
 
 const FILLERS =
