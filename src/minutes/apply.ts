@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Services } from '../app/services.js';
 import type { Actor } from '../domain/directory.js';
 import type { Translate } from '../i18n/translate.js';
@@ -74,10 +75,13 @@ function meetingDraftOf(
   header: MinutesHeader,
   departmentIds: readonly string[],
   noReason: string,
+  timeZone: string,
 ): MeetingDraft {
-  const startsAt = header.startsAt;
+  // Minutes without a time still say the day: the record starts that day, for an hour.
+  const startsAt =
+    header.startsAt || (DateTime.fromISO(header.date, { zone: timeZone }).toUTC().toISO() ?? '');
   const endsAt =
-    header.endsAt > header.startsAt
+    header.endsAt > startsAt
       ? header.endsAt
       : new Date(new Date(startsAt).getTime() + 60 * 60 * 1000).toISOString();
   return {
@@ -122,7 +126,12 @@ export async function applyImport(
   let meeting: Meeting;
   let meetingCreated = false;
   if (existing) {
-    const draft = meetingDraftOf(record.header, existing.attendeeDepartmentIds, noReason);
+    const draft = meetingDraftOf(
+      record.header,
+      existing.attendeeDepartmentIds,
+      noReason,
+      services.config.timeZone,
+    );
     const changed = await services.meetings.change(
       existing.id,
       { agenda: draft.agenda, materials: draft.materials, disclosure: draft.disclosure },
@@ -135,7 +144,7 @@ export async function applyImport(
         ? present.map((p) => p.departmentId)
         : (await services.items.answeringDepartments()).map((d) => d.id);
     const created = await services.meetings.create(
-      meetingDraftOf(record.header, invited, noReason),
+      meetingDraftOf(record.header, invited, noReason, services.config.timeZone),
       by,
     );
     if (!created.ok)
