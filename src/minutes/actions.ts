@@ -122,6 +122,10 @@ function findSpeakerDepartment(
     const named = departmentOfName(lexicon, turn.speaker);
     if (named) return named;
   }
+  // 「部員（教育部長）：」: the note says who.
+  const note = /[（(]([^）)]+)[）)]$/u.exec(turn.speaker)?.[1];
+  const noted = note ? departmentOfName(lexicon, note) : undefined;
+  if (noted) return noted;
   const previous = turns[index - 1];
   if (previous) {
     const asked = sentencesOf(previous.text)

@@ -28,7 +28,11 @@ export function dueOf(sentence: string, meetingDate: string): DraftDue {
   const monthEnd =
     /(\d{1,2})\s*月\s*(?:末|中(?!旬)|いっぱい|下旬)\s*(?:まで|迄|に|を目途|を目処)/u.exec(text);
   if (monthEnd) return asDate(inYear(Number(monthEnd[1])));
-  if (/(今月|月内)(中|末|いっぱい)?(に|まで)|今月(中|末|いっぱい)/u.test(text)) {
+  if (
+    /(今月|月内)(中|末|いっぱい)?(に|まで)|今月(中|末|いっぱい)|(?<![\d来今先翌])月末(まで|迄|に)/u.test(
+      text,
+    )
+  ) {
     return asDate(meeting.endOf('month'));
   }
   // 今週中に / 来週中に: the Friday of that week.

@@ -86,6 +86,7 @@ describe('minutes reader: pieces', () => {
     assert.deepEqual(due('来週中にお願いします'), { kind: 'date', date: '2020-10-30' });
     assert.deepEqual(due('次回会議で報告'), { kind: 'nextMeeting' });
     assert.deepEqual(due('年度内に'), { kind: 'date', date: '2021-03-31' });
+    assert.deepEqual(due('月末までに'), { kind: 'date', date: '2020-10-31' });
   });
 
   it('tells requests and promises from discussion', () => {
