@@ -8,7 +8,14 @@ import { allMeetings } from '../items/present.js';
 import { actorId } from '../items/service.js';
 import { applyImport, meetingOnDate, type Choices, type ItemChoice } from './apply.js';
 import { lexiconOf, type DepartmentLexicon } from './departments.js';
-import { fetchDownloader, sentFileOf, textOfDocx, textOfTxt, type Downloader } from './files.js';
+import {
+  fetchDownloader,
+  htmlToLines,
+  sentFileOf,
+  textOfDocx,
+  textOfTxt,
+  type Downloader,
+} from './files.js';
 import { importIdOf, MinutesImports, type MinutesImport } from './imports.js';
 import { readMinutesOffThread } from './off-thread.js';
 import { inputIds, pageOf, reviewCards } from './review.js';
@@ -23,16 +30,23 @@ async function lexiconFor(services: Services): Promise<DepartmentLexicon> {
   return lexiconOf({ departments, people, secretariatDepartmentId: secretariat ?? '' });
 }
 
-/** The minutes under the command word: 「議事録取込」 on the first line, the text on the next. */
+const COMMAND_WORDS = {
+  ja: ['議事録取込', '議事録取り込み', '会議録取込'],
+  en: ['import minutes'],
+};
+const LEADING_WORD = new RegExp(
+  `^[\\s\\u3000]*(?:${[...COMMAND_WORDS.ja, ...COMMAND_WORDS.en].join('|')})[ \\t\\u3000:：]*\\r?\\n?`,
+  'iu',
+);
+
+/**
+ * The minutes under the command word, line breaks kept (「議事録取込」 on the first
+ * line, the text on the next; or on the same line). Rich text arrives as HTML.
+ */
 function pastedText(turn: CommandTurn): string {
   const raw = turn.message?.text ?? turn.args;
-  const firstBreak = raw.indexOf('\n');
-  if (firstBreak >= 0) return raw.slice(firstBreak + 1);
-  return turn.message ? '' : raw;
-}
-
-interface Reading {
-  readonly text: string;
+  const text = /<(?:br|p|div)\b/iu.test(raw) ? htmlToLines(raw) : raw;
+  return text.replace(LEADING_WORD, '');
 }
 
 class MinutesFeature {
@@ -48,22 +62,21 @@ class MinutesFeature {
   async command(turn: CommandTurn): Promise<void> {
     if (turn.conversation.kind !== 'personal') return turn.reply(turn.t('minutes.personalOnly'));
     const file = sentFileOf(turn.message?.attachments ?? []);
-    let source: Reading;
+    let text: string;
     if (file) {
       if (file.kind === 'other') return turn.reply(turn.t('minutes.fileKind', { name: file.name }));
       try {
         const bytes = await this.download(file.url);
-        source = { text: file.kind === 'docx' ? await textOfDocx(bytes) : textOfTxt(bytes) };
+        text = file.kind === 'docx' ? await textOfDocx(bytes) : textOfTxt(bytes);
       } catch (error) {
         this.services.logger.warn({ err: error, file: file.name }, 'minutes file not read');
         return turn.reply(turn.t('minutes.fileFailed', { name: file.name }));
       }
     } else {
-      const text = pastedText(turn);
+      text = pastedText(turn);
       if (text.trim() === '') return turn.reply({ card: this.pasteCard(turn) });
-      source = { text };
     }
-    const outcome = await this.review(turn, source.text);
+    const outcome = await this.review(turn, text);
     if ('message' in outcome) return turn.reply(outcome.message);
     for (const card of outcome.cards) await turn.reply({ card });
   }
@@ -237,7 +250,7 @@ export function minutesCommands(
   return [
     {
       id: 'minutes.import',
-      words: { ja: ['議事録取込', '議事録取り込み', '会議録取込'], en: ['import minutes'] },
+      words: COMMAND_WORDS,
       patterns: [/^$/],
       summary: 'minutes.cmd.import',
       allowed: Audience.staff,

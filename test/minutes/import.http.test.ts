@@ -244,6 +244,12 @@ describe('minutes import over HTTP', () => {
     );
     assert.match(visibleText(review), /Draft policy changes \(2\)/);
     assert.match(visibleText(review), /Draft action items \(6\)/);
+    // Minutes starting on the command's own line, with Windows line ends.
+    const sameLine = await bot.say(
+      users.secretary,
+      `議事録取込 ${fixture('r3-hq-1-boxes.txt').replace(/\n/g, '\r\n')}`,
+    );
+    assert.match(visibleText(cardOf(sameLine)), /宿題の案（5件）/);
     const files = await sendFile(users.secretary, 'minutes.pdf', new Uint8Array([1, 2, 3]));
     assert.match(replyOf(files), /\.txt と \.docx/);
   });
