@@ -213,6 +213,11 @@ function candidatesOf(
       candidates.push({ act, owner: departmentOwner(previous), named: false, quote });
       continue;
     }
+    if (isSecretariat && dueOf(sentence, meetingDate).kind !== 'unstated') {
+      // 「7月中に受講をお願いします」: the secretariat sets the committee a date.
+      candidates.push({ act, owner: { kind: 'every' }, named: false, quote });
+      continue;
+    }
     // A member or the secretariat asks: it is a task only if the next speaker takes it on.
     const next = turns[index + 1];
     if (!next || !acceptsRequest(next.text)) continue;
@@ -336,7 +341,9 @@ function plainForm(core: string): string {
   if (tsu) return `${core.slice(0, -tsu.length)}${SMALL_TSU_VERBS[tsu] ?? tsu}`;
   if (/[っ]$/u.test(core)) return `${core.slice(0, -1)}る`;
   // 整理し → 整理する (a verbal noun), but 示し → 示す and 見直し → 見直す (a verb of its own).
-  if (/(?:見直|[^\u4e00-\u9fff][\u4e00-\u9fff])し$/u.test(core)) return `${core.slice(0, -1)}す`;
+  if (/(?:見直|[^\u4e00-\u9fff][\u4e00-\u9fff]|[\u3040-\u309f])し$/u.test(core)) {
+    return `${core.slice(0, -1)}す`;
+  }
   if (/し$/u.test(core)) return `${core}る`.replace(/しる$/u, 'する');
   if (/[えけげせめべれてねへ]$/u.test(core)) return `${core}る`;
   if (

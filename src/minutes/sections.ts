@@ -132,5 +132,8 @@ function opensBody(line: string, current: SectionKind | undefined): boolean {
   const turn = speakerLine(cells.join(' '));
   if (!turn) return false;
   const inList = current !== undefined && GROUP_SECTIONS.has(current);
-  return !(inList && looksLikeList(turn.text));
+  // 「事務局：情報管理課長」: a group of one in the attendance list, not a sentence.
+  const groupRow =
+    looksLikeList(turn.text) || (turn.text.length <= 40 && !/[。？！]/u.test(turn.text));
+  return !(inList && groupRow);
 }

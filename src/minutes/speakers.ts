@@ -16,6 +16,11 @@ const COLON_TURN = new RegExp(
   'u',
 );
 const MARK_TURN = new RegExp(`^[○◯〇●◎][\\s\\u3000]*(${NAME}${NOTE})[\\s\\u3000]+(.+)$`, 'u');
+/** 「本部長 ただいまより…」: the speaker, a blank, the words (never a particle after the name). */
+const SPACE_TURN = new RegExp(
+  `^(${NAME}${NOTE})[\\s\\u3000]+(?![からよりはがのにともをへで][\\s\\u3000、])(?!(?:から|より|は|が|の|に|と|も|を|へ|で)[^\\u3040-\\u309f])(.{5,})$`,
+  'u',
+);
 const BRACKET_TURN = new RegExp(
   `^[【［\\[][\\s\\u3000]*(${NAME}${NOTE})[\\s\\u3000]*[】］\\]][\\s\\u3000]*(.+)$`,
   'u',
@@ -36,7 +41,7 @@ export function isSpeakerLabel(label: string): boolean {
 /** The speaker and what they said, when the line opens a turn. */
 export function speakerLine(line: string): SpeakerLine | undefined {
   const trimmed = line.replace(/^[\s\u3000]+/u, '');
-  for (const pattern of [COLON_TURN, MARK_TURN, BRACKET_TURN]) {
+  for (const pattern of [COLON_TURN, MARK_TURN, BRACKET_TURN, SPACE_TURN]) {
     const found = pattern.exec(trimmed);
     const label = found?.[1];
     if (found && label && isSpeakerLabel(label)) {

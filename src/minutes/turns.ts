@@ -10,6 +10,17 @@ function isClerkNote(line: string): boolean {
   );
 }
 
+/** 「１ 開会」「（1）令和4年度の取組について」: headings of the proceedings, not words of anyone. */
+function isHeading(line: string): boolean {
+  return (
+    line.length <= 40 &&
+    !/[。？！]/u.test(line) &&
+    /^(?:[0-9０-９]{1,2}[\s\u3000.．、]|[（(][0-9０-９]{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]{1,2}[\s\u3000、．])/u.test(
+      line,
+    )
+  );
+}
+
 /** A paragraph is finished when it ends a sentence; otherwise the page broke inside it. */
 function endsSentence(text: string): boolean {
   return /[。．.！!？?」』）)]$/u.test(text);
@@ -26,7 +37,7 @@ export function readTurns(body: readonly string[]): SpeakerTurn[] {
   for (const raw of body) {
     const line = tidy(cellsOf(raw).join(' '));
     if (line === '') continue;
-    if (isClerkNote(line) || labelOf(line)?.kind === 'agenda') {
+    if (isClerkNote(line) || isHeading(line) || labelOf(line)?.kind === 'agenda') {
       open = false;
       continue;
     }
