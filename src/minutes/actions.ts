@@ -49,6 +49,7 @@ interface Candidate {
 
 interface Building {
   owner: DraftOwner;
+  /** What the latest sentence of the item did: a reply answers that. */
   act: Candidate['act'];
   named: boolean;
   /** The quote the title is made from: the request itself, not its lead-in. */
@@ -236,7 +237,8 @@ function candidatesOf(
  */
 function answers(item: Building, candidate: Candidate, meetingDate: string): boolean {
   if (candidate.act === item.act) return false;
-  if (!sameOwner(item.owner, candidate.owner) && candidate.owner.kind !== 'unknown') return false;
+  const either = item.owner.kind === 'unknown' || candidate.owner.kind === 'unknown';
+  if (!either && !sameOwner(item.owner, candidate.owner)) return false;
   const own = dueOf(candidate.quote.text, meetingDate);
   if (own.kind === 'unstated') return true;
   const held = item.quotes.map((q) => dueOf(q.text, meetingDate));
@@ -287,6 +289,7 @@ export function draftItems(
         last.quotes.push(candidate.quote);
         last.lastTurn = index;
         if (last.owner.kind === 'unknown' || leadIn) last.owner = candidate.owner;
+        last.act = candidate.act;
         if (leadIn) last.titleFrom = last.quotes.length - 1;
         last.named ||= candidate.named;
         continue;
