@@ -145,6 +145,13 @@ function findSpeakerDepartment(
   return self && self.departmentId !== 'every' ? self.departmentId : undefined;
 }
 
+function approvedByChair(next: SpeakerTurn | undefined): boolean {
+  if (!next || speakerRole(next.speaker) !== 'chair') return false;
+  return /^(?:ぜひ|是非)?、?(?:そうしてください|そのように(?:してください|お願いします)|お願いします|よろしくお願いします|進めてください)/u.test(
+    next.text.trim(),
+  );
+}
+
 function departmentOwner(id: string | undefined): DraftOwner {
   return id ? { kind: 'department', departmentId: id } : { kind: 'unknown' };
 }
@@ -196,7 +203,9 @@ function candidatesOf(
       const stated = dueOf(sentence, meetingDate).kind !== 'unstated';
       const answering = index > 0 && acceptsRequest(turn.text);
       // A member telling their own plans is discussion; a member taking a task on is not.
-      if (!isSecretariat && !stated && !answering) continue;
+      // 「ぜひそうしてください」: the chair takes a member's offer up.
+      const approved = approvedByChair(turns[index + 1]);
+      if (!isSecretariat && !stated && !answering && !approved) continue;
       candidates.push({
         act,
         owner: named ?? departmentOwner(ownDepartment),

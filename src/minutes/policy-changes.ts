@@ -27,7 +27,7 @@ const STATUS_PATTERNS: ReadonlyArray<readonly [RegExp, PolicyStatusRead]> = [
     'underReview',
   ],
   [
-    /(?:運用|利用|使用|導入|稼働)[^。]{0,24}(?:開始|始め)(?:しました|いたしました|致しました|ました)|(?:承認|決定|了承)(?:しました|いたしました|されました|となりました)|(?:使用|利用)(?:が)?(?:可能|できる)(?:と|に|よう)(?:なり|し)ました/u,
+    /(?:運用|利用|使用|導入|稼働)[^。]{0,24}(?:開始|始め)(?:しました|いたしました|致しました|ました)|(?:承認|決定|了承)(?:しました|いたしました|されました|となりました)|(?:使用|利用)(?:が)?(?:可能|できる)(?:と|に|ように|よう)(?:なり|し)ました/u,
     'approved',
   ],
 ];
@@ -91,7 +91,8 @@ function fit(entry: PolicyEntryView, sentence: string, subjects: readonly string
   );
   const said = bigrams(sentence);
   const overlap = [...words].filter((w) => said.has(w)).length / Math.max(1, words.size);
-  return subjectScore * 4 + overlap;
+  // The same letter about another matter (C for web meetings, C for identity checks) is no match.
+  return overlap === 0 ? 0 : subjectScore * 4 + overlap;
 }
 
 /**
