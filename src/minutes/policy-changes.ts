@@ -27,13 +27,14 @@ const STATUS_PATTERNS: ReadonlyArray<readonly [RegExp, PolicyStatusRead]> = [
     'underReview',
   ],
   [
-    /(?:運用|利用|使用|導入|稼働)[^。]{0,24}(?:開始|始め)(?:しました|いたしました|致しました|ました)|(?:承認|決定|了承)(?:しました|いたしました|されました|となりました)|(?:使用|利用)(?:が)?(?:可能|できる)(?:と|に|ように|よう)(?:なり|し)ました/u,
+    /(?:運用|利用|使用|導入|稼働)[^。]{0,24}(?:開始|始め)(?:しました|いたしました|致しました|ました)|(?:承認|決定|了承)(?:しました|いたしました|されました|となりました)|(?:利用|使用)を?(?:認める|許可する)(?:こととしました|ことといたしました|ことになりました)|(?:利用|使用)を(?:認め|許可し)ました|(?:使用|利用)(?:が)?(?:可能|できる)(?:と|に|ように|よう)(?:なり|し)ました/u,
     'approved',
   ],
 ];
 
 function scopeOf(sentence: string): PolicyScopeRead | undefined {
-  if (/全庁/u.test(sentence)) return 'all';
+  // 「区長部局でも」: the other side now as well.
+  if (/全庁|区長部局でも|市長部局でも|教育委員会でも/u.test(sentence)) return 'all';
   const mayor = /区長部局|市長部局/u.test(sentence);
   const education = /教育委員会|学校/u.test(sentence);
   // Naming both is talk between the two (「教育委員会と区長部局の間で」), not a scope.
