@@ -10,5 +10,7 @@ console.log(
 console.log(
   `header:  ${report.headerCorrect}/${report.headerFields} fields right (accuracy ${percent(report.headerAccuracy)})`,
 );
-console.log(`policy:  ${report.policyFound}/${report.policyLabelled} labelled changes drafted`);
+console.log(
+  `policy:  ${report.policyFound}/${report.policyLabelled} labelled changes drafted (${report.policyDrafted} drafted in all)`,
+);
 for (const failure of report.failures) console.log(`  ${failure}`);

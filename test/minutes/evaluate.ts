@@ -123,6 +123,8 @@ export interface MinutesReport {
   readonly headerAccuracy: number;
   readonly policyLabelled: number;
   readonly policyFound: number;
+  /** Every policy change drafted: more than found means drafts nobody asked for. */
+  readonly policyDrafted: number;
   readonly failures: readonly string[];
 }
 
@@ -136,6 +138,7 @@ export function evaluateMinutes(): MinutesReport {
   let fieldsRight = 0;
   let policyLabelled = 0;
   let policyFound = 0;
+  let policyDrafted = 0;
   const failures: string[] = [];
   for (const { labels, text } of loadLabelledMinutes()) {
     const read = readMinutes(text, { timeZone: TIME_ZONE, lexicon: demoLexicon, policies });
@@ -157,6 +160,12 @@ export function evaluateMinutes(): MinutesReport {
     correct += scored.correct;
     labelled += labels.items.length;
     found += scored.found;
+    policyDrafted += read.policyChanges.length;
+    if (read.policyChanges.length > labels.policyChanges.length) {
+      failures.push(
+        `${labels.file}: ${read.policyChanges.length} policy changes drafted, ${labels.policyChanges.length} labelled`,
+      );
+    }
     for (const change of labels.policyChanges) {
       policyLabelled += 1;
       const hit = read.policyChanges.some(
@@ -182,6 +191,7 @@ export function evaluateMinutes(): MinutesReport {
     headerAccuracy: fields === 0 ? 1 : fieldsRight / fields,
     policyLabelled,
     policyFound,
+    policyDrafted,
     failures,
   };
 }

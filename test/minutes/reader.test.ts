@@ -5,6 +5,8 @@ import { readWhen, readDisclosure, readAttendee } from '../../src/minutes/header
 import { readMinutes } from '../../src/minutes/read-minutes.js';
 import { actOf } from '../../src/minutes/requests.js';
 import { labelOf } from '../../src/minutes/sections.js';
+import { draftPolicyChanges } from '../../src/minutes/policy-changes.js';
+import { loadDemoPolicies } from '../../src/policy/seed.js';
 import { speakerLine } from '../../src/minutes/speakers.js';
 import { demoLexicon } from './evaluate.js';
 
@@ -140,6 +142,33 @@ describe('minutes reader: pieces', () => {
           { kind: 'department', departmentId: 'kumin' },
           { kind: 'date', date: '2021-01-31' },
         ],
+      ],
+    );
+  });
+
+  it('drafts policy changes from decisions and status, matched to the entry they are about', () => {
+    const policies = loadDemoPolicies().map(({ id, ...content }) => ({
+      id,
+      active: true,
+      content,
+    }));
+    const turn = (index: number, text: string) => ({ index, speaker: '事務局', text });
+    const changes = draftPolicyChanges(
+      [
+        turn(0, 'B及びCの2つのWeb会議環境については、10月1日から全庁で運用を開始しました。'),
+        turn(1, 'Aについては、教育委員会と区長部局の間で協議を続けております。'),
+        turn(2, '区民部では、国保運営協議会をWeb会議で開催できないか検討しているところです。'),
+        turn(3, 'Cについては、本人確認に利用できるようになりました。'),
+      ],
+      '2020-10-19',
+      policies,
+    );
+    assert.deepEqual(
+      changes.map((c) => [c.entryId ?? null, c.status, c.scope ?? null, c.since ?? null]),
+      [
+        ['web-conference-tools-mayor', 'approved', 'all', '2020-10-01'],
+        ['web-conference-tool-a', 'underReview', null, null],
+        [null, 'approved', null, null],
       ],
     );
   });
