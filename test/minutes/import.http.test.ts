@@ -168,6 +168,30 @@ describe('minutes import over HTTP', () => {
     );
   });
 
+  it('saves nothing when a due cannot be read, and never twice on a double click', async () => {
+    const items = await itemCount();
+    const review = cardOf(await bot.say(users.secretary, `議事録取込\n${SEED}`), 'review');
+    const data = pressed(review, 'minutes.confirm');
+    const refused = await bot.execute(users.secretary, 'minutes.confirm', {
+      ...data,
+      'minutes.item.1.due': 'そのうち',
+    });
+    assert.match(
+      JSON.stringify(refused.body),
+      /2番目の宿題の期限「そのうち」を読み取れませんでした/,
+    );
+    assert.equal(await itemCount(), items);
+    const dropped = await bot.execute(users.secretary, 'minutes.discard', data);
+    assert.match(JSON.stringify(dropped.body), /取込をやめました/);
+    assert.equal(await itemCount(), items);
+
+    await Promise.all([
+      bot.execute(users.secretary, 'minutes.confirm', data),
+      bot.execute(users.chair, 'minutes.confirm', data),
+    ]);
+    assert.equal(await itemCount(), items + 26, 'two clicks at once create the items once');
+  });
+
   it('applies the decisions of the minutes as new versions of the policies, once', async () => {
     const meetings = await meetingCount();
     const before = await bot.services.policies.get('web-conference-tools-mayor');
