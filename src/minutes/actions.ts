@@ -53,15 +53,30 @@ interface Building {
 }
 
 /** The department doing the work, when the sentence names it: 各部で, 事務局にて, 区民部から. */
-function namedOwner(lexicon: DepartmentLexicon, sentence: string): DraftOwner | undefined {
+function namedOwner(
+  lexicon: DepartmentLexicon,
+  sentence: string,
+  addressee?: string,
+): DraftOwner | undefined {
+  const mentions = mentionsIn(lexicon, sentence);
   // 「区民部長、…してください」: a name called out at the start is the one asked.
-  const agent = mentionsIn(lexicon, sentence).find(
+  const index = mentions.findIndex(
     (m) =>
       // 「各部からの報告」 names where something comes from, not who works.
       (AGENT_PARTICLES.has(m.particle) &&
         !(/^(から|より)$/u.test(m.particle) && sentence[m.end] === 'の')) ||
       (m.particle === '、' && m.index === 0),
   );
+  let agent = mentions[index];
+  // 「会計管理室と事務局で」: two together; the one the chair is answering leads.
+  const partner = mentions[index - 1];
+  if (
+    partner?.particle === 'と' &&
+    partner.end === agent?.index &&
+    partner.departmentId === addressee
+  ) {
+    agent = partner;
+  }
   if (!agent) return undefined;
   return agent.departmentId === 'every'
     ? { kind: 'every' }
@@ -179,7 +194,9 @@ function candidatesOf(
   for (const sentence of sentencesOf(turn.text)) {
     const act = actOf(sentence);
     if (act === 'discussion') continue;
-    const named = namedOwner(lexicon, sentence);
+    const addressee = index > 0 ? speakerDepartment(lexicon, turns, index - 1) : undefined;
+    // 「AとBで」: in a request, the one addressed leads; in a promise, the speaker's own.
+    const named = namedOwner(lexicon, sentence, act === 'request' ? addressee : ownDepartment);
     if (isConditional(sentence) && !named) continue;
     const quote: DraftQuote = { speaker: turn.speaker, text: sentence, turn: index };
     if (act === 'commitment' && isSecretariat && listenersDoIt(sentence)) {
@@ -213,8 +230,25 @@ function candidatesOf(
       continue;
     }
     if (role === 'chair') {
-      const previous = index > 0 ? speakerDepartment(lexicon, turns, index - 1) : undefined;
-      candidates.push({ act, owner: departmentOwner(previous), named: false, quote });
+      const previous = turns[index - 1];
+      if (
+        !addressee &&
+        previous &&
+        speakerRole(previous.speaker) === 'chair' &&
+        refersBack(sentence)
+      ) {
+        // 「…ということでよろしいですか。（異議なし）では、そのように進めてください。」:
+        // the committee agreed to the chair's proposal; the secretariat carries it out.
+        const proposal = sentencesOf(previous.text).at(-1) ?? '';
+        const context: DraftQuote = { speaker: previous.speaker, text: proposal, turn: index - 1 };
+        const owner = departmentOwner(lexicon.secretariatDepartmentId);
+        candidates.push(
+          { act, owner, named: false, quote: context },
+          { act, owner, named: false, quote },
+        );
+        continue;
+      }
+      candidates.push({ act, owner: departmentOwner(addressee), named: false, quote });
       continue;
     }
     if (isSecretariat && dueOf(sentence, meetingDate).kind !== 'unstated') {
@@ -258,11 +292,12 @@ function answers(item: Building, candidate: Candidate, meetingDate: string): boo
 function leadsInto(item: Building, candidate: Candidate, meetingDate: string): boolean {
   if (item.quotes.length !== 1 || item.named || item.act !== candidate.act) return false;
   const [only] = item.quotes;
+  if (only === undefined || dueOf(only.text, meetingDate).kind !== 'unstated') return false;
+  // The named request says when, or is addressed to the same department as the lead-in.
   return (
-    only !== undefined &&
-    dueOf(only.text, meetingDate).kind === 'unstated' &&
     candidate.named &&
-    dueOf(candidate.quote.text, meetingDate).kind !== 'unstated'
+    (dueOf(candidate.quote.text, meetingDate).kind !== 'unstated' ||
+      sameOwner(item.owner, candidate.owner))
   );
 }
 

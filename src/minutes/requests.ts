@@ -106,7 +106,7 @@ export function refersBack(sentence: string): 'near' | 'far' | undefined {
   if (/今、?話のあった|先ほど(?:の|話|お話)|今の話/u.test(text)) return 'far';
   if (
     // Not 「あわせて」「同様に」: those add a task, they do not point at one.
-    /^(?:その|この|それ|これ|そちら|こちら|そこら)|その辺|その点|その件|この件|その場|それら|そこらへん|そのあたり/u.test(
+    /^(?:その|この|それ|これ|そちら|こちら|そこら)|その辺|その点|その件|この件|その場|それら|そこらへん|そのあたり|そのように|その方向で|そのとおり/u.test(
       text,
     )
   ) {

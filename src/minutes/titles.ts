@@ -45,6 +45,7 @@ export function titleOf(quotes: readonly DraftQuote[]): string {
       coreOf(q.text)
         .replace(/^[^、]{0,12}?(?:としては|としても|では|において(?:は|も)?|にて|で)、/u, '')
         .replace(/(?:各部|事務局|各部局)(?:で|にて|において|では|が)(?:は|も)?、?/u, '')
+        .replace(/(?:ということで)?(?:よろしいですか|よろしいでしょうか|いかがでしょうか)$/u, '')
         .replace(/(?:ということ|という|こと|ように|よう)$/u, '')
         .trim(),
     )
