@@ -77,6 +77,9 @@ function namedOwner(
   ) {
     agent = partner;
   }
+  // 「希望する部は」「試行に参加する部は」: whichever departments it applies to, so every one.
+  if (!agent && /(?:する|したい|した|される)部(?:署)?(?:は|が|で|も)/u.test(sentence))
+    return { kind: 'every' };
   if (!agent) return undefined;
   return agent.departmentId === 'every'
     ? { kind: 'every' }
@@ -290,15 +293,14 @@ function answers(item: Building, candidate: Candidate, meetingDate: string): boo
  * names both, is its lead-in, not a task of its own.
  */
 function leadsInto(item: Building, candidate: Candidate, meetingDate: string): boolean {
-  if (item.quotes.length !== 1 || item.named || item.act !== candidate.act) return false;
+  if (item.quotes.length !== 1 || item.act !== candidate.act || !candidate.named) return false;
   const [only] = item.quotes;
   if (only === undefined || dueOf(only.text, meetingDate).kind !== 'unstated') return false;
-  // The named request says when, or is addressed to the same department as the lead-in.
-  return (
-    candidate.named &&
-    (dueOf(candidate.quote.text, meetingDate).kind !== 'unstated' ||
-      sameOwner(item.owner, candidate.owner))
-  );
+  const dated = dueOf(candidate.quote.text, meetingDate).kind !== 'unstated';
+  // 「手を挙げてもらえればと思います。希望する部は今月中に連絡してください。」: the second
+  // says who and when. An unnamed lead-in may go to anyone; a named one only to its owner.
+  if (item.named) return dated && sameOwner(item.owner, candidate.owner);
+  return dated || sameOwner(item.owner, candidate.owner);
 }
 
 /**
