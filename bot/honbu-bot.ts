@@ -7,7 +7,7 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { Router } from '../src/app/router.js';
-import type { ActionOutcome, Turn } from '../src/app/turn.js';
+import type { ActionOutcome, IncomingAttachment, Turn } from '../src/app/turn.js';
 import type { Actor } from '../src/domain/directory.js';
 import type { IdentityResolver } from '../src/domain/identity.js';
 import { localeFrom } from '../src/i18n/locale.js';
@@ -99,12 +99,19 @@ export class HonbuBot extends ActivityHandler {
       return;
     }
     const text = textWithoutBotMention(context.activity);
-    if (text.trim() === '') {
-      // A file or an image alone is not an empty message; only a blank text gets the hint.
+    // A file sent on its own has no text; its handler reads it from turn.message.
+    const withFile = (context.activity.attachments ?? []).some(
+      (a) => a.contentType === FILE_DOWNLOAD_INFO,
+    );
+    if (text.trim() === '' && !withFile) {
+      // An image or a card alone is not a blank message; only a blank text gets the hint.
       if (!context.activity.attachments?.length) await turn.reply(turn.t('understanding.empty'));
       return;
     }
-    await this.deps.router.dispatchText(turn, text);
+    await this.deps.router.dispatchText(
+      { ...turn, message: { text, attachments: attachmentsOf(context) } },
+      text,
+    );
   }
 
   private async handleMembership(context: TurnContext): Promise<void> {
@@ -175,6 +182,18 @@ export class HonbuBot extends ActivityHandler {
       },
     };
   }
+}
+
+/** What Teams attaches when a user sends a file in the personal chat (supportsFiles). */
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+function attachmentsOf(context: TurnContext): IncomingAttachment[] {
+  return (context.activity.attachments ?? []).map((a) => ({
+    contentType: a.contentType,
+    ...(a.name ? { name: a.name } : {}),
+    ...(a.contentUrl ? { contentUrl: a.contentUrl } : {}),
+    ...(a.content !== undefined ? { content: a.content as unknown } : {}),
+  }));
 }
 
 function invokeResponse(outcome: ActionOutcome, turn: Turn): AdaptiveCardInvokeResponse {

@@ -5,6 +5,14 @@ import type { Translate } from '../i18n/translate.js';
 import type { ConversationKind } from '../messaging/conversations.js';
 import type { OutboundMessage } from '../messaging/sender.js';
 
+/** A file or rich content sent with a message, as plain data copied from the activity. */
+export interface IncomingAttachment {
+  readonly contentType: string;
+  readonly name?: string;
+  readonly contentUrl?: string;
+  readonly content?: unknown;
+}
+
 /** What a handler gets: who asks, in which language and where, and how to answer. */
 export interface Turn {
   readonly actor: Actor;
@@ -13,6 +21,11 @@ export interface Turn {
   readonly conversation: { readonly id: string; readonly kind: ConversationKind };
   /** Id of the incoming activity, for logs. */
   readonly activityId: string | undefined;
+  /** The message as sent (line breaks kept) and what came with it; absent for card actions. */
+  readonly message?: {
+    readonly text: string;
+    readonly attachments: readonly IncomingAttachment[];
+  };
   reply(message: OutboundMessage | string): Promise<void>;
 }
 

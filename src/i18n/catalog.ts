@@ -3,6 +3,7 @@ import { dates } from './catalogs/dates.js';
 import { extensions } from './catalogs/extensions.js';
 import { items } from './catalogs/items.js';
 import { meetings } from './catalogs/meetings.js';
+import { minutes } from './catalogs/minutes.js';
 import { pings } from './catalogs/pings.js';
 import { policy } from './catalogs/policy.js';
 import { surveys } from './catalogs/surveys.js';
@@ -21,6 +22,7 @@ const ja = {
   ...pings.ja,
   ...understanding.ja,
   ...extensions.ja,
+  ...minutes.ja,
 };
 const en: { [K in keyof typeof ja]: string } = {
   ...core.en,
@@ -33,6 +35,7 @@ const en: { [K in keyof typeof ja]: string } = {
   ...pings.en,
   ...understanding.en,
   ...extensions.en,
+  ...minutes.en,
 };
 
 export type MessageKey = keyof typeof ja;
