@@ -299,6 +299,22 @@ describe('surveys over the HTTP endpoint', () => {
       );
     });
 
+    it("after the survey closes, a head's 「アンケート」 shows it with their department's answer", async () => {
+      await submit(world, 'kumin-bucho', cardFor('kumin-bucho'), threeRanks);
+      await world.bot.say(world.secretary, 'アンケート締切 1');
+      const result = await world.bot.say(world.people['kumin-bucho'] as TestUser, 'アンケート');
+      const replies = result.sent.filter((c) => c.kind === 'reply');
+      assert.match(
+        textsOf(replies).join('\n'),
+        /受付中のアンケートはありません。最後に締め切られた/,
+      );
+      const [card] = cardsOf(replies);
+      assertValidCard(card, 'closed survey for the head');
+      assert.match(visibleText(card), /締め切られました。 区民部長が/);
+      assert.match(visibleText(card), /Web会議/);
+      assert.deepEqual(buttonsOf(card), [], 'nothing to edit');
+    });
+
     it("updates the other representative's card and the progress card as answers arrive", async () => {
       await submit(world, 'kaigohoken-kacho', cardFor('kaigohoken-kacho'), threeRanks);
       const head = world.people['hokenfukushi-bucho'];
@@ -448,11 +464,14 @@ describe('surveys over the HTTP endpoint', () => {
         assert.equal(inputValue(back, 'rank1'), 'web-meetings');
       });
 
-      it('a closed survey', async () => {
+      it('a closed survey: the card becomes the closed view, with no inputs and no send button', async () => {
         await world.bot.say(world.secretary, 'アンケート締切 1');
         const back = await submit(world, 'kumin-bucho', cardFor('kumin-bucho'), threeRanks);
         assert.match(attentionTexts(back)[0] ?? '', /締め切られました。回答は保存されていません/);
-        assert.equal(inputValue(back, 'rank3'), 'rpa');
+        assert.deepEqual(renderedInputs(back), [], 'no inputs once closed');
+        assert.deepEqual(buttonsOf(back), [], 'no send button once closed');
+        assert.match(visibleText(back), /締め切られました。 区民部はまだ回答していません/);
+        assert.equal((await storedAnswers(world)).length, 0);
       });
 
       it('a tampered survey id', async () => {

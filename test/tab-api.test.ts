@@ -444,6 +444,24 @@ describe('dashboard API: survey progress and results', () => {
     if (somu?.kind !== 'progress') return assert.fail('progress expected');
     assert.deepEqual(somu.groups.at(-1), { label: '未回答', values: ['総務部'] });
   });
+
+  it('keeps showing the last closed survey, with its results for staff, instead of "none open"', async () => {
+    await server.closeDemoSurvey();
+    const staff = surveysOf(await viewOf(chair));
+    assert.equal(staff?.state, 'ready');
+    const [progress, bars] = staff?.blocks ?? [];
+    if (progress?.kind !== 'progress') return assert.fail('progress expected');
+    assert.equal(progress.label, 'デジタルガバメント検討事項アンケート');
+    assert.equal(progress.groups[0]?.label, '締切済み');
+    assert.equal(bars?.kind, 'bars', 'the results stay for the chair');
+
+    const own = surveysOf(await viewOf(kuminHead));
+    assert.deepEqual(
+      own?.blocks.map((b) => b.kind),
+      ['progress'],
+    );
+    assert.match(JSON.stringify(own), /区民部（区民部長/);
+  });
 });
 
 describe('dashboard API: the action item board', () => {

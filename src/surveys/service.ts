@@ -238,6 +238,25 @@ export class SurveyService {
         : undefined;
     const departmentId = actor.person?.departmentId;
     const problems = checkSubmission(survey, actor, values, this.now(), cardDepartment);
+    if (
+      problems?.form?.key === 'survey.error.closed' &&
+      departmentId &&
+      !audienceProblem(survey, actor)
+    ) {
+      // Nothing more can be sent: the card becomes the closed view of the sender's own
+      // department, saying the send was not kept.
+      return answerCard(
+        {
+          survey,
+          department: await this.deps.directory.getDepartment(departmentId),
+          answer: await this.repository.answerOf(survey.id, departmentId),
+          canEdit: false,
+          refreshUserIds: await this.cards.refreshUserIds(departmentId),
+          notice: reader.t('survey.error.closed'),
+        },
+        reader,
+      );
+    }
     if (problems || !departmentId || !actor.person) {
       // The card comes back as it was: for the department it was made for.
       const shownFor =
