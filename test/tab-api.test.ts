@@ -9,6 +9,7 @@ import type {
   TableBlock,
 } from '../src/tab/model.js';
 import { SYSTEM_ACTOR } from '../src/items/service.js';
+import { DEFAULT_DISCLOSURE } from '../src/meetings/meeting.js';
 import { dashboardSections } from '../src/tab/sections/index.js';
 import { Audience } from '../src/domain/roles.js';
 import { DevSignIn } from '../src/tab/dev-signin.js';
@@ -356,6 +357,47 @@ describe('dashboard sections: the extension point', () => {
       assert.ok(!member.sections.some((s) => s.id === 'staff-note'));
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('dashboard API: many upcoming meetings', () => {
+  it('lists every upcoming meeting: the next three in full, later ones with date and place', async () => {
+    const entra = await FakeEntra.start();
+    const server = await TabServer.start(entra.env());
+    try {
+      const { meetings } = server.honbu.services;
+      for (const day of [14, 21, 28]) {
+        const created = await meetings.create(
+          {
+            title: `臨時会議 12月${day}日`,
+            startsAt: `2026-12-${day}T06:00:00.000Z`,
+            endsAt: `2026-12-${day}T07:00:00.000Z`,
+            place: '庁議室',
+            agenda: [],
+            materials: [],
+            attendeeDepartmentIds: ['kumin'],
+            disclosure: DEFAULT_DISCLOSURE,
+          },
+          'test',
+        );
+        assert.ok(created.ok);
+      }
+      const { view } = await server.dashboard(await entra.token(kuminHead, server.clock.now()));
+      const items = listOf(view, 'meetings');
+      assert.deepEqual(
+        items.map((m) => m.title),
+        [
+          '令和8年度 第3回 行政情報化推進本部',
+          '臨時会議 12月14日',
+          '臨時会議 12月21日',
+          '臨時会議 12月28日',
+        ],
+      );
+      assert.deepEqual(items[3]?.lines, ['日時: 令和8年12月28日（月）15:00–16:00', '場所: 庁議室']);
+    } finally {
+      await server.stop();
+      await entra.stop();
     }
   });
 });
