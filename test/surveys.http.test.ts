@@ -244,7 +244,7 @@ describe('surveys over the HTTP endpoint', () => {
         'comment_web-meetings': '区政連絡会をWeb会議で開きたい',
       });
       const text = visibleText(answered);
-      assert.match(text, /区民部長が2026年12月1日（火）10:00に回答しました。/);
+      assert.match(text, /区民部長が令和8年12月1日（火）10:00に回答しました。/);
       assert.match(text, /区政連絡会をWeb会議で開きたい/);
       assert.deepEqual(
         buttonsOf(answered).map((a) => a['verb']),
@@ -280,14 +280,14 @@ describe('surveys over the HTTP endpoint', () => {
       });
       const view = invokeCard(opened.body);
       assertValidCard(view, 'delegate view');
-      assert.match(visibleText(view), /保健福祉部長が2026年12月1日（火）10:00に回答しました/);
+      assert.match(visibleText(view), /保健福祉部長が令和8年12月1日（火）10:00に回答しました/);
       const edit = invokeCard(
         (await world.bot.execute(delegate, 'survey.answer', { surveyId: world.survey.id })).body,
       );
       assertValidCard(edit, 'edit form');
       assert.equal(inputValue(edit, 'rank2'), 'telework');
       const changed = await submit(world, 'kaigohoken-kacho', edit, { rank2: 'meeting-room-wifi' });
-      assert.match(visibleText(changed), /介護保険課長が2026年12月2日（水）11:30に回答しました/);
+      assert.match(visibleText(changed), /介護保険課長が令和8年12月2日（水）11:30に回答しました/);
       assert.match(visibleText(changed), /変更履歴: 2件/);
       const [stored] = await storedAnswers(world);
       assert.deepEqual(
@@ -574,7 +574,7 @@ describe('surveys over the HTTP endpoint', () => {
           (c) => c.conversationId === world.people['kumin-bucho']?.personalConversationId,
         ),
       )[0];
-      assert.match(visibleText(kumin), /2026年12月14日（月）17:00に締め切られました。 区民部長が/);
+      assert.match(visibleText(kumin), /令和8年12月14日（月）17:00に締め切られました。 区民部長が/);
       assert.deepEqual(buttonsOf(kumin), [], 'no edit button once closed');
       const somu = cardsOf(
         personal.filter(

@@ -445,8 +445,8 @@ describe('dashboard API: survey progress and results', () => {
     assert.deepEqual(progress.groups[1], {
       label: '回答済み',
       values: [
-        '区民部（区民部長、2026年11月16日（月）10:00）',
-        '文化商工部（文化デザイン課長、2026年11月16日（月）10:00）',
+        '区民部（区民部長、令和8年11月16日（月）10:00）',
+        '文化商工部（文化デザイン課長、令和8年11月16日（月）10:00）',
       ],
     });
     assert.equal(progress.groups[2]?.label, '未回答');

@@ -358,7 +358,7 @@ describe('dashboard tab in Chromium', function () {
             audience: Audience.staff,
             emptyMessage: 'tab.items.empty',
             load: async () => [
-              { kind: 'facts', facts: [{ label: '締切', value: '2026年12月4日（金）17:00' }] },
+              { kind: 'facts', facts: [{ label: '締切', value: '令和8年12月4日（金）17:00' }] },
               {
                 kind: 'progress',
                 label: '回答済み',
@@ -421,7 +421,7 @@ describe('dashboard tab in Chromium', function () {
         token: () => entra.token(chair, fixture.clock.now()),
       });
       const section = tab.locator('section[data-section="fixture"]');
-      assert.equal(await section.locator('dl.facts dd').textContent(), '2026年12月4日（金）17:00');
+      assert.equal(await section.locator('dl.facts dd').textContent(), '令和8年12月4日（金）17:00');
       assert.equal(await section.locator('progress').getAttribute('value'), '7');
       assert.equal(
         await section.locator('progress').getAttribute('aria-label'),

@@ -40,9 +40,9 @@ describe('action items over HTTP: the dates of dues, said back', () => {
     );
     assert.match(
       visibleText(asked),
-      /期限「12月1日」は12月1日（火）（すでに過ぎた日）ですか、2027年12月1日（水）ですか？選ぶと登録します。/,
+      /期限「12月1日」は12月1日（火）（すでに過ぎた日）ですか、令和9年12月1日（水）ですか？選ぶと登録します。/,
     );
-    assert.deepEqual(buttonsOf(asked), ['12月1日（火）（過ぎた日）', '2027年12月1日（水）']);
+    assert.deepEqual(buttonsOf(asked), ['12月1日（火）（過ぎた日）', '令和9年12月1日（水）']);
     assert.equal((await c.items.list()).length, before, 'nothing is stored before the choice');
 
     const [, nextYear] = executes(asked);
@@ -50,7 +50,7 @@ describe('action items over HTTP: the dates of dues, said back', () => {
     const saved = await c.bot.execute(c.users.secretary, 'item.save', nextYear.data);
     assert.match(
       textOfCard(saved),
-      /宿題を1件登録しました（#27）。期限は2027年12月1日（水）です。/,
+      /宿題を1件登録しました（#27）。期限は令和9年12月1日（水）です。/,
     );
     const created = await c.item(27);
     assert.deepEqual(created.due, { kind: 'date', date: '2027-12-01' });
