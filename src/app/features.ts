@@ -4,6 +4,7 @@ import { directoryFeature } from './directory-feature.js';
 import type { Feature } from './feature.js';
 import { itemsFeature } from '../items/feature.js';
 import { meetingsFeature } from '../meetings/feature.js';
+import { outboxFeature } from '../outbox/feature.js';
 import { policyFeature } from '../policy/feature.js';
 import { surveysFeature } from '../surveys/feature.js';
 
@@ -20,6 +21,7 @@ const factories = [
   meetingsFeature,
   surveysFeature,
   itemsFeature,
+  outboxFeature,
 ] as const;
 
 /** A factory's declared dependencies (none for one that takes no argument). */

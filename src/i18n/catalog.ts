@@ -2,6 +2,7 @@ import { core } from './catalogs/core.js';
 import { dates } from './catalogs/dates.js';
 import { items } from './catalogs/items.js';
 import { meetings } from './catalogs/meetings.js';
+import { outbox } from './catalogs/outbox.js';
 import { pings } from './catalogs/pings.js';
 import { policy } from './catalogs/policy.js';
 import { surveys } from './catalogs/surveys.js';
@@ -17,6 +18,7 @@ const ja = {
   ...surveys.ja,
   ...items.ja,
   ...pings.ja,
+  ...outbox.ja,
 };
 const en: { [K in keyof typeof ja]: string } = {
   ...core.en,
@@ -27,6 +29,7 @@ const en: { [K in keyof typeof ja]: string } = {
   ...surveys.en,
   ...items.en,
   ...pings.en,
+  ...outbox.en,
 };
 
 export type MessageKey = keyof typeof ja;
