@@ -62,10 +62,19 @@ describe('dashboard API: Teams SSO tokens and roles', () => {
     assert.equal(view.viewer, '副区長（本部長） さん（本部長）');
     assert.deepEqual(
       view.sections.map((s) => s.id),
-      ['meetings', 'surveys', 'items', 'policies', 'directory'],
+      ['meetings', 'surveys', 'items', 'policies', 'outbox', 'directory'],
     );
-    for (const id of ['meetings', 'items', 'policies', 'directory'])
+    for (const id of ['meetings', 'items', 'policies', 'outbox', 'directory'])
       assert.equal(view.sections.find((s) => s.id === id)?.state, 'ready', id);
+    const outbox = view.sections.find((s) => s.id === 'outbox')?.blocks[0];
+    if (outbox?.kind !== 'table') return assert.fail('the outbox is a table');
+    assert.deepEqual(outbox.columns, ['日時', '内容', '宛先など']);
+    assert.ok(
+      outbox.rows.some((r) =>
+        /会議のリマインダー：#2 令和8年度 第3回/.test(r.cells[1]?.text ?? ''),
+      ),
+      'the same list as 送信予定',
+    );
     const table = directoryTable(view.sections.find((s) => s.id === 'directory')?.blocks);
     assert.equal(table.rows.length, 11);
     assert.deepEqual(table.columns, ['部署', '部長', '代理']);

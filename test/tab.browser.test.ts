@@ -105,6 +105,7 @@ describe('dashboard tab in Chromium', function () {
       'surveys',
       'items',
       'policies',
+      'outbox',
       'directory',
     ]);
     assert.equal(

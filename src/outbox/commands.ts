@@ -4,6 +4,7 @@ import { renderCard, type Card } from '../cards/card.js';
 import { Audience } from '../domain/roles.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { formatDateTime } from '../i18n/dates.js';
+import type { Reader } from '../i18n/reader.js';
 import type { Job } from '../scheduling/job.js';
 import type { OutboxUses } from './deps.js';
 
@@ -25,8 +26,13 @@ const KINDS: Readonly<Record<string, { what: MessageKey; to: MessageKey }>> = {
 
 type Notice = { readonly text: string; readonly ok: boolean } | undefined;
 
-async function jobRow(services: OutboxUses, turn: Turn, job: Job) {
-  const { t, locale } = turn;
+/** A planned job as the secretariat reads it: when, what (and about what), to whom, and notes. */
+export async function describeJob(
+  services: OutboxUses,
+  reader: Pick<Reader, 't' | 'locale'>,
+  job: Job,
+): Promise<{ when: string; what: string; detail: string }> {
+  const { t, locale } = reader;
   const timeZone = services.config.timeZone;
   const due = new Date(job.dueAt);
   const kind = KINDS[job.kind];
@@ -45,6 +51,13 @@ async function jobRow(services: OutboxUses, turn: Turn, job: Job) {
     when: formatDateTime(due, locale, timeZone),
     what: subject ? t('outbox.whatAbout', { what, subject }) : what,
     detail: notes.join(t('outbox.separator')),
+  };
+}
+
+async function jobRow(services: OutboxUses, turn: Turn, job: Job) {
+  const { t } = turn;
+  return {
+    ...(await describeJob(services, turn, job)),
     buttons: [
       job.status === 'held'
         ? { title: t('outbox.button.release'), verb: 'outbox.release', jobId: job.id }
@@ -54,9 +67,15 @@ async function jobRow(services: OutboxUses, turn: Turn, job: Job) {
   };
 }
 
+/** Jobs due within the outbox's window, from now. */
+export function upcomingJobs(services: OutboxUses): Promise<Job[]> {
+  return services.jobControls.upcoming(
+    new Date(services.clock.now().getTime() + OUTBOX_DAYS * DAY_MS),
+  );
+}
+
 async function outboxCard(services: OutboxUses, turn: Turn, notice?: Notice): Promise<Card> {
-  const until = new Date(services.clock.now().getTime() + OUTBOX_DAYS * DAY_MS);
-  const jobs = await services.jobControls.upcoming(until);
+  const jobs = await upcomingJobs(services);
   return renderCard('outbox', {
     title: turn.t('outbox.title', { days: OUTBOX_DAYS }),
     notice: notice?.text ?? '',

@@ -34,6 +34,11 @@ export const outbox = defineMessages({
     'outbox.released': '保留を解除しました。予定どおり送ります。',
     'outbox.sent': '送信しました。',
     'outbox.notPending': 'このお知らせはすでに送信されたか、取り消されています。',
+    'tab.outbox.title': '送信予定',
+    'tab.outbox.empty': '今後14日間に送る予定のお知らせはありません',
+    'tab.outbox.when': '日時',
+    'tab.outbox.what': '内容',
+    'tab.outbox.detail': '宛先など',
   },
   en: {
     'cmd.outbox':
@@ -67,5 +72,10 @@ export const outbox = defineMessages({
     'outbox.released': 'Released: it will be sent as planned.',
     'outbox.sent': 'Sent.',
     'outbox.notPending': 'This one was already sent or withdrawn.',
+    'tab.outbox.title': 'Scheduled',
+    'tab.outbox.empty': 'Nothing is scheduled in the next 14 days',
+    'tab.outbox.when': 'When',
+    'tab.outbox.what': 'What',
+    'tab.outbox.detail': 'To whom, notes',
   },
 });
