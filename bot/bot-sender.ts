@@ -7,6 +7,7 @@ import {
 } from 'botframework-connector';
 import type { Logger } from '../src/logger.js';
 import type { ConversationRegistry } from '../src/messaging/conversations.js';
+import { SendFailures } from '../src/messaging/refusals.js';
 import type { OutboundMessage, Sender, SendResult, Target } from '../src/messaging/sender.js';
 import { toActivity } from './activities.js';
 
@@ -21,13 +22,15 @@ import { toActivity } from './activities.js';
  */
 export class BotSender implements Sender {
   private readonly claims: ClaimsIdentity;
+  private readonly failures: SendFailures;
 
   constructor(
     private readonly auth: BotFrameworkAuthentication,
     appId: string,
     private readonly conversations: ConversationRegistry,
-    private readonly logger: Logger,
+    logger: Logger,
   ) {
+    this.failures = new SendFailures(conversations, logger);
     this.claims = new ClaimsIdentity(
       [
         { type: AuthenticationConstants.AudienceClaim, value: appId },
@@ -49,6 +52,7 @@ export class BotSender implements Sender {
       const { activityId: _lastIncoming, ...newPost } = reference;
       const activity = TurnContext.applyConversationReference(toActivity(message), newPost, false);
       const response = await client.conversations.sendToConversation(record.id, activity);
+      this.failures.succeeded(record.id);
       return {
         ok: true,
         conversationId: record.id,
@@ -73,6 +77,7 @@ export class BotSender implements Sender {
       const activity = TurnContext.applyConversationReference(toActivity(message), where, false);
       activity.id = activityId;
       await client.conversations.updateActivity(record.id, activityId, activity);
+      this.failures.succeeded(record.id);
       return { ok: true, conversationId: record.id, activityId };
     } catch (error) {
       // A 404 here means that one message was deleted, not that the bot left the conversation.
@@ -90,8 +95,11 @@ export class BotSender implements Sender {
       await this.conversations.markInactive(conversationId);
       return { ok: false, reason: 'gone' };
     }
-    this.logger.warn({ err: error, conversationId, status }, what);
-    return { ok: false, reason: 'failed', ...(status ? { status } : {}), message: String(error) };
+    const message = await this.failures.failed(conversationId, what, {
+      error,
+      ...(status ? { status } : {}),
+    });
+    return { ok: false, reason: 'failed', ...(status ? { status } : {}), message };
   }
 
   /** The factory keeps one client per service URL (see bot/adapter.ts). */

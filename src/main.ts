@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, redactStoreUrl } from './config.js';
 import { createHonbu } from './honbu.js';
 import { createLogger } from './logger.js';
+import { localStartMessage } from './start-message.js';
 import { StoreUnavailableError } from './store/document-store.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -28,10 +29,7 @@ async function main(): Promise<void> {
     'Honbu is ready',
   );
   if (!config.botAuth.appId) {
-    process.stdout.write(
-      `\nHonbu listens on ${url}/api/messages (no app id: local mode, unsigned requests accepted).\n` +
-        'Talk to it from another terminal:  npm run chat -- --as kumin-bucho@city.example.jp\n\n',
-    );
+    process.stdout.write(localStartMessage(url, config.host));
   }
 }
 

@@ -100,6 +100,29 @@ describe('the process', () => {
     assert.equal(readFileSync(path, 'utf-8'), '{"schemaVersion":1,"collections":{"people":');
   });
 
+  it('says where it listens and how to chat with it on another port and on every interface', async function () {
+    this.timeout(30000);
+    const run = startProcess({ PORT: '0', HOST: '0.0.0.0', STORE_URL: 'memory:' });
+    const deadline = Date.now() + 25000;
+    while (!run.output().includes('npm run chat')) {
+      if (Date.now() > deadline) throw new Error(`no start message: ${run.output()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    run.child.kill('SIGTERM');
+    await run.exited;
+    const port = /port (\d+)/.exec(run.output())?.[1];
+    assert.ok(port && port !== '3978', run.output());
+    assert.match(run.output(), /listens on every network interface \(0\.0\.0\.0\)/);
+    assert.ok(
+      run
+        .output()
+        .includes(
+          `npm run chat -- --as kumin-bucho@city.example.jp --bot http://localhost:${port}\n`,
+        ),
+      run.output(),
+    );
+  });
+
   it('stops on SIGTERM with exit code 0 after finishing its writes', async function () {
     this.timeout(30000);
     const dir = mkdtempSync(join(tmpdir(), 'honbu-term-'));

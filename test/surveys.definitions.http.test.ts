@@ -129,6 +129,29 @@ describe('survey definitions: the secretariat creates, edits and copies surveys 
     assert.equal(copy?.copiedFrom, original?.id);
   });
 
+  it('keeps 「（コピー）」 only on the draft: sending a copy takes it off the title departments see', async () => {
+    const kumin = bot.user('kumin-bucho@city.example.jp');
+    await bot.install(kumin);
+    const editor = await editorFor('アンケート複製 1');
+    await press(editor, 'survey.save', { deadlineDate: '2026-12-18', deadlineTime: '17:00' });
+    assert.equal(
+      (await bot.services.surveys.find('2'))?.title.ja,
+      'デジタルガバメント検討事項アンケート（コピー）',
+      'the secretariat tells the draft apart',
+    );
+    const sent = await bot.say(secretary, 'アンケート送信 2');
+    const card = cardsOf(
+      sent.sent.filter((c) => c.conversationId === kumin.personalConversationId),
+    )[0];
+    assert.match(visibleText(card), /デジタルガバメント検討事項アンケート/);
+    assert.doesNotMatch(visibleText(card), /コピー|copy/);
+    const stored = await bot.services.surveys.find('2');
+    assert.deepEqual(stored?.title, {
+      ja: 'デジタルガバメント検討事項アンケート',
+      en: 'Digital government review topics survey',
+    });
+  });
+
   it('edits a sent survey: texts and deadline change, topics and rule stay, reminders move', async () => {
     const kumin = bot.user('kumin-bucho@city.example.jp');
     await bot.install(kumin);

@@ -244,7 +244,7 @@ describe('surveys over the HTTP endpoint', () => {
         'comment_web-meetings': '区政連絡会をWeb会議で開きたい',
       });
       const text = visibleText(answered);
-      assert.match(text, /区民部長が2026年12月1日（火）10:00に回答しました。/);
+      assert.match(text, /区民部長が令和8年12月1日（火）10:00に回答しました。/);
       assert.match(text, /区政連絡会をWeb会議で開きたい/);
       assert.deepEqual(
         buttonsOf(answered).map((a) => a['verb']),
@@ -280,14 +280,14 @@ describe('surveys over the HTTP endpoint', () => {
       });
       const view = invokeCard(opened.body);
       assertValidCard(view, 'delegate view');
-      assert.match(visibleText(view), /保健福祉部長が2026年12月1日（火）10:00に回答しました/);
+      assert.match(visibleText(view), /保健福祉部長が令和8年12月1日（火）10:00に回答しました/);
       const edit = invokeCard(
         (await world.bot.execute(delegate, 'survey.answer', { surveyId: world.survey.id })).body,
       );
       assertValidCard(edit, 'edit form');
       assert.equal(inputValue(edit, 'rank2'), 'telework');
       const changed = await submit(world, 'kaigohoken-kacho', edit, { rank2: 'meeting-room-wifi' });
-      assert.match(visibleText(changed), /介護保険課長が2026年12月2日（水）11:30に回答しました/);
+      assert.match(visibleText(changed), /介護保険課長が令和8年12月2日（水）11:30に回答しました/);
       assert.match(visibleText(changed), /変更履歴: 2件/);
       const [stored] = await storedAnswers(world);
       assert.deepEqual(
@@ -297,6 +297,22 @@ describe('surveys over the HTTP endpoint', () => {
           ['kaigohoken-kacho@city.example.jp', 'meeting-room-wifi'],
         ],
       );
+    });
+
+    it("after the survey closes, a head's 「アンケート」 shows it with their department's answer", async () => {
+      await submit(world, 'kumin-bucho', cardFor('kumin-bucho'), threeRanks);
+      await world.bot.say(world.secretary, 'アンケート締切 1');
+      const result = await world.bot.say(world.people['kumin-bucho'] as TestUser, 'アンケート');
+      const replies = result.sent.filter((c) => c.kind === 'reply');
+      assert.match(
+        textsOf(replies).join('\n'),
+        /受付中のアンケートはありません。最後に締め切られた/,
+      );
+      const [card] = cardsOf(replies);
+      assertValidCard(card, 'closed survey for the head');
+      assert.match(visibleText(card), /締め切られました。 区民部長が/);
+      assert.match(visibleText(card), /Web会議/);
+      assert.deepEqual(buttonsOf(card), [], 'nothing to edit');
     });
 
     it("updates the other representative's card and the progress card as answers arrive", async () => {
@@ -448,11 +464,14 @@ describe('surveys over the HTTP endpoint', () => {
         assert.equal(inputValue(back, 'rank1'), 'web-meetings');
       });
 
-      it('a closed survey', async () => {
+      it('a closed survey: the card becomes the closed view, with no inputs and no send button', async () => {
         await world.bot.say(world.secretary, 'アンケート締切 1');
         const back = await submit(world, 'kumin-bucho', cardFor('kumin-bucho'), threeRanks);
         assert.match(attentionTexts(back)[0] ?? '', /締め切られました。回答は保存されていません/);
-        assert.equal(inputValue(back, 'rank3'), 'rpa');
+        assert.deepEqual(renderedInputs(back), [], 'no inputs once closed');
+        assert.deepEqual(buttonsOf(back), [], 'no send button once closed');
+        assert.match(visibleText(back), /締め切られました。 区民部はまだ回答していません/);
+        assert.equal((await storedAnswers(world)).length, 0);
       });
 
       it('a tampered survey id', async () => {
@@ -555,7 +574,7 @@ describe('surveys over the HTTP endpoint', () => {
           (c) => c.conversationId === world.people['kumin-bucho']?.personalConversationId,
         ),
       )[0];
-      assert.match(visibleText(kumin), /2026年12月14日（月）17:00に締め切られました。 区民部長が/);
+      assert.match(visibleText(kumin), /令和8年12月14日（月）17:00に締め切られました。 区民部長が/);
       assert.deepEqual(buttonsOf(kumin), [], 'no edit button once closed');
       const somu = cardsOf(
         personal.filter(

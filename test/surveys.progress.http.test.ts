@@ -45,11 +45,11 @@ describe('survey progress and who has not answered, in words', () => {
     const title = survey.title.ja;
     assert.equal(
       await reply(kumin, 'アンケートの進捗'),
-      `「${title}」の回答状況: 1 / 10 部署（回答期限: 2026年12月14日（月）17:00）`,
+      `「${title}」の回答状況: 1 / 10 部署（回答期限: 令和8年12月14日（月）17:00）`,
     );
     assert.match(
       await reply(kuminEn, 'survey progress'),
-      /^".+": 1 of 10 departments have answered \(deadline: Mon, 14 Dec 2026, 17:00\)\.$/,
+      /^".+": 1 of 10 departments have answered \(deadline: 2026-12-14 \(Mon\) 17:00\)\.$/,
     );
     const missing = await reply(secretary, '未回答');
     assert.match(missing, new RegExp(`^「${title}」に未回答の部署（9 / 10）: `));

@@ -9,6 +9,7 @@ import type {
   TableBlock,
 } from '../src/tab/model.js';
 import { SYSTEM_ACTOR } from '../src/items/service.js';
+import { DEFAULT_DISCLOSURE } from '../src/meetings/meeting.js';
 import { Audience } from '../src/domain/roles.js';
 import { DevSignIn } from '../src/tab/dev-signin.js';
 import { APP_ID, FakeEntra, TENANT_ID } from './harness/sso.js';
@@ -60,10 +61,19 @@ describe('dashboard API: Teams SSO tokens and roles', () => {
     assert.equal(view.viewer, '副区長（本部長） さん（本部長）');
     assert.deepEqual(
       view.sections.map((s) => s.id),
-      ['meetings', 'surveys', 'items', 'policies', 'directory'],
+      ['meetings', 'surveys', 'items', 'policies', 'outbox', 'directory'],
     );
-    for (const id of ['meetings', 'items', 'policies', 'directory'])
+    for (const id of ['meetings', 'items', 'policies', 'outbox', 'directory'])
       assert.equal(view.sections.find((s) => s.id === id)?.state, 'ready', id);
+    const outbox = view.sections.find((s) => s.id === 'outbox')?.blocks[0];
+    if (outbox?.kind !== 'table') return assert.fail('the outbox is a table');
+    assert.deepEqual(outbox.columns, ['日時', '内容', '宛先など']);
+    assert.ok(
+      outbox.rows.some((r) =>
+        /会議のリマインダー：#2 令和8年度 第3回/.test(r.cells[1]?.text ?? ''),
+      ),
+      'the same list as 送信予定',
+    );
     const table = directoryTable(view.sections.find((s) => s.id === 'directory')?.blocks);
     assert.equal(table.rows.length, 11);
     assert.deepEqual(table.columns, ['部署', '部長', '代理']);
@@ -359,6 +369,47 @@ describe('dashboard sections: the extension point', () => {
   });
 });
 
+describe('dashboard API: many upcoming meetings', () => {
+  it('lists every upcoming meeting: the next three in full, later ones with date and place', async () => {
+    const entra = await FakeEntra.start();
+    const server = await TabServer.start(entra.env());
+    try {
+      const { meetings } = server.honbu.services;
+      for (const day of [14, 21, 28]) {
+        const created = await meetings.create(
+          {
+            title: `臨時会議 12月${day}日`,
+            startsAt: `2026-12-${day}T06:00:00.000Z`,
+            endsAt: `2026-12-${day}T07:00:00.000Z`,
+            place: '庁議室',
+            agenda: [],
+            materials: [],
+            attendeeDepartmentIds: ['kumin'],
+            disclosure: DEFAULT_DISCLOSURE,
+          },
+          'test',
+        );
+        assert.ok(created.ok);
+      }
+      const { view } = await server.dashboard(await entra.token(kuminHead, server.clock.now()));
+      const items = listOf(view, 'meetings');
+      assert.deepEqual(
+        items.map((m) => m.title),
+        [
+          '令和8年度 第3回 行政情報化推進本部',
+          '臨時会議 12月14日',
+          '臨時会議 12月21日',
+          '臨時会議 12月28日',
+        ],
+      );
+      assert.deepEqual(items[3]?.lines, ['日時: 令和8年12月28日（月）15:00–16:00', '場所: 庁議室']);
+    } finally {
+      await server.stop();
+      await entra.stop();
+    }
+  });
+});
+
 describe('dashboard API: survey progress and results', () => {
   let entra: FakeEntra;
   let server: TabServer;
@@ -402,8 +453,8 @@ describe('dashboard API: survey progress and results', () => {
     assert.deepEqual(progress.groups[1], {
       label: '回答済み',
       values: [
-        '区民部（区民部長、2026年11月16日（月）10:00）',
-        '文化商工部（文化デザイン課長、2026年11月16日（月）10:00）',
+        '区民部（区民部長、令和8年11月16日（月）10:00）',
+        '文化商工部（文化デザイン課長、令和8年11月16日（月）10:00）',
       ],
     });
     assert.equal(progress.groups[2]?.label, '未回答');
@@ -442,6 +493,24 @@ describe('dashboard API: survey progress and results', () => {
     const [somu] = notYet?.blocks ?? [];
     if (somu?.kind !== 'progress') return assert.fail('progress expected');
     assert.deepEqual(somu.groups.at(-1), { label: '未回答', values: ['総務部'] });
+  });
+
+  it('keeps showing the last closed survey, with its results for staff, instead of "none open"', async () => {
+    await server.closeDemoSurvey();
+    const staff = surveysOf(await viewOf(chair));
+    assert.equal(staff?.state, 'ready');
+    const [progress, bars] = staff?.blocks ?? [];
+    if (progress?.kind !== 'progress') return assert.fail('progress expected');
+    assert.equal(progress.label, 'デジタルガバメント検討事項アンケート');
+    assert.equal(progress.groups[0]?.label, '締切済み');
+    assert.equal(bars?.kind, 'bars', 'the results stay for the chair');
+
+    const own = surveysOf(await viewOf(kuminHead));
+    assert.deepEqual(
+      own?.blocks.map((b) => b.kind),
+      ['progress'],
+    );
+    assert.match(JSON.stringify(own), /区民部（区民部長/);
   });
 });
 

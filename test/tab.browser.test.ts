@@ -104,6 +104,7 @@ describe('dashboard tab in Chromium', function () {
       'surveys',
       'items',
       'policies',
+      'outbox',
       'directory',
     ]);
     assert.equal(
@@ -251,6 +252,38 @@ describe('dashboard tab in Chromium', function () {
     }
   });
 
+  it('at Teams mobile width (360 px) stacks the board: every status, 完了 included, is on screen', async () => {
+    await context.close();
+    context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    await context.route('https://res.cdn.office.net/**', (route) => route.abort());
+    server.clock.set('2026-11-24T01:00:00Z');
+    try {
+      const { page, tab } = await open(chair);
+      const items = tab.locator('section[data-section="items"]');
+      const overflow = await tab.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        width: document.documentElement.clientWidth,
+        wider: [...document.querySelectorAll('.scroll')].filter(
+          (s) => s.scrollWidth > s.clientWidth,
+        ).length,
+      }));
+      assert.ok(overflow.page <= overflow.width, `the page is ${overflow.page}px wide`);
+      assert.equal(overflow.wider, 0, 'no table needs sideways scrolling');
+      const done = items.locator('.cell-label', { hasText: /^完了/ }).first();
+      assert.equal(await done.isVisible(), true, 'the 完了 cards are named on the phone');
+      const box = await done.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `完了 at ${JSON.stringify(box)}`);
+      const late = items.locator('.board-card.is-alert');
+      const lateBox = await late.boundingBox();
+      assert.ok(lateBox && lateBox.x + lateBox.width <= 360, 'the late item fits the width');
+      assert.deepEqual((await contrastOf(tab)).failures, []);
+      await screenshotTab(page, `${SHOTS}/tab-chair-360.png`);
+      await screenshotPart(page, items, `${SHOTS}/tab-items-chair-360.png`);
+    } finally {
+      server.clock.set('2026-11-16T01:00:00Z');
+    }
+  });
+
   it('follows the Teams theme: dark on a theme change, then high contrast, with readable text in each', async () => {
     const { page, tab } = await open(chair);
     const light = await contrastOf(tab);
@@ -357,7 +390,7 @@ describe('dashboard tab in Chromium', function () {
             audience: Audience.staff,
             emptyMessage: 'tab.items.empty',
             load: async () => [
-              { kind: 'facts', facts: [{ label: '締切', value: '2026年12月4日（金）17:00' }] },
+              { kind: 'facts', facts: [{ label: '締切', value: '令和8年12月4日（金）17:00' }] },
               {
                 kind: 'progress',
                 label: '回答済み',
@@ -420,7 +453,7 @@ describe('dashboard tab in Chromium', function () {
         token: () => entra.token(chair, fixture.clock.now()),
       });
       const section = tab.locator('section[data-section="fixture"]');
-      assert.equal(await section.locator('dl.facts dd').textContent(), '2026年12月4日（金）17:00');
+      assert.equal(await section.locator('dl.facts dd').textContent(), '令和8年12月4日（金）17:00');
       assert.equal(await section.locator('progress').getAttribute('value'), '7');
       assert.equal(
         await section.locator('progress').getAttribute('aria-label'),

@@ -5,6 +5,7 @@ import type { Feature } from './feature.js';
 import { itemsFeature } from '../items/feature.js';
 import { meetingsFeature } from '../meetings/feature.js';
 import { minutesFeature } from '../minutes/feature.js';
+import { outboxFeature } from '../outbox/feature.js';
 import { policyFeature } from '../policy/feature.js';
 import { surveysFeature } from '../surveys/feature.js';
 
@@ -22,6 +23,7 @@ const factories = [
   surveysFeature,
   itemsFeature,
   minutesFeature,
+  outboxFeature,
 ] as const;
 
 /** A factory's declared dependencies (none for one that takes no argument). */

@@ -10,7 +10,10 @@ import { MeetingService } from '../meetings/meeting-service.js';
 import type { Sender } from '../messaging/sender.js';
 import { WorkCalendar } from '../scheduling/calendar.js';
 import { DeliveryLog } from '../scheduling/delivery-log.js';
+import { JobControls } from '../scheduling/job-controls.js';
 import { openJobStore } from '../scheduling/open-job-store.js';
+import type { OutboxSubjects } from '../outbox/ports.js';
+import { outboxSubjects } from './outbox-subjects.js';
 import { Scheduler } from '../scheduling/scheduler.js';
 import type { DocumentStore } from '../store/document-store.js';
 import { PolicyBook } from '../policy/policy-book.js';
@@ -33,6 +36,9 @@ export interface Services {
   readonly sender: Sender;
   readonly calendar: WorkCalendar;
   readonly scheduler: Scheduler;
+  /** Hold, release or send now what the scheduler plans (the outbox, 送信予定). */
+  readonly jobControls: JobControls;
+  readonly outboxSubjects: OutboxSubjects;
   readonly policies: PolicyBook;
   readonly policyInbox: PolicyInbox;
   readonly committeeChannels: CommitteeChannels;
@@ -60,8 +66,9 @@ export async function createServices(
   sender: Sender,
 ): Promise<Services> {
   const calendar = new WorkCalendar(base.config.timeZone, base.config.quietHours);
+  const jobStore = await openJobStore(base.store);
   const scheduler = new Scheduler({
-    store: await openJobStore(base.store),
+    store: jobStore,
     deliveries: new DeliveryLog(base.store, base.clock),
     sender,
     clock: base.clock,
@@ -94,8 +101,11 @@ export async function createServices(
     links,
   };
   const items = new ActionItemService({ ...domain, meetings });
+  const surveys = new SurveyService(domain);
   return {
     ...domain,
+    jobControls: new JobControls(jobStore, base.clock),
+    outboxSubjects: outboxSubjects(meetings, surveys),
     policies,
     policyInbox: new PolicyInbox(
       base.store,
@@ -107,7 +117,7 @@ export async function createServices(
     ),
     meetings,
     meetingFollowUps: meetingItemPings({ ...domain, items, meetings }),
-    surveys: new SurveyService(domain),
+    surveys,
     items,
   };
 }

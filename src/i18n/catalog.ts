@@ -4,6 +4,7 @@ import { extensions } from './catalogs/extensions.js';
 import { items } from './catalogs/items.js';
 import { meetings } from './catalogs/meetings.js';
 import { minutes } from './catalogs/minutes.js';
+import { outbox } from './catalogs/outbox.js';
 import { pings } from './catalogs/pings.js';
 import { policy } from './catalogs/policy.js';
 import { surveys } from './catalogs/surveys.js';
@@ -23,6 +24,7 @@ const ja = {
   ...understanding.ja,
   ...extensions.ja,
   ...minutes.ja,
+  ...outbox.ja,
 };
 const en: { [K in keyof typeof ja]: string } = {
   ...core.en,
@@ -36,6 +38,7 @@ const en: { [K in keyof typeof ja]: string } = {
   ...understanding.en,
   ...extensions.en,
   ...minutes.en,
+  ...outbox.en,
 };
 
 export type MessageKey = keyof typeof ja;

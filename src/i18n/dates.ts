@@ -16,33 +16,13 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
-/** Date and time as a reader in this locale expects, in the committee's time zone. */
+/**
+ * Date and time as a reader in this locale expects, in the committee's time zone:
+ * the same style everywhere a user reads one (meetings, surveys, items, policies),
+ * 令和8年12月14日（月）17:00 in Japanese and 2026-12-14 (Mon) 17:00 in English.
+ */
 export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
-  if (locale === 'ja') {
-    const parts = dateFormat('ja-JP', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(date);
-    const get = (type: Intl.DateTimeFormatPartTypes) =>
-      parts.find((p) => p.type === type)?.value ?? '';
-    return `${get('year')}年${get('month')}月${get('day')}日（${get('weekday')}）${get('hour')}:${get('minute')}`;
-  }
-  return dateFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
+  return formatMoment(date, locale, timeZone);
 }
 
 /** 令和8年12月14日（月）: the era date Japanese official documents use. */
@@ -115,16 +95,17 @@ export function formatSpokenDay(date: Date, locale: Locale, timeZone: string, no
   const withYear =
     formatIsoDate(date, timeZone).slice(0, 4) !== formatIsoDate(now, timeZone).slice(0, 4);
   if (locale === 'ja') {
+    // Another year is the era year, as on every other date the committee reads.
+    if (withYear) return formatEraDate(date, timeZone);
     const parts = dateFormat('ja-JP', {
       timeZone,
-      year: 'numeric',
       month: 'numeric',
       day: 'numeric',
       weekday: 'short',
     }).formatToParts(date);
     const get = (type: Intl.DateTimeFormatPartTypes) =>
       parts.find((p) => p.type === type)?.value ?? '';
-    return `${withYear ? `${get('year')}年` : ''}${get('month')}月${get('day')}日（${get('weekday')}）`;
+    return `${get('month')}月${get('day')}日（${get('weekday')}）`;
   }
   return dateFormat('en-GB', {
     timeZone,

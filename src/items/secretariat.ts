@@ -188,6 +188,18 @@ function createdText(turn: Turn, items: readonly ActionItem[], due = ''): string
   return due ? turn.t('item.twoSentences', { first: created, second: due }) : created;
 }
 
+/** Asks why an item is cancelled: the reason is kept in its history and told to its owner. */
+function cancelAskCard(turn: Turn, item: ActionItem): Card {
+  return renderCard('item-cancel', {
+    question: turn.t('item.cancel.question', { number: item.number, title: item.title }),
+    reasonLabel: turn.t('item.input.cancelReason'),
+    reasonMax: LIMITS.reason,
+    confirmLabel: turn.t('item.button.confirmCancel'),
+    backLabel: turn.t('item.button.back'),
+    itemId: item.id,
+  });
+}
+
 async function reassignCard(services: ItemUses, turn: Turn, item: ActionItem): Promise<Card> {
   return renderCard('item-reassign', {
     question: turn.t('item.reassign.question', { number: item.number, title: item.title }),
@@ -238,7 +250,16 @@ export function secretariatCommands(services: ItemUses): CommandSpec[] {
         const created = await items.createBatch([{ ...read.draft, owner }], turn.actor);
         if (!created.ok)
           return turn.reply(await problemText(services, turn, created.reason, undefined));
-        await turn.reply(createdText(turn, created.items, dueSaid(services, turn, read.dueRead)));
+        // The source was not typed: say which meeting it is and how to change it.
+        const source = (await allMeetings(services)).find(
+          (m) => m.id === read.draft.source?.meetingId,
+        );
+        const said = createdText(turn, created.items, dueSaid(services, turn, read.dueRead));
+        await turn.reply(
+          source
+            ? `${said}\n\n${turn.t('item.created.source', { meeting: source.title, number: created.items[0]?.number ?? '' })}`
+            : said,
+        );
       },
     },
     {
@@ -329,6 +350,9 @@ export function secretariatCommands(services: ItemUses): CommandSpec[] {
       handle: async (turn) => {
         const found = await withItem(services, turn, 'item.usage.cancel');
         if (!found) return;
+        // No reason given: ask for one on the cancel card rather than cancelling at once.
+        if (!found.rest.trim() && isActive(found.item))
+          return turn.reply({ card: cancelAskCard(turn, found.item), summary: found.item.title });
         const result = await items.cancel(found.item.id, found.rest, turn.actor);
         if (!result.ok)
           return turn.reply(
@@ -544,16 +568,7 @@ export function secretariatActions(services: ItemUses): ActionSpec[] {
       handle: async (turn) => {
         const item = await itemOf(services, turn);
         if (!item) return notFound(turn);
-        return {
-          card: renderCard('item-cancel', {
-            question: turn.t('item.cancel.question', { number: item.number, title: item.title }),
-            reasonLabel: turn.t('item.input.cancelReason'),
-            reasonMax: LIMITS.reason,
-            confirmLabel: turn.t('item.button.confirmCancel'),
-            backLabel: turn.t('item.button.back'),
-            itemId: item.id,
-          }),
-        };
+        return { card: cancelAskCard(turn, item) };
       },
     },
     {

@@ -67,10 +67,12 @@ function noticeText(meeting: Meeting, payload: NoticePayload, context: CardConte
   const range = (s: { startsAt: string; endsAt: string }) =>
     formatTimeRange(new Date(s.startsAt), new Date(s.endsAt), locale, timeZone);
   if (payload.notice === 'rescheduled') {
+    // The new time comes from the stored meeting the card shows, never from the job:
+    // a later edit may have changed it again since the notice was planned.
     return t('meeting.notice.rescheduled', {
       title: meeting.title,
       from: range(payload.from),
-      to: range(payload.to),
+      to: range(meeting),
     });
   }
   return payload.reason

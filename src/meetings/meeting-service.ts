@@ -145,16 +145,23 @@ export class MeetingService {
     if (!rescheduled && updated.endsAt === previous.endsAt)
       return { ok: true, meeting: updated, rescheduled };
     const reminders = await this.reminders.replan(updated, this.clock.now());
-    await this.reminders.notify(
-      {
-        meetingId: id,
-        notice: 'rescheduled',
-        from: { startsAt: previous.startsAt, endsAt: previous.endsAt },
-        to: { startsAt: updated.startsAt, endsAt: updated.endsAt },
-      },
-      updated.revision,
-      this.clock.now(),
-    );
+    // A notice of an earlier move not sent yet is folded into this one: one notice, from
+    // the time people last heard, and none when the meeting is back where it was.
+    const from = (await this.reminders.withdrawPendingMoves(id)) ?? {
+      startsAt: previous.startsAt,
+      endsAt: previous.endsAt,
+    };
+    if (from.startsAt !== updated.startsAt || from.endsAt !== updated.endsAt)
+      await this.reminders.notify(
+        {
+          meetingId: id,
+          notice: 'rescheduled',
+          from,
+          to: { startsAt: updated.startsAt, endsAt: updated.endsAt },
+        },
+        updated.revision,
+        this.clock.now(),
+      );
     return { ok: true, meeting: updated, rescheduled, reminders };
   }
 

@@ -46,6 +46,10 @@ export function reminderGroup(meetingId: string): string {
   return `meeting:${meetingId}:reminders`;
 }
 
+function noticeGroup(meetingId: string): string {
+  return `meeting:${meetingId}:notices`;
+}
+
 /**
  * When a rule fires for a meeting starting at `start`. Day-based rules land at
  * their local time of day; "days before" that fall on a weekend or holiday move
@@ -114,12 +118,31 @@ export class MeetingReminders {
     return { cancelled, planned };
   }
 
+  /**
+   * Withdraws the change notices of a meeting that have not gone out yet and
+   * returns the time the earliest of them moved the meeting from: a new notice
+   * then tells people once, from what they last heard to what is stored now.
+   */
+  async withdrawPendingMoves(meetingId: string): Promise<Schedule | undefined> {
+    const pending = (await this.scheduler.jobsInGroup(noticeGroup(meetingId)))
+      .filter((job) => job.status === 'pending')
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    let from: Schedule | undefined;
+    for (const job of pending) {
+      const payload = job.payload as NoticePayload;
+      if (payload.notice !== 'rescheduled') continue;
+      if (await this.scheduler.cancel(job.id, 'superseded by a later change'))
+        from ??= payload.from;
+    }
+    return from;
+  }
+
   /** Posts a change notice (through the scheduler: durable, retried, quiet hours for 1:1). */
   async notify(notice: NoticePayload, revision: number, now: Date): Promise<void> {
     await this.scheduler.schedule<NoticePayload>({
       key: `meeting:${notice.meetingId}:notice:${revision}`,
       kind: NOTICE_JOB,
-      group: `meeting:${notice.meetingId}:notices`,
+      group: noticeGroup(notice.meetingId),
       payload: notice,
       dueAt: now,
     });

@@ -26,7 +26,8 @@ export interface Job<P = unknown> {
   readonly outcome?: string;
 }
 
-export type JobStatus = 'pending' | 'claimed' | 'done' | 'dropped' | 'cancelled' | 'dead';
+/** 'held': the secretariat stopped it from going out until they release it (not run, not dropped). */
+export type JobStatus = 'pending' | 'held' | 'claimed' | 'done' | 'dropped' | 'cancelled' | 'dead';
 
 export interface NewJob<P = unknown> {
   /** Unique per intent, e.g. `meeting:mtg_1:reminder:7d`. */

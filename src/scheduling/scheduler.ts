@@ -112,8 +112,7 @@ export class Scheduler {
     const now = this.options.clock.now().toISOString();
     const id = jobIdFor(input.key);
     const job = await this.options.store.update(id, (current) => {
-      if (current && current.status !== 'pending' && current.status !== 'cancelled')
-        return undefined;
+      if (current && !['pending', 'held', 'cancelled'].includes(current.status)) return undefined;
       const { notAfter: _previous, ...base } = current ?? {};
       return {
         ...base,
@@ -124,7 +123,8 @@ export class Scheduler {
         dueAt: input.dueAt.toISOString(),
         originalDueAt: input.dueAt.toISOString(),
         ...(input.notAfter ? { notAfter: input.notAfter.toISOString() } : {}),
-        status: 'pending',
+        // Planning a held job again (a restart, a replan) keeps it held.
+        status: current?.status === 'held' ? 'held' : 'pending',
         attempts: 0,
         createdAt: current?.createdAt ?? now,
         updatedAt: now,
@@ -138,7 +138,7 @@ export class Scheduler {
   async cancelGroup(group: string, reason: string): Promise<number> {
     let cancelled = 0;
     for (const job of await this.options.store.inGroup(group)) {
-      if (job.status !== 'pending' && job.status !== 'claimed') continue;
+      if (job.status !== 'pending' && job.status !== 'held' && job.status !== 'claimed') continue;
       if (await this.cancel(job.id, reason)) cancelled++;
     }
     return cancelled;
@@ -147,7 +147,7 @@ export class Scheduler {
   async cancel(id: string, reason: string): Promise<boolean> {
     const now = this.options.clock.now().toISOString();
     const job = await this.options.store.update(id, (current) =>
-      current && current.status === 'pending'
+      current && (current.status === 'pending' || current.status === 'held')
         ? { ...current, status: 'cancelled', outcome: reason, updatedAt: now }
         : undefined,
     );

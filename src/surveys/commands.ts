@@ -86,6 +86,17 @@ function sendReportText(
   };
 }
 
+/** The survey of this department's audience that closed last, if any. */
+async function latestClosedFor(
+  services: SurveyUses,
+  departmentId: string,
+): Promise<Survey | undefined> {
+  const closed = (await services.surveys.repository.list()).filter(
+    (s) => s.status === 'closed' && s.audience.includes(departmentId),
+  );
+  return closed.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))[0];
+}
+
 /** Looks up the survey a command names ("結果 2"); replies when there is none. */
 async function surveyFromArgs(
   services: SurveyUses,
@@ -122,7 +133,15 @@ export function surveyCommands(services: SurveyUses): CommandSpec[] {
         const open = (await surveys.repository.list()).filter(
           (s) => acceptsAnswers(s, now) && departmentId && s.audience.includes(departmentId),
         );
-        if (!departmentId || open.length === 0) return turn.reply(turn.t('survey.noneToAnswer'));
+        if (!departmentId) return turn.reply(turn.t('survey.noneToAnswer'));
+        if (open.length === 0) {
+          // Nothing to answer now: the last closed survey, with what the department answered.
+          const closed = await latestClosedFor(services, departmentId);
+          if (!closed) return turn.reply(turn.t('survey.noneToAnswer'));
+          await turn.reply(turn.t('survey.noneOpenLastClosed'));
+          const card = await surveys.departmentView(closed, departmentId, readerOf(services, turn));
+          return turn.reply({ card, summary: inLocale(closed.title, turn.locale) });
+        }
         for (const survey of open) {
           const card = await surveys.departmentView(survey, departmentId, readerOf(services, turn));
           await turn.reply({ card, summary: inLocale(survey.title, turn.locale) });

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/catalog.js';
 import type { Card } from '../cards/card.js';
 import type { Person } from '../domain/directory.js';
 import { localeFrom, type Locale } from '../i18n/locale.js';
@@ -67,7 +68,12 @@ export class SurveyCards {
   }
 
   /** The card a representative of `departmentId` should see now: the form, their answer, or closed. */
-  async departmentView(survey: Survey, departmentId: string, reader: Reader): Promise<Card> {
+  async departmentView(
+    survey: Survey,
+    departmentId: string,
+    reader: Reader,
+    notice?: MessageKey,
+  ): Promise<Card> {
     const department = await this.deps.directory.getDepartment(departmentId);
     const answer = await this.repository.answerOf(survey.id, departmentId);
     const refreshUserIds = await this.refreshUserIds(departmentId);
@@ -78,7 +84,17 @@ export class SurveyCards {
         reader,
       );
     }
-    return answerCard({ survey, department, answer, canEdit: open, refreshUserIds }, reader);
+    return answerCard(
+      {
+        survey,
+        department,
+        answer,
+        canEdit: open,
+        refreshUserIds,
+        ...(notice ? { notice: reader.t(notice) } : {}),
+      },
+      reader,
+    );
   }
 
   /** Posts the form to each audience department's head and delegate not reached yet, and the progress card. */

@@ -1,7 +1,7 @@
 import type { Card } from '../cards/card.js';
 import type { Actor, Department, Person } from '../domain/directory.js';
 import type { Locale } from '../i18n/locale.js';
-import { translator } from '../i18n/translate.js';
+import { copiedDefinition, withoutCopyMarker } from './copy.js';
 import type { JobContext } from '../scheduling/scheduler.js';
 import { SurveyCards } from './distribution.js';
 import { SurveyNudges, type ClosePayload, type NudgePayload } from './nudges.js';
@@ -141,25 +141,7 @@ export class SurveyService {
   async copy(id: string, createdBy: string): Promise<Survey | undefined> {
     const source = await this.repository.get(id);
     if (!source) return undefined;
-    const ja = translator('ja')('survey.copy.suffix');
-    const en = translator('en')('survey.copy.suffix');
-    return this.create(
-      {
-        title: {
-          ja: `${source.title.ja}${ja}`,
-          en: source.title.en ? `${source.title.en}${en}` : '',
-        },
-        intro: source.intro,
-        topics: source.topics,
-        ranking: source.ranking,
-        commentMaxLength: source.commentMaxLength,
-        opinionMaxLength: source.opinionMaxLength,
-        audience: source.audience,
-        nudgeBusinessDays: source.nudgeBusinessDays,
-      },
-      createdBy,
-      source.id,
-    );
+    return this.create(copiedDefinition(source), createdBy, source.id);
   }
 
   /** "結果 2", "#2", or nothing (the newest survey that was sent, else the newest). */
@@ -238,6 +220,15 @@ export class SurveyService {
         : undefined;
     const departmentId = actor.person?.departmentId;
     const problems = checkSubmission(survey, actor, values, this.now(), cardDepartment);
+    if (
+      problems?.form?.key === 'survey.error.closed' &&
+      departmentId &&
+      !audienceProblem(survey, actor)
+    ) {
+      // Nothing more can be sent: the card becomes the closed view of the sender's own
+      // department, saying the send was not kept.
+      return this.cards.departmentView(survey, departmentId, reader, 'survey.error.closed');
+    }
     if (problems || !departmentId || !actor.person) {
       // The card comes back as it was: for the department it was made for.
       const shownFor =
@@ -314,7 +305,14 @@ export class SurveyService {
     const survey =
       (await this.repository.update(surveyId, (current) =>
         current.status === 'draft'
-          ? { ...current, status: 'open', sentAt: now, updatedAt: now }
+          ? {
+              ...current,
+              // The copy marker helps the secretariat tell drafts apart; departments never see it.
+              title: current.copiedFrom ? withoutCopyMarker(current.title) : current.title,
+              status: 'open',
+              sentAt: now,
+              updatedAt: now,
+            }
           : undefined,
       )) ?? found;
     await this.nudges.schedule(survey);

@@ -143,6 +143,8 @@ export interface AnswerViewInput {
   /** False once the survey is closed (or for someone who may not answer). */
   readonly canEdit: boolean;
   readonly refreshUserIds: readonly string[];
+  /** Why the card came back instead of what was asked (a send on a closed survey). */
+  readonly notice?: string;
 }
 
 /** "Answered by <name> at <time> — edit", or the closed view with the department's answer. */
@@ -169,6 +171,7 @@ export function answerCard(input: AnswerViewInput, reader: Reader): Card {
     refreshUserIds: input.refreshUserIds,
     title: inLocale(survey.title, locale),
     meta: meta(survey, input.department, reader),
+    notice: input.notice ?? '',
     status,
     statusColor: closed ? 'Default' : current ? 'Good' : 'Warning',
     hint:

@@ -62,6 +62,8 @@ export interface BoardBlock {
   readonly kind: 'board';
   readonly caption: string;
   readonly columns: readonly string[];
+  /** The columns' bare names (no totals), to label a lane's cells when the columns stack on a phone. */
+  readonly stages?: readonly string[];
   readonly lanes: ReadonlyArray<{
     readonly label: string;
     readonly cells: ReadonlyArray<

@@ -76,6 +76,13 @@ export class TabServer {
     }
   }
 
+  /** Closes the demo survey, as its deadline job or the secretariat would. */
+  async closeDemoSurvey(): Promise<void> {
+    const { surveys } = this.honbu.services;
+    const [survey] = await surveys.repository.list();
+    if (!survey || !(await surveys.close(survey.id))?.ok) throw new Error('demo survey not closed');
+  }
+
   async stop(): Promise<void> {
     await this.honbu.stop();
   }

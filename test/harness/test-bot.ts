@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createHonbu, type Honbu } from '../../src/honbu.js';
+import type { Logger } from '../../src/logger.js';
 import { adaptiveCardsIn, assertValidCard } from './cards.js';
 import { FakeConnector, type RecordedCall } from './fake-connector.js';
 import * as teams from './teams.js';
@@ -23,6 +24,8 @@ export interface TestBotOptions {
   /** Reuse a store file (to test restarts); default: a new temp file. */
   readonly storePath?: string;
   readonly connector?: FakeConnector;
+  /** Where the bot logs (default: a logger at LOG_LEVEL, silent in tests). */
+  readonly logger?: Logger;
 }
 
 /**
@@ -63,7 +66,11 @@ export class TestBot {
       SCHEDULER_TICK_MS: '0',
       ...options.env,
     });
-    const honbu = await createHonbu({ config, ...(options.clock ? { clock: options.clock } : {}) });
+    const honbu = await createHonbu({
+      config,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
     const url = await honbu.start();
     return { honbu, url };
   }

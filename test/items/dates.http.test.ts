@@ -24,6 +24,9 @@ function executes(card: unknown): Array<{ title: string; data: Record<string, un
   return found;
 }
 
+/** The first paragraph of a reply: what was created and its due (the source follows). */
+const dueSentence = (result: Parameters<typeof replyOf>[0]) => replyOf(result).split('\n\n')[0];
+
 describe('action items over HTTP: the dates of dues, said back', () => {
   let c: ItemsCommittee;
   beforeEach(async () => {
@@ -40,9 +43,9 @@ describe('action items over HTTP: the dates of dues, said back', () => {
     );
     assert.match(
       visibleText(asked),
-      /期限「12月1日」は12月1日（火）（すでに過ぎた日）ですか、2027年12月1日（水）ですか？選ぶと登録します。/,
+      /期限「12月1日」は12月1日（火）（すでに過ぎた日）ですか、令和9年12月1日（水）ですか？選ぶと登録します。/,
     );
-    assert.deepEqual(buttonsOf(asked), ['12月1日（火）（過ぎた日）', '2027年12月1日（水）']);
+    assert.deepEqual(buttonsOf(asked), ['12月1日（火）（過ぎた日）', '令和9年12月1日（水）']);
     assert.equal((await c.items.list()).length, before, 'nothing is stored before the choice');
 
     const [, nextYear] = executes(asked);
@@ -50,7 +53,7 @@ describe('action items over HTTP: the dates of dues, said back', () => {
     const saved = await c.bot.execute(c.users.secretary, 'item.save', nextYear.data);
     assert.match(
       textOfCard(saved),
-      /宿題を1件登録しました（#27）。期限は2027年12月1日（水）です。/,
+      /宿題を1件登録しました（#27）。期限は令和9年12月1日（水）です。/,
     );
     const created = await c.item(27);
     assert.deepEqual(created.due, { kind: 'date', date: '2027-12-01' });
@@ -68,20 +71,20 @@ describe('action items over HTTP: the dates of dues, said back', () => {
 
   it('says the due back with its weekday, and moves a weekend or holiday to the next business day', async () => {
     assert.equal(
-      replyOf(await c.bot.say(c.users.secretary, '宿題作成 見積 | 総務部 | 来週金曜')),
+      dueSentence(await c.bot.say(c.users.secretary, '宿題作成 見積 | 総務部 | 来週金曜')),
       '宿題を1件登録しました（#27）。期限は12月11日（金）です。',
     );
     assert.equal(
-      replyOf(await c.bot.say(c.users.secretary, '宿題作成 見積 | 総務部 | 12月12日')),
+      dueSentence(await c.bot.say(c.users.secretary, '宿題作成 見積 | 総務部 | 12月12日')),
       '宿題を1件登録しました（#28）。12月12日（土）は土日・祝日のため、期限を翌営業日の12月14日（月）にしました。',
     );
     assert.deepEqual((await c.item(28)).due, { kind: 'date', date: '2026-12-14' });
     assert.equal(
-      replyOf(await c.bot.say(c.users.secretaryEn, 'new item Quote | somu | next Friday')),
+      dueSentence(await c.bot.say(c.users.secretaryEn, 'new item Quote | somu | next Friday')),
       'Created 1 action item(s) (#29). Due Fri 11 Dec.',
     );
     assert.equal(
-      replyOf(await c.bot.say(c.users.secretaryEn, 'new item Quote | somu | 2027-01-11')),
+      dueSentence(await c.bot.say(c.users.secretaryEn, 'new item Quote | somu | 2027-01-11')),
       'Created 1 action item(s) (#30). Mon 11 Jan 2027 is a weekend or holiday, so the due is the next business day, Tue 12 Jan 2027.',
       'Coming-of-Age Day is a holiday',
     );

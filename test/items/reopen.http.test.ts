@@ -208,7 +208,7 @@ describe('action items over HTTP: reopening a done or cancelled item', () => {
         replyOf(await c.bot.say(c.users.secretary, '宿題再開 #26 やはり今年度に検討する')),
         `#26「会議室の無線LAN（Wi-Fi）環境の強化を検討する」を再開しました（状況: 未着手）。`,
       );
-      await c.bot.say(c.users.secretary, '宿題取消 #2');
+      await c.bot.say(c.users.secretary, '宿題取消 #2 重複');
       assert.match(
         replyOf(await c.bot.say(c.users.secretaryEn, 'reopen item #2')),
         /^Reopened #2 ".*" \(status: Open\)\.$/,
@@ -220,7 +220,7 @@ describe('action items over HTTP: reopening a done or cancelled item', () => {
         /^#5「.*」を再開しました/,
       );
       // and is told the same way round how to reopen a cancelled one.
-      await c.bot.say(c.users.secretary, '宿題取消 #26');
+      await c.bot.say(c.users.secretary, '宿題取消 #26 来年度に回す');
       assert.equal(
         replyOf(await c.bot.say(c.users.secretary, '#26 完了')),
         '#26 はすでに取消です。再開するには「#26 再開」と送ってください。',

@@ -216,7 +216,9 @@ describe('action items over HTTP: the secretariat and the chair', () => {
     it('宿題作成 件名 | 担当 | 期限 creates from one line, in Japanese and English; members are refused', async () => {
       assert.equal(
         replyOf(await c.bot.say(c.users.secretary, '宿題作成 RPAの横展開を検討 | 総務部 | 早急に')),
-        '宿題を1件登録しました（#27）。',
+        '宿題を1件登録しました（#27）。\n\n出典は「令和2年度 第2回 行政情報化推進本部」にしました。' +
+          '変えるときは「宿題編集 #27」で出典を選び直してください。',
+        'the source the bot chose is said, with how to change it',
       );
       assert.deepEqual((await c.item(27)).due, { kind: 'asap', followUpDays: 3 });
       assert.equal(
@@ -226,7 +228,8 @@ describe('action items over HTTP: the secretariat and the chair', () => {
             'new item Telework rules | every department | next meeting',
           ),
         ),
-        'Created 10 action item(s) (#28, #29, #30, #31, #32, #33, #34, #35, #36, #37).',
+        'Created 10 action item(s) (#28, #29, #30, #31, #32, #33, #34, #35, #36, #37).\n\n' +
+          'Its source is "令和2年度 第2回 行政情報化推進本部". To change it, send "edit item #28" and pick another meeting.',
       );
       assert.match(
         replyOf(await c.bot.say(c.users.secretary, '宿題作成 件名だけ')),
@@ -350,6 +353,14 @@ describe('action items over HTTP: the secretariat and the chair', () => {
         /#26 はすでに取消です。/,
       );
 
+      const asked = await c.bot.say(c.users.secretary, '宿題取消 #25');
+      assert.match(
+        textOfCard(asked),
+        /#25「.*」を取り消しますか？/,
+        'without a reason, the reason is asked for',
+      );
+      assert.equal((await c.item(25)).status, 'open', 'nothing is cancelled yet');
+
       const two = await c.item(2);
       const ask = await c.bot.execute(c.users.secretary, 'item.cancelAsk', { itemId: two.id });
       assert.match(textOfCard(ask), /#2「.*」を取り消しますか？/);
@@ -370,7 +381,7 @@ describe('action items over HTTP: the secretariat and the chair', () => {
   describe('report for the next meeting', () => {
     it('宿題報告 summarises what came back to 第3回: done, late, open, cancelled', async () => {
       c.clock.set('2026-11-10T00:00:00Z');
-      await c.bot.say(c.users.secretary, '宿題取消 #26');
+      await c.bot.say(c.users.secretary, '宿題取消 #26 予算要求は来年度に回す');
       await c.bot.say(c.users.kumin, '#8 進捗: 3課でヒアリング済み');
       const text = textOfCard(await c.bot.say(c.users.chair, '宿題報告'), 'report');
       assert.match(

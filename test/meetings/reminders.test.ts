@@ -135,6 +135,26 @@ describe('meeting reminders, driven through two weeks of a fake clock', () => {
     assert.equal(moved?.by, 'johokanri-kacho@city.example.jp');
   });
 
+  it('after two quick edits, tells each person once, with the time the card shows', async () => {
+    const meeting = await createMeeting(c, 'テスト会議E', '2026/11/30 15:00〜16:00');
+    await c.run(jst('2026-11-21T09:00'));
+    await c.bot.say(c.users.secretary, `会議変更 #${meeting.number} 12月7日 14時〜15時30分`);
+    await c.bot.say(c.users.secretary, `会議変更 #${meeting.number} 12月7日 14時〜15時`);
+    await c.tick();
+    const notices = c.posts.filter(
+      (p) => p.text.includes('テスト会議E') && p.text.startsWith('【日時変更】'),
+    );
+    assert.deepEqual(notices.map((p) => p.conversationId).sort(), everyone(c));
+    for (const notice of notices) {
+      assert.match(
+        notice.text.split('\n')[0] ?? '',
+        /令和8年11月30日（月）15:00–16:00 → 令和8年12月7日（月）14:00–15:00$/,
+      );
+      assert.match(notice.text, /14:00–15:00/);
+      assert.doesNotMatch(notice.text, /15:30/, 'nothing from the edit in between');
+    }
+  });
+
   it('cancelling withdraws every pending reminder and tells everyone, once', async () => {
     const meeting = await createMeeting(c, 'テスト会議C', '2026/11/30 15:00〜16:00');
     await c.run(jst('2026-11-10T10:00'));

@@ -136,10 +136,16 @@ function board(block: BoardBlock): HTMLElement {
             'tr',
             {},
             h('th', { scope: 'row' }, lane.label),
-            ...lane.cells.map((cards) =>
+            ...lane.cells.map((cards, column) =>
               h(
                 'td',
-                {},
+                { class: cards.length === 0 ? 'is-empty' : undefined },
+                // Shown only on a phone, where the columns stack and the header row is hidden.
+                h(
+                  'span',
+                  { class: 'cell-label' },
+                  block.stages?.[column] ?? block.columns[column] ?? '',
+                ),
                 h(
                   'ul',
                   {},

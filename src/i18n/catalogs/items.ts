@@ -22,6 +22,8 @@ export const items = defineMessages({
     'item.usage.cancel': '宿題取消 #番号 理由 の形で入力してください。',
     'item.usage.reopen': '宿題再開 #番号 理由 の形で入力してください（理由は省略できます）。',
     'item.created': '宿題を{count}件登録しました（{numbers}）。',
+    'item.created.source':
+      '出典は「{meeting}」にしました。変えるときは「宿題編集 #{number}」で出典を選び直してください。',
     'item.due.said': '期限は{date}です。',
     'item.due.moved': '{written}は土日・祝日のため、期限を翌営業日の{date}にしました。',
     'item.due.which':
@@ -229,6 +231,8 @@ export const items = defineMessages({
     'item.usage.cancel': 'Please write: cancel item #number reason.',
     'item.usage.reopen': 'Please write: reopen item #number reason (the reason is optional).',
     'item.created': 'Created {count} action item(s) ({numbers}).',
+    'item.created.source':
+      'Its source is "{meeting}". To change it, send "edit item #{number}" and pick another meeting.',
     'item.due.said': 'Due {date}.',
     'item.due.moved':
       '{written} is a weekend or holiday, so the due is the next business day, {date}.',

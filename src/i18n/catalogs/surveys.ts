@@ -19,6 +19,8 @@ export const surveys = defineMessages({
       'アンケート「{ref}」は見つかりません。「アンケート」と送ると一覧が表示されます。',
     'survey.none': 'アンケートはまだありません。「アンケート作成」で作成できます。',
     'survey.noneToAnswer': '現在、あなたの部署が回答するアンケートはありません。',
+    'survey.noneOpenLastClosed':
+      '受付中のアンケートはありません。最後に締め切られたアンケートと、あなたの部署の回答です。',
     'survey.cmd.progress': 'アンケートの回答状況（回答した部署の数）を表示します：回答状況 番号',
     'survey.cmd.missing': 'まだ回答していない部署を表示します：未回答 番号',
     'survey.progress.noneSent': '送信済みのアンケートはありません。',
@@ -212,6 +214,8 @@ export const surveys = defineMessages({
     'survey.notFound': 'There is no survey "{ref}". Send "survey" to see the list.',
     'survey.none': 'There are no surveys yet. Send "survey new" to create one.',
     'survey.noneToAnswer': 'There is no survey for your department to answer right now.',
+    'survey.noneOpenLastClosed':
+      "No survey is open. Here is the last one that closed, with your department's answer.",
     'survey.cmd.progress':
       'Shows how many departments have answered a survey: survey progress NUMBER',
     'survey.cmd.missing': 'Lists the departments that have not answered: survey missing NUMBER',

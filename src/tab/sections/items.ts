@@ -138,6 +138,7 @@ export function itemsSection(
           kind: 'board',
           caption: t('tab.items.caption', { days: RECENTLY_DONE_DAYS }),
           columns: COLUMNS.map(columnLabel),
+          stages: COLUMNS.map((status) => t(`item.status.${status}`)),
           lanes: lanes.map((lane) => {
             const late = lane.views.filter((v) => v.overdue).length;
             return {

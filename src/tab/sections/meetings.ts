@@ -4,8 +4,8 @@ import type { MeetingService } from '../../meetings/meeting-service.js';
 import type { Block } from '../model.js';
 import type { SectionContext, SectionProvider } from './section.js';
 
-/** How many upcoming meetings the board lists; the chat command `会議一覧` has them all. */
-const SHOWN = 3;
+/** How many upcoming meetings the board lists in full; later ones get their date and place only. */
+const IN_FULL = 3;
 
 /** The next meetings with date, place, agenda and materials, as the agenda card shows them. */
 export function meetingsSection(meetings: MeetingService): SectionProvider {
@@ -15,27 +15,36 @@ export function meetingsSection(meetings: MeetingService): SectionProvider {
     audience: Audience.directory,
     emptyMessage: 'tab.meetings.empty',
     load: async ({ t, locale, timeZone }: SectionContext): Promise<Block[]> => {
-      const upcoming = (await meetings.upcoming()).slice(0, SHOWN);
+      const upcoming = await meetings.upcoming();
       if (!upcoming.length) return [];
       return [
         {
           kind: 'list',
-          items: upcoming.map((meeting) => ({
+          // Every upcoming meeting is listed: one left out silently looks like none.
+          items: upcoming.map((meeting, index) => ({
             title: meeting.title,
             badge: { text: `#${meeting.number}`, tone: 'neutral' },
             lines: [
               `${t('meeting.when')}: ${when(meeting, { locale, timeZone })}`,
               ...(meeting.place ? [`${t('meeting.place')}: ${meeting.place}`] : []),
-              ...(meeting.agenda.length
-                ? meeting.agenda.map((item) =>
-                    t('meeting.agendaItem', { number: item.number, title: item.title }),
-                  )
-                : [t('meeting.noAgenda')]),
-              `${t('meeting.materials')}: ${
-                meeting.materials.length
-                  ? meeting.materials.map((m) => `${m.id} ${m.title}`).join(t('tab.list.separator'))
-                  : t('meeting.noMaterials')
-              }`,
+              ...(index >= IN_FULL
+                ? []
+                : meeting.agenda.length
+                  ? meeting.agenda.map((item) =>
+                      t('meeting.agendaItem', { number: item.number, title: item.title }),
+                    )
+                  : [t('meeting.noAgenda')]),
+              ...(index >= IN_FULL
+                ? []
+                : [
+                    `${t('meeting.materials')}: ${
+                      meeting.materials.length
+                        ? meeting.materials
+                            .map((m) => `${m.id} ${m.title}`)
+                            .join(t('tab.list.separator'))
+                        : t('meeting.noMaterials')
+                    }`,
+                  ]),
             ],
           })),
         },

@@ -7,7 +7,7 @@ import type { Block } from '../model.js';
 import type { SectionContext, SectionProvider } from './section.js';
 
 /**
- * Each open survey: how many departments answered, and which of the
+ * Each open survey (or, when none is open, the one that closed last): how many departments answered, and which of the
  * departments the viewer may read did (with who and when) or did not. The
  * chair and secretariat also get the results as a chart (score per topic),
  * as the bot's `結果` gives them; nobody else sees what was answered.
@@ -20,10 +20,16 @@ export function surveysSection(surveys: SurveyService): SectionProvider {
     emptyMessage: 'tab.surveys.empty',
     load: async (context: SectionContext): Promise<Block[]> => {
       const { viewer, t, locale, timeZone, departmentIds } = context;
-      const open = (await surveys.repository.list()).filter((s) => s.status === 'open');
+      const all = await surveys.repository.list();
+      const open = all.filter((s) => s.status === 'open');
+      // Between surveys the last closed one stays, results and all, rather than nothing.
+      const lastClosed = all
+        .filter((s) => s.status === 'closed')
+        .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))
+        .slice(0, 1);
       const blocks: Block[] = [];
       const separator = t('tab.list.separator');
-      for (const survey of open) {
+      for (const survey of open.length > 0 ? open : lastClosed) {
         const results = await surveys.results(survey);
         const visible = (departments: readonly Department[]) =>
           departments.filter((d) => departmentIds.includes(d.id));
@@ -44,14 +50,21 @@ export function surveysSection(surveys: SurveyService): SectionProvider {
           done: results.answered.length,
           total: survey.audience.length,
           groups: [
-            ...(survey.deadline
+            ...(survey.status === 'closed' && survey.closedAt
               ? [
                   {
-                    label: t('tab.surveys.deadline'),
-                    values: [formatDateTime(new Date(survey.deadline), locale, timeZone)],
+                    label: t('tab.surveys.closed'),
+                    values: [formatDateTime(new Date(survey.closedAt), locale, timeZone)],
                   },
                 ]
-              : []),
+              : survey.deadline
+                ? [
+                    {
+                      label: t('tab.surveys.deadline'),
+                      values: [formatDateTime(new Date(survey.deadline), locale, timeZone)],
+                    },
+                  ]
+                : []),
             ...(answered.length ? [{ label: t('tab.surveys.answered'), values: answered }] : []),
             ...(missing.length ? [{ label: t('tab.surveys.missing'), values: missing }] : []),
           ],
