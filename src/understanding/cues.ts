@@ -34,9 +34,9 @@ function wholeWord(text: string, name: string): boolean {
   return new RegExp(`(?<![a-z])${name.replace(/ /g, '[ -]?')}(?![a-z])`, 'i').test(text);
 }
 
-/** Honbu itself: 「Honbuの使い方」「このボットの使い方」 "how do I use this". */
+/** Honbu itself, at the end of the how-to's subject: 「Honbuの使い方」「このボットの使い方」 "use this". */
 const SELF =
-  /^(?:honbu|ほんぶ|(?:この)?(?:ぼつと|ぼと|あぷり|ちやつと)|これ|この|(?:the |this )?(?:bot|app)|this|it|you|here)$/;
+  /(?:^|の)(?:honbu|ほんぶ|(?:この)?(?:ぼつと|ぼと|あぷり|ちやつと)|これ|この|(?:the |this )?(?:bot|app)|this|it|you|here)$/;
 
 /** Concepts of Honbu's own features: 「アンケートの使い方」 is help. */
 const OWN_FEATURES = [
@@ -55,25 +55,29 @@ const OWN_FEATURES = [
 
 const JA_HOW_TO = /^(.*?)(?:の|は|を)?(?:使い方|使いかた|つかいかた|使う方法|操作方法|やり方)/;
 const EN_HOW_TO = /\bhow (?:do|can|should) (?:i|we|you) use (.+)$|\bhow to use (.+)$/;
+/** Where an English how-to's subject ends: "use Webex | for a meeting". */
+const EN_SUBJECT_END = /\s(?:to|for|in|on|at|with|when|during|so|and|if)\s.*$/;
 
 /**
- * What a how-to is about, when it is about something other than Honbu
- * (「Cの使い方は？」 "How do I use C?"): Honbu knows nothing of other tools, so
- * that is for the policy book, which says the how-to is not in its data.
- * Undefined for a how-to about Honbu or one of its features, or no how-to.
+ * What a how-to is about: Honbu or one of its features (「使い方」「Honbuの使い方」
+ * 「アンケートの使い方」), or something else (「Cの使い方は？」 "How do I use C?").
+ * Honbu knows nothing of other tools, so that is for the policy book, which says
+ * the how-to is not in its data. Undefined when the text asks no how-to.
  */
-export function foreignHowTo(folded: string): string | undefined {
-  const subject = (JA_HOW_TO.exec(folded)?.[1] ?? firstOf(EN_HOW_TO.exec(folded)) ?? '')
-    .replace(/[?？。、,.!！\s]+$/u, '')
-    .trim();
-  if (!subject || SELF.test(subject)) return undefined;
+export function howToAbout(folded: string): 'honbu' | 'other' | undefined {
+  const ja = JA_HOW_TO.exec(folded)?.[1];
+  const en = EN_HOW_TO.exec(folded);
+  const phrase = ja ?? (en ? (en[1] ?? en[2] ?? '').replace(EN_SUBJECT_END, '') : '');
+  // The last clause before the how-to: 「ルールを調べたい。Honbuの使い方」 is about Honbu.
+  const subject =
+    phrase
+      .split(/[?？。、,.!！\s]+(?=\S)/u)
+      .pop()
+      ?.replace(/[?？。、,.!！\s]+$/u, '') ?? '';
+  if (ja === undefined && !en) return undefined;
+  if (!subject || SELF.test(subject)) return 'honbu';
   const concepts = conceptsOf(subject);
-  if (!concepts.has('policy') && OWN_FEATURES.some((c) => concepts.has(c))) return undefined;
-  return subject;
-}
-
-function firstOf(match: RegExpExecArray | null): string | undefined {
-  return match ? (match[1] ?? match[2]) : undefined;
+  return !concepts.has('policy') && OWN_FEATURES.some((c) => concepts.has(c)) ? 'honbu' : 'other';
 }
 
 /** An interrogative word or mark: 「いつ終わる？」 asks, 「終わりました」 reports. */
@@ -82,4 +86,21 @@ const QUESTION = /[?？]|いつ|まだ|ですか|ますか|でしょうか|(?<![
 /** Whether the (cleaned, unfolded) text asks rather than reports. */
 export function asks(cleaned: string): boolean {
   return QUESTION.test(cleaned.toLowerCase());
+}
+
+/** 「使ってもいい？」「ルール上OK？」 "Is it allowed?": asks what the rules permit. */
+const PERMISSION =
+  /[てで]も?(?:いい|良い|よい|大丈夫|ok|問題な)|ルール上|るーる上|規則上|認められ|許可|禁止|(?<![a-z])(?:allowed|permitted|ok to|okay to|may (?:i|we))(?![a-z])/;
+
+/** Whether the (folded) text asks what is permitted. */
+export function asksPermission(folded: string): boolean {
+  return PERMISSION.test(folded);
+}
+
+/** 「出席します」「参加しました」 "I'll join": the asker says what they do, not asks. */
+const STATEMENT = /(?:ます|ました|ません)$|^(?:i'll|i will|i am|i'm|we'll|we will)(?![a-z])/;
+
+/** Whether the text states what the asker does (folded; not a question). */
+export function states(cleaned: string, folded: string): boolean {
+  return !asks(cleaned) && STATEMENT.test(folded);
 }

@@ -1,13 +1,14 @@
 import type { Slots } from '../app/intent.js';
 import { NaiveBayes, type Scored } from './classifier.js';
 import type { LabelledUtterance } from './corpus.js';
-import { asks, foreignHowTo, namesProduct } from './cues.js';
+import { asks, asksPermission, howToAbout, namesProduct, states } from './cues.js';
 import { conceptsOf } from './lexicon.js';
 import { cleanText, foldForMatching } from './normalise.js';
 import type { PolicyWords } from './policy-terms.js';
 import { readSlots, type SlotContext } from './slots.js';
 
 export const POLICY_INTENT = 'policy.question';
+const HELP_INTENT = 'core.help';
 /** Characters of a message the step reads. */
 const MAX_READ_LENGTH = 200;
 
@@ -50,6 +51,13 @@ const EXCLUDE_POLICY = [
  * the work ends, and only the policy book can say that it does not know.
  */
 const REPORTS = ['done', 'progress'];
+
+/**
+ * Nouns of a feature (アンケート, 議題) that rule the policy book out, except in a
+ * question of what the rules permit about a policy subject: 「アンケートにZoomの
+ * URLを書いてもいい？」 is for the policy book; no feature answers "may I?".
+ */
+const PERMISSION_ASKED_ANYWAY = ['survey', 'results', 'missing', 'agenda', 'materials'];
 
 /**
  * Concepts that make a meeting's place or time about a meeting. Without one, a
@@ -145,23 +153,31 @@ export class Understanding {
     const folded = foldForMatching(cleaned);
     const concepts = conceptsOf(folded);
     // 「Cの使い方は？」 asks how to use C, not Honbu: no help card for it.
-    const howTo = foreignHowTo(folded);
-    if (howTo !== undefined) {
+    const howTo = howToAbout(folded);
+    if (howTo === 'honbu' && (!permitted || permitted.has(HELP_INTENT)))
+      return { kind: 'intent', intent: HELP_INTENT, slots: {}, p: 1 };
+    if (howTo === 'other') {
       concepts.delete('help');
       concepts.add('policy');
     }
     if ([...policyWords.titles, ...policyWords.keywords].some((term) => containsTerm(folded, term)))
       concepts.add('policy');
-    if (concepts.has('policy') && asks(cleaned) && !concepts.has('item'))
-      for (const report of REPORTS) concepts.delete(report);
+    // A question about a policy subject changes nothing and may name a report word.
+    const asked = asks(cleaned) && concepts.has('policy');
+    const permission = asked && asksPermission(folded);
+    if (asked && !concepts.has('item')) for (const report of REPORTS) concepts.delete(report);
+    if (permission) for (const noun of PERMISSION_ASKED_ANYWAY) concepts.delete(noun);
+    // 「Web会議で出席します」 says an attendance, whatever the means.
     const excluded =
-      EXCLUDE_POLICY.some((c) => concepts.has(c)) || REPORTS.some((c) => concepts.has(c));
+      [...EXCLUDE_POLICY, ...REPORTS].some((c) => concepts.has(c)) ||
+      (concepts.has('attend') && states(cleaned, folded));
     // A word only the policy data uses (録画 of 「会議の録画」), a product (ズーム)
     // or a how-to about something else makes a question for the policy book,
     // unless the text is about an item, a survey, an agenda...
     if (!excluded && (!permitted || permitted.has(POLICY_INTENT))) {
       if (
-        howTo !== undefined ||
+        howTo === 'other' ||
+        permission ||
         namesProduct(cleaned, folded) ||
         onlyPolicy(concepts) ||
         this.distinctiveTerms(policyWords.titles).some((term) => containsTerm(folded, term))
@@ -169,7 +185,7 @@ export class Understanding {
         return { kind: 'intent', intent: POLICY_INTENT, slots: {}, p: 1 };
     }
     const prediction = this.model.predict(folded);
-    const ranked = rerank(prediction.ranked, concepts, permitted);
+    const ranked = rerank(prediction.ranked, concepts, permitted, { asked, excluded });
     const [best, second] = ranked;
     if (!best || (prediction.coverage < 0.3 && concepts.size === 0))
       return { kind: 'unknown', suggestions: ranked.slice(0, 3).map((s) => s.label) };
@@ -208,16 +224,17 @@ function rerank(
   ranked: readonly Scored[],
   concepts: ReadonlySet<string>,
   permitted: ReadonlySet<string> | undefined,
+  reading: { readonly asked: boolean; readonly excluded: boolean },
 ): Scored[] {
   const named = Object.values(FEATURE_CONCEPTS).some((list) => list.some((c) => concepts.has(c)));
-  const policyAllowed =
-    ![...EXCLUDE_POLICY, ...REPORTS].some((c) => concepts.has(c)) &&
-    (concepts.has('policy') || !named);
+  const policyAllowed = !reading.excluded && (concepts.has('policy') || !named);
   const aboutMeeting = !concepts.has('policy') || MEETING_WORDS.some((c) => concepts.has(c));
   const kept = ranked.filter((s) => {
     if (permitted && !permitted.has(s.label)) return false;
     if (s.label === POLICY_INTENT) return policyAllowed;
     if (PLACE_OR_TIME.includes(s.label)) return aboutMeeting;
+    // 「Web会議から参加できる？」 asks; it records no attendance.
+    if (reading.asked && s.label in CHANGES_NEED) return false;
     return true;
   });
   // A change the text does not put in words counts for less (see CHANGES_NEED).
