@@ -68,13 +68,16 @@ export function howToAbout(folded: string): 'honbu' | 'other' | undefined {
   const ja = JA_HOW_TO.exec(folded)?.[1];
   const en = EN_HOW_TO.exec(folded);
   const phrase = ja ?? (en ? (en[1] ?? en[2] ?? '').replace(EN_SUBJECT_END, '') : '');
+  if (ja === undefined && !en) return undefined;
   // The last clause before the how-to: 「ルールを調べたい。Honbuの使い方」 is about Honbu.
+  // A space ends a Japanese clause, not an English one ("google meet").
+  const clauses = ja === undefined ? /[?？。、,.!！]+(?=\S)/u : /[?？。、,.!！\s]+(?=\S)/u;
   const subject =
     phrase
-      .split(/[?？。、,.!！\s]+(?=\S)/u)
+      .split(clauses)
       .pop()
-      ?.replace(/[?？。、,.!！\s]+$/u, '') ?? '';
-  if (ja === undefined && !en) return undefined;
+      ?.replace(/[?？。、,.!！\s]+$/u, '')
+      .trim() ?? '';
   if (!subject || SELF.test(subject)) return 'honbu';
   const concepts = conceptsOf(subject);
   return !concepts.has('policy') && OWN_FEATURES.some((c) => concepts.has(c)) ? 'honbu' : 'other';
