@@ -11,6 +11,12 @@ export const POLICY_INTENT = 'policy.question';
 const HELP_INTENT = 'core.help';
 /** Characters of a message the step reads. */
 const MAX_READ_LENGTH = 200;
+/**
+ * People write the bot short messages (the corpus's longest is about 50
+ * characters). Past this length, n-grams alone are noise: a pasted text that
+ * names nothing Honbu knows is not understood rather than read as 「ありがとう」.
+ */
+const LONG_TEXT = 100;
 
 export type Understood =
   /** Sure enough to act. */
@@ -187,7 +193,7 @@ export class Understanding {
     const prediction = this.model.predict(folded);
     const ranked = rerank(prediction.ranked, concepts, permitted, { asked, excluded });
     const [best, second] = ranked;
-    if (!best || (prediction.coverage < 0.3 && concepts.size === 0))
+    if (!best || (concepts.size === 0 && (prediction.coverage < 0.3 || cleaned.length > LONG_TEXT)))
       return { kind: 'unknown', suggestions: ranked.slice(0, 3).map((s) => s.label) };
     const slots = readSlots(cleaned, context);
     // A list asked for with one item's number (宿題6の詳細) is that item.

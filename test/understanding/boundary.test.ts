@@ -70,4 +70,22 @@ describe('understanding: the border between the policy book and the other featur
     const result = model.understand('オンラインで出席できますか？', context, policyWords);
     assert.notEqual(intentOf(result), 'meetings.attend');
   });
+
+  it('a long pasted text about licences or devices is for the policy book; one about nothing Honbu knows is not understood', () => {
+    const pasted = (sentence: string) => sentence.repeat(Math.ceil(3000 / sentence.length));
+    for (const text of [
+      pasted('職員からタブレットのライセンス更新について質問が来ています。'),
+      pasted('Staff keep asking whether their smartphones count as approved devices. '),
+    ])
+      assert.equal(
+        intentOf(model.understand(text, context, policyWords)),
+        POLICY,
+        text.slice(0, 30),
+      );
+    for (const text of [
+      pasted('区民の皆さんから問い合わせがありました。'),
+      pasted('The weather was nice today and we walked in the park. '),
+    ])
+      assert.equal(model.understand(text, context, policyWords).kind, 'unknown', text.slice(0, 30));
+  });
 });
