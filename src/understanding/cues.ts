@@ -38,7 +38,7 @@ function wholeWord(text: string, name: string): boolean {
 const SELF =
   /(?:^|の)(?:honbu|ほんぶ|(?:この)?(?:ぼつと|ぼと|あぷり|ちやつと)|これ|この|(?:the |this )?(?:bot|app)|this|it|you|here)$/;
 
-/** Concepts of Honbu's own features: 「アンケートの使い方」 is help. */
+/** Concepts of Honbu's own features: 「アンケートの使い方」「延期のやり方」 are help. */
 const OWN_FEATURES = [
   'meeting',
   'agenda',
@@ -47,8 +47,15 @@ const OWN_FEATURES = [
   'absent',
   'delegate',
   'item',
+  'done',
+  'progress',
+  'snooze',
+  'blocked',
+  'reopen',
+  'overdue',
   'survey',
   'results',
+  'missing',
   'deadLetters',
   'whoami',
 ];

@@ -55,8 +55,9 @@ describe('understanding: the border between the policy book and the other featur
       assert.equal(intentOf(model.understand(text, context, policyWords)), expected);
     });
 
-  it('使い方 and "how do I use" about Honbu itself stay the help card', () => {
+  it('使い方 and "how do I use" about Honbu itself or one of its features stay the help card', () => {
     for (const text of [
+      '延期のやり方は？',
       '使い方',
       'Honbuの使い方',
       '使い方を教えて',
