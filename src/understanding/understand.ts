@@ -1,14 +1,22 @@
 import type { Slots } from '../app/intent.js';
 import { NaiveBayes, type Scored } from './classifier.js';
 import type { LabelledUtterance } from './corpus.js';
+import { asks, asksPermission, howToAbout, namesProduct, states } from './cues.js';
 import { conceptsOf } from './lexicon.js';
 import { cleanText, foldForMatching } from './normalise.js';
 import type { PolicyWords } from './policy-terms.js';
 import { readSlots, type SlotContext } from './slots.js';
 
 export const POLICY_INTENT = 'policy.question';
+const HELP_INTENT = 'core.help';
 /** Characters of a message the step reads. */
 const MAX_READ_LENGTH = 200;
+/**
+ * People write the bot short messages (the corpus's longest is about 50
+ * characters). Past this length, n-grams alone are noise: a pasted text that
+ * names nothing Honbu knows is not understood rather than read as 「ありがとう」.
+ */
+const LONG_TEXT = 100;
 
 export type Understood =
   /** Sure enough to act. */
@@ -26,8 +34,6 @@ export type Understood =
  */
 const EXCLUDE_POLICY = [
   'item',
-  'done',
-  'progress',
   'snooze',
   'blocked',
   'reopen',
@@ -44,6 +50,27 @@ const EXCLUDE_POLICY = [
   'thanks',
   'whoami',
 ];
+
+/**
+ * Report words (終わりました, 作成中) rule the policy book out too, but not in a
+ * question about a policy subject: 「会議室のWi-Fi強化はいつ終わる？」 asks when
+ * the work ends, and only the policy book can say that it does not know.
+ */
+const REPORTS = ['done', 'progress'];
+
+/**
+ * Nouns of a feature (アンケート, 議題) that rule the policy book out, except in a
+ * question of what the rules permit about a policy subject: 「アンケートにZoomの
+ * URLを書いてもいい？」 is for the policy book; no feature answers "may I?".
+ */
+const PERMISSION_ASKED_ANYWAY = ['survey', 'results', 'missing', 'agenda', 'materials'];
+
+/**
+ * Concepts that make a meeting's place or time about a meeting. Without one, a
+ * room (会議室) or a date asked with a policy word is about the policy's subject.
+ */
+const MEETING_WORDS = ['meeting', 'next', 'agenda', 'materials', 'attend', 'absent', 'delegate'];
+const PLACE_OR_TIME = ['meetings.place', 'meetings.next'];
 
 /**
  * Intents that change something (attendance, an item's status) are acted on
@@ -131,19 +158,42 @@ export class Understanding {
     const cleaned = cleanText(text).slice(0, MAX_READ_LENGTH);
     const folded = foldForMatching(cleaned);
     const concepts = conceptsOf(folded);
-    const excluded = EXCLUDE_POLICY.some((c) => concepts.has(c));
-    // A word only the policy data uses (録画 of 「会議の録画」) makes a question for
-    // the policy book, unless the text is about an item, a survey, an agenda...
-    if (!excluded && (!permitted || permitted.has(POLICY_INTENT))) {
-      if (this.distinctiveTerms(policyWords.titles).some((term) => containsTerm(folded, term)))
-        return { kind: 'intent', intent: POLICY_INTENT, slots: {}, p: 1 };
+    // 「Cの使い方は？」 asks how to use C, not Honbu: no help card for it.
+    const howTo = howToAbout(folded);
+    if (howTo === 'honbu' && (!permitted || permitted.has(HELP_INTENT)))
+      return { kind: 'intent', intent: HELP_INTENT, slots: {}, p: 1 };
+    if (howTo === 'other') {
+      concepts.delete('help');
+      concepts.add('policy');
     }
     if ([...policyWords.titles, ...policyWords.keywords].some((term) => containsTerm(folded, term)))
       concepts.add('policy');
+    // A question about a policy subject changes nothing and may name a report word.
+    const asked = asks(cleaned) && concepts.has('policy');
+    const permission = asked && asksPermission(folded);
+    if (asked && !concepts.has('item')) for (const report of REPORTS) concepts.delete(report);
+    if (permission) for (const noun of PERMISSION_ASKED_ANYWAY) concepts.delete(noun);
+    // 「Web会議で出席します」 says an attendance, whatever the means.
+    const excluded =
+      [...EXCLUDE_POLICY, ...REPORTS].some((c) => concepts.has(c)) ||
+      (concepts.has('attend') && states(cleaned, folded));
+    // A word only the policy data uses (録画 of 「会議の録画」), a product (ズーム)
+    // or a how-to about something else makes a question for the policy book,
+    // unless the text is about an item, a survey, an agenda...
+    if (!excluded && (!permitted || permitted.has(POLICY_INTENT))) {
+      if (
+        howTo === 'other' ||
+        permission ||
+        namesProduct(cleaned, folded) ||
+        onlyPolicy(concepts) ||
+        this.distinctiveTerms(policyWords.titles).some((term) => containsTerm(folded, term))
+      )
+        return { kind: 'intent', intent: POLICY_INTENT, slots: {}, p: 1 };
+    }
     const prediction = this.model.predict(folded);
-    const ranked = rerank(prediction.ranked, concepts, permitted);
+    const ranked = rerank(prediction.ranked, concepts, permitted, { asked, excluded });
     const [best, second] = ranked;
-    if (!best || (prediction.coverage < 0.3 && concepts.size === 0))
+    if (!best || (concepts.size === 0 && (prediction.coverage < 0.3 || cleaned.length > LONG_TEXT)))
       return { kind: 'unknown', suggestions: ranked.slice(0, 3).map((s) => s.label) };
     const slots = readSlots(cleaned, context);
     // A list asked for with one item's number (宿題6の詳細) is that item.
@@ -180,13 +230,17 @@ function rerank(
   ranked: readonly Scored[],
   concepts: ReadonlySet<string>,
   permitted: ReadonlySet<string> | undefined,
+  reading: { readonly asked: boolean; readonly excluded: boolean },
 ): Scored[] {
   const named = Object.values(FEATURE_CONCEPTS).some((list) => list.some((c) => concepts.has(c)));
-  const policyAllowed =
-    !EXCLUDE_POLICY.some((c) => concepts.has(c)) && (concepts.has('policy') || !named);
+  const policyAllowed = !reading.excluded && (concepts.has('policy') || !named);
+  const aboutMeeting = !concepts.has('policy') || MEETING_WORDS.some((c) => concepts.has(c));
   const kept = ranked.filter((s) => {
     if (permitted && !permitted.has(s.label)) return false;
     if (s.label === POLICY_INTENT) return policyAllowed;
+    if (PLACE_OR_TIME.includes(s.label)) return aboutMeeting;
+    // 「Web会議から参加できる？」 asks; it records no attendance.
+    if (reading.asked && s.label in CHANGES_NEED) return false;
     return true;
   });
   // A change the text does not put in words counts for less (see CHANGES_NEED).
@@ -196,6 +250,23 @@ function rerank(
   }));
   const sum = weighed.reduce((a, s) => a + s.p, 0) || 1;
   return weighed.map((s) => ({ label: s.label, p: s.p / sum })).sort((a, b) => b.p - a.p);
+}
+
+/** Concepts that name what Honbu does itself, beside the policy book. */
+const OWN_CONCEPTS = [
+  ...Object.values(FEATURE_CONCEPTS).flat(),
+  'help',
+  'greeting',
+  'thanks',
+  'whoami',
+];
+
+/**
+ * A text that names the policies' subjects (ライセンス, スマホ, Wi-Fi) and
+ * nothing Honbu does itself is for the policy book, however long it is.
+ */
+function onlyPolicy(concepts: ReadonlySet<string>): boolean {
+  return concepts.has('policy') && !OWN_CONCEPTS.some((c) => concepts.has(c));
 }
 
 /** How much a change intent counts when its words are missing. */

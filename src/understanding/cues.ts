@@ -1,0 +1,116 @@
+import { CASE_SENSITIVE_PHRASES, PRODUCT_NAMES } from '../policy/lexicon.js';
+import { conceptsOf } from './lexicon.js';
+import { foldForMatching } from './normalise.js';
+
+/**
+ * Readings of a text that a word list alone gets wrong: a product name in any
+ * script, a how-to about something other than Honbu, a question (not a report).
+ */
+
+/**
+ * The product names the policy answerer reads (Zoom, ズーム, チームズ …), folded
+ * as the understanding step folds text (ズーム → ずーむ), so both read the same
+ * list. "Teams" is a product only as written; "teams" is an ordinary word.
+ */
+const PRODUCTS: ReadonlyArray<{ readonly folded: string; readonly asWritten?: string }> =
+  Object.keys(PRODUCT_NAMES).map((name) =>
+    CASE_SENSITIVE_PHRASES.has(name) ? { folded: '', asWritten: name } : { folded: fold(name) },
+  );
+
+function fold(text: string): string {
+  return foldForMatching(text.normalize('NFKC'));
+}
+
+/** Whether the text names a product the policy data may be asked about. */
+export function namesProduct(cleaned: string, folded: string): boolean {
+  return PRODUCTS.some(({ folded: name, asWritten }) =>
+    asWritten ? wholeWord(cleaned, asWritten) : wholeWord(folded, name),
+  );
+}
+
+/** Latin names as whole words ("zoom", not "zoomed"); others anywhere. */
+function wholeWord(text: string, name: string): boolean {
+  if (!/^[a-z0-9 ]+$/i.test(name)) return text.includes(name);
+  return new RegExp(`(?<![a-z])${name.replace(/ /g, '[ -]?')}(?![a-z])`, 'i').test(text);
+}
+
+/** Honbu itself, at the end of the how-to's subject: 「Honbuの使い方」「このボットの使い方」 "use this". */
+const SELF =
+  /(?:^|の)(?:honbu|ほんぶ|(?:この)?(?:ぼつと|ぼと|あぷり|ちやつと)|これ|この|(?:the |this )?(?:bot|app)|this|it|you|here)$/;
+
+/** Concepts of Honbu's own features: 「アンケートの使い方」「延期のやり方」 are help. */
+const OWN_FEATURES = [
+  'meeting',
+  'agenda',
+  'materials',
+  'attend',
+  'absent',
+  'delegate',
+  'item',
+  'done',
+  'progress',
+  'snooze',
+  'blocked',
+  'reopen',
+  'overdue',
+  'survey',
+  'results',
+  'missing',
+  'deadLetters',
+  'whoami',
+];
+
+const JA_HOW_TO = /^(.*?)(?:の|は|を)?(?:使い方|使いかた|つかいかた|使う方法|操作方法|やり方)/;
+const EN_HOW_TO = /\bhow (?:do|can|should) (?:i|we|you) use (.+)$|\bhow to use (.+)$/;
+/** Where an English how-to's subject ends: "use Webex | for a meeting". */
+const EN_SUBJECT_END = /\s(?:to|for|in|on|at|with|when|during|so|and|if)\s.*$/;
+
+/**
+ * What a how-to is about: Honbu or one of its features (「使い方」「Honbuの使い方」
+ * 「アンケートの使い方」), or something else (「Cの使い方は？」 "How do I use C?").
+ * Honbu knows nothing of other tools, so that is for the policy book, which says
+ * the how-to is not in its data. Undefined when the text asks no how-to.
+ */
+export function howToAbout(folded: string): 'honbu' | 'other' | undefined {
+  const ja = JA_HOW_TO.exec(folded)?.[1];
+  const en = EN_HOW_TO.exec(folded);
+  const phrase = ja ?? (en ? (en[1] ?? en[2] ?? '').replace(EN_SUBJECT_END, '') : '');
+  if (ja === undefined && !en) return undefined;
+  // The last clause before the how-to: 「ルールを調べたい。Honbuの使い方」 is about Honbu.
+  // A space ends a Japanese clause, not an English one ("google meet").
+  const clauses = ja === undefined ? /[?？。、,.!！]+(?=\S)/u : /[?？。、,.!！\s]+(?=\S)/u;
+  const subject =
+    phrase
+      .split(clauses)
+      .pop()
+      ?.replace(/[?？。、,.!！\s]+$/u, '')
+      .trim() ?? '';
+  if (!subject || SELF.test(subject)) return 'honbu';
+  const concepts = conceptsOf(subject);
+  return !concepts.has('policy') && OWN_FEATURES.some((c) => concepts.has(c)) ? 'honbu' : 'other';
+}
+
+/** An interrogative word or mark: 「いつ終わる？」 asks, 「終わりました」 reports. */
+const QUESTION = /[?？]|いつ|まだ|ですか|ますか|でしょうか|(?<![a-z])when(?![a-z])/;
+
+/** Whether the (cleaned, unfolded) text asks rather than reports. */
+export function asks(cleaned: string): boolean {
+  return QUESTION.test(cleaned.toLowerCase());
+}
+
+/** 「使ってもいい？」「ルール上OK？」 "Is it allowed?": asks what the rules permit. */
+const PERMISSION =
+  /[てで]も?(?:いい|良い|よい|大丈夫|ok|問題な)|ルール上|るーる上|規則上|認められ|許可|禁止|(?<![a-z])(?:allowed|permitted|ok to|okay to|may (?:i|we))(?![a-z])/;
+
+/** Whether the (folded) text asks what is permitted. */
+export function asksPermission(folded: string): boolean {
+  return PERMISSION.test(folded);
+}
+
+/** 「出席します」「参加しました」 "I'll join": the asker says what they do, not asks. */
+const STATEMENT = /(?:ます|ました|ません)$|^(?:i'll|i will|i am|i'm|we'll|we will)(?![a-z])/;
+
+/** Whether the text states what the asker does (folded; not a question). */
+export function states(cleaned: string, folded: string): boolean {
+  return !asks(cleaned) && STATEMENT.test(folded);
+}
