@@ -7,7 +7,7 @@ import { EVERY_DEPARTMENT, formValuesFrom, formValuesOf, ownerFromValue, textOf 
 import { dueSaid, yearChoiceCard } from './due-said.js';
 import { LIMITS } from './item.js';
 import type { Notice } from './views.js';
-import { listCard, rowOf } from './lists.js';
+import { listCard, rowOf } from './list-cards.js';
 import {
   allMeetings,
   detailOf,
