@@ -27,6 +27,11 @@ export function isQuietTime(quietHours: QuietHours | null, hour: number, minute:
   return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
 }
 
+/** The local date (YYYY-MM-DD) of an instant in a zone: "today" in the committee's zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate() ?? '';
+}
+
 /**
  * The one business-day walk, for instants and for local date strings alike:
  * `count` business days in `direction`, or (0) to the nearest business day
@@ -68,7 +73,7 @@ export class WorkCalendar {
 
   /** The local date (YYYY-MM-DD) of an instant: "today" in the committee's zone. */
   localDate(instant: Date): string {
-    return this.local(instant).toISODate() ?? '';
+    return localDate(instant, this.timeZone);
   }
 
   isHoliday(date: Date): boolean {
