@@ -1,8 +1,7 @@
 import { plainText } from '../cards/plain-text.js';
 import { renderCard, type Card } from '../cards/card.js';
 import { formatEraDate, formatIsoDate, formatMoment } from '../i18n/dates.js';
-import type { Locale } from '../i18n/locale.js';
-import type { Translate } from '../i18n/translate.js';
+import type { Reader } from '../i18n/reader.js';
 import {
   ACTIVE_STATUSES,
   isActive,
@@ -13,12 +12,8 @@ import {
 } from './item.js';
 import type { EffectiveDue, ItemView } from './service.js';
 
-/** Language, translator and time zone of whoever reads the card. */
-export interface Reader {
-  readonly locale: Locale;
-  readonly t: Translate;
-  readonly timeZone: string;
-}
+// The item views' readers are the shared Reader; callers import it from here.
+export type { Reader };
 
 /** Names of the people, departments and meetings (#N) history entries mention, in both languages. */
 export type NameOf = (id: string) => { readonly ja: string; readonly en: string } | undefined;

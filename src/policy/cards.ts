@@ -1,18 +1,15 @@
 import { plainText } from '../cards/plain-text.js';
 import { renderCard } from '../cards/card.js';
 import { formatDateTime } from '../i18n/dates.js';
+import type { Reader } from '../i18n/reader.js';
 import type { Locale } from '../i18n/locale.js';
-import type { Translate } from '../i18n/translate.js';
 import type { Card } from '../cards/card.js';
 import { statusOf, type PolicyQuestion } from './inbox.js';
 import { inLocale, SCOPES, STATUSES, type PolicySource, type Scope, type Status } from './model.js';
 
 /** What every policy card needs to speak the reader's language. */
-export interface CardContext {
-  readonly t: Translate;
-  readonly locale: Locale;
-  readonly timeZone: string;
-}
+/** Who reads the policy cards (the shared Reader: language, translator, time zone). */
+export type CardContext = Reader;
 
 /** A rendered card with the line Teams shows in notifications. */
 export interface CardMessage {
