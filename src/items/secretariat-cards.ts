@@ -132,7 +132,7 @@ export function batchCard(
 }
 
 export function createdText(turn: Turn, items: readonly ActionItem[], due = ''): string {
-  const numbers = items.map((i) => `#${i.number}`).join(turn.locale === 'ja' ? '、' : ', ');
+  const numbers = items.map((i) => `#${i.number}`);
   const created = turn.t('item.created', { count: items.length, numbers });
   return due ? turn.t('item.twoSentences', { first: created, second: due }) : created;
 }

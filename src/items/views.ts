@@ -86,9 +86,7 @@ export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader):
       break;
     case 'edited':
       what = t('item.history.edited', {
-        fields: change.fields
-          .map((f) => t(`item.field.${f}`))
-          .join(reader.locale === 'ja' ? '、' : ', '),
+        fields: change.fields.map((f) => t(`item.field.${f}`)),
       });
       break;
     case 'reassigned':

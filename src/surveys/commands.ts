@@ -74,8 +74,7 @@ function sendReportText(
       ? t('survey.send.channels', { count: report.channels })
       : t('survey.send.noChannel'),
   ];
-  const names = (people: typeof report.failed) =>
-    people.map((p) => p.name[locale]).join(locale === 'ja' ? '、' : ', ');
+  const names = (people: typeof report.failed) => people.map((p) => p.name[locale]);
   if (report.unreachable.length > 0)
     lines.push(t('survey.send.unreachable', { names: names(report.unreachable) }));
   if (report.failed.length > 0)

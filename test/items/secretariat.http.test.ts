@@ -226,7 +226,7 @@ describe('action items over HTTP: the secretariat and the chair', () => {
             'new item Telework rules | every department | next meeting',
           ),
         ),
-        'Created 10 action item(s) (#28, #29, #30, #31, #32, #33, #34, #35, #36, #37).',
+        'Created 10 action items (#28, #29, #30, #31, #32, #33, #34, #35, #36, #37).',
       );
       assert.match(
         replyOf(await c.bot.say(c.users.secretary, '宿題作成 件名だけ')),

@@ -84,7 +84,8 @@ export const core = defineMessages({
     'cmd.deadLetters': 'Lists messages that could not be delivered, to send them again',
     'deadLetters.title': 'Messages that could not be sent',
     'deadLetters.none': 'No message has failed.',
-    'deadLetters.count': '{count} message(s) could not be sent, even after retries.',
+    'deadLetters.count':
+      '{count, plural, one {# message} other {# messages}} could not be sent, even after retries.',
     'deadLetters.detail': 'Due {due} · {attempts} attempts · {reason}',
     'deadLetters.resend': 'Send again',
     'deadLetters.expired':

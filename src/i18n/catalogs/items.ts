@@ -229,7 +229,8 @@ export const items = defineMessages({
     'item.usage.reassign': 'Please write: reassign #number department. Example: reassign #5 somu',
     'item.usage.cancel': 'Please write: cancel item #number reason.',
     'item.usage.reopen': 'Please write: reopen item #number reason (the reason is optional).',
-    'item.created': 'Created {count} action item(s) ({numbers}).',
+    'item.created':
+      'Created {count, plural, one {# action item} other {# action items}} ({numbers}).',
     'item.due.said': 'Due {date}.',
     'item.due.moved':
       '{written} is a weekend or holiday, so the due is the next business day, {date}.',
