@@ -85,7 +85,8 @@ export function formatClock(date: Date, timeZone: string): string {
   }).format(date);
 }
 
-function formatDay(date: Date, locale: Locale, timeZone: string): string {
+/** 令和8年12月14日（月） in Japanese, 2026-12-14 (Mon) in English. */
+export function formatDay(date: Date, locale: Locale, timeZone: string): string {
   return locale === 'ja' ? formatEraDate(date, timeZone) : formatIsoDate(date, timeZone);
 }
 

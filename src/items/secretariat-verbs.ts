@@ -39,7 +39,7 @@ export function secretariatActions(services: ItemUses): ActionSpec[] {
         return {
           card: await formCard(services, turn, {
             item,
-            values: formValuesOf(item, await allMeetings(services), turn.locale),
+            values: formValuesOf(item, await allMeetings(services), turn.t),
           }),
         };
       },

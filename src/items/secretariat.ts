@@ -77,7 +77,7 @@ export function secretariatCommands(services: ItemUses): CommandSpec[] {
         await turn.reply({
           card: await formCard(services, turn, {
             item: found.item,
-            values: formValuesOf(found.item, await allMeetings(services), turn.locale),
+            values: formValuesOf(found.item, await allMeetings(services), turn.t),
           }),
           summary: found.item.title,
         });

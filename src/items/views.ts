@@ -1,6 +1,6 @@
 import { plainText } from '../cards/plain-text.js';
 import { renderCard, type Card } from '../cards/card.js';
-import { formatEraDate, formatIsoDate, formatMoment } from '../i18n/dates.js';
+import { formatDay, formatMoment } from '../i18n/dates.js';
 import type { Reader } from '../i18n/reader.js';
 import {
   ACTIVE_STATUSES,
@@ -33,7 +33,7 @@ export interface Permissions {
 export function dayText(date: string, reader: Pick<Reader, 'locale'>): string {
   // Noon UTC of that date is the same calendar day in UTC, where it is formatted.
   const instant = new Date(`${date}T12:00:00Z`);
-  return reader.locale === 'ja' ? formatEraDate(instant, 'UTC') : formatIsoDate(instant, 'UTC');
+  return formatDay(instant, reader.locale, 'UTC');
 }
 
 /** The due as the reader reads it, marked when late. */
