@@ -37,6 +37,17 @@ export async function ownerName(services: ItemUses, item: ActionItem, turn: Turn
   return view?.ownerName[turn.locale] ?? '';
 }
 
+/** The limit each "too long / too many" problem names. */
+const LIMIT_OF: Partial<Record<ItemProblem, number>> = {
+  noteTooLong: LIMITS.note,
+  reasonTooLong: LIMITS.reason,
+  badSnooze: LIMITS.snoozeDays,
+  titleTooLong: LIMITS.title,
+  detailTooLong: LIMITS.detail,
+  quoteTooLong: LIMITS.quote,
+  badFollowUp: LIMITS.followUpDays,
+};
+
 /** A refusal or problem in the user's words. */
 export async function problemText(
   services: ItemUses,
@@ -67,22 +78,10 @@ export async function problemText(
       return turn.t('item.error.reopenStaffOnly', { number });
     case 'unchanged':
       return turn.t('item.error.unchanged', { number });
-    case 'noteTooLong':
-      return turn.t('item.error.noteTooLong', { max: LIMITS.note });
-    case 'reasonTooLong':
-      return turn.t('item.error.reasonTooLong', { max: LIMITS.reason });
-    case 'badSnooze':
-      return turn.t('item.error.badSnooze', { max: LIMITS.snoozeDays });
-    case 'titleTooLong':
-      return turn.t('item.error.titleTooLong', { max: LIMITS.title });
-    case 'detailTooLong':
-      return turn.t('item.error.detailTooLong', { max: LIMITS.detail });
-    case 'quoteTooLong':
-      return turn.t('item.error.quoteTooLong', { max: LIMITS.quote });
-    case 'badFollowUp':
-      return turn.t('item.error.badFollowUp', { max: LIMITS.followUpDays });
-    default:
-      return turn.t(`item.error.${reason}`);
+    default: {
+      const max = LIMIT_OF[reason];
+      return turn.t(`item.error.${reason}`, max === undefined ? undefined : { max });
+    }
   }
 }
 

@@ -3,7 +3,10 @@ import type { ItemUses } from './deps.js';
 import { Audience } from '../domain/roles.js';
 import { EVERY_DEPARTMENT, formValuesOf, readOwner } from './form.js';
 import { dueSaid, yearChoiceCard } from './due-said.js';
-import { isActive } from './item.js';
+import { isActive, type ActionItem } from './item.js';
+import type { CommandTurn } from '../app/turn.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import type { ItemResult } from './service.js';
 import { undoCard } from './views.js';
 import { allMeetings, ownerName, problemText, readerOf, withItem } from './present.js';
 import {
@@ -20,6 +23,32 @@ import { readOneLine } from './secretariat-read.js';
 /** The secretariat's text commands: create, create several, edit, reassign, cancel, reopen; the cards live in secretariat-cards.ts, the card verbs in secretariat-verbs.ts. */
 export function secretariatCommands(services: ItemUses): CommandSpec[] {
   const { items } = services;
+
+  /**
+   * "#N rest": finds the item, makes the change, and answers its refusal or
+   * `done`; a change that answered the user itself gives undefined.
+   */
+  const changeItem =
+    (
+      usage: MessageKey,
+      change: (
+        turn: CommandTurn,
+        item: ActionItem,
+        rest: string,
+      ) => Promise<ItemResult | undefined>,
+      done: (turn: CommandTurn, item: ActionItem) => Promise<void>,
+    ) =>
+    async (turn: CommandTurn): Promise<void> => {
+      const found = await withItem(services, turn, usage);
+      if (!found) return;
+      const result = await change(turn, found.item, found.rest);
+      if (!result) return;
+      if (!result.ok)
+        return turn.reply(
+          await problemText(services, turn, result.reason, result.item ?? found.item),
+        );
+      await done(turn, result.item);
+    };
   return [
     {
       id: 'item.create',
@@ -88,80 +117,67 @@ export function secretariatCommands(services: ItemUses): CommandSpec[] {
       words: { ja: ['担当変更'], en: ['reassign', 'reassign item'] },
       summary: 'item.cmd.reassign',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const found = await withItem(services, turn, 'item.usage.reassign');
-        if (!found) return;
-        if (!found.rest) {
-          return turn.reply({
-            card: await reassignCard(services, turn, found.item),
-            summary: found.item.title,
-          });
-        }
-        const owner = readOwner(
-          found.rest,
-          await services.directory.listDepartments(),
-          await services.directory.listPeople(),
-        );
-        if (!owner || owner === EVERY_DEPARTMENT)
-          return turn.reply(turn.t('item.error.ownerUnreadable', { input: found.rest }));
-        const result = await items.reassign(found.item.id, owner, turn.actor);
-        if (!result.ok)
-          return turn.reply(
-            await problemText(services, turn, result.reason, result.item ?? found.item),
+      handle: changeItem(
+        'item.usage.reassign',
+        async (turn, item, rest) => {
+          if (!rest) {
+            await turn.reply({
+              card: await reassignCard(services, turn, item),
+              summary: item.title,
+            });
+            return undefined;
+          }
+          const owner = readOwner(
+            rest,
+            await services.directory.listDepartments(),
+            await services.directory.listPeople(),
           );
-        await turn.reply(
-          turn.t('item.reassign.recorded', {
-            number: result.item.number,
-            title: result.item.title,
-            owner: await ownerName(services, result.item, turn),
-          }),
-        );
-      },
+          if (owner && owner !== EVERY_DEPARTMENT)
+            return items.reassign(item.id, owner, turn.actor);
+          await turn.reply(turn.t('item.error.ownerUnreadable', { input: rest }));
+          return undefined;
+        },
+        async (turn, item) =>
+          turn.reply(
+            turn.t('item.reassign.recorded', {
+              number: item.number,
+              title: item.title,
+              owner: await ownerName(services, item, turn),
+            }),
+          ),
+      ),
     },
     {
       id: 'item.cancel',
       words: { ja: ['宿題取消', '宿題取り消し', '宿題中止'], en: ['cancel item'] },
       summary: 'item.cmd.cancel',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const found = await withItem(services, turn, 'item.usage.cancel');
-        if (!found) return;
-        const result = await items.cancel(found.item.id, found.rest, turn.actor);
-        if (!result.ok)
-          return turn.reply(
-            await problemText(services, turn, result.reason, result.item ?? found.item),
-          );
-        const text = turn.t('item.cancel.recorded', {
-          number: result.item.number,
-          title: result.item.title,
-        });
-        await turn.reply({
-          card: undoCard(text, result.item, readerOf(services, turn)),
-          summary: text,
-        });
-      },
+      handle: changeItem(
+        'item.usage.cancel',
+        (turn, item, reason) => items.cancel(item.id, reason, turn.actor),
+        async (turn, item) => {
+          const text = turn.t('item.cancel.recorded', { number: item.number, title: item.title });
+          await turn.reply({ card: undoCard(text, item, readerOf(services, turn)), summary: text });
+        },
+      ),
     },
     {
       id: 'item.reopen',
       words: { ja: ['宿題再開'], en: ['reopen item'] },
       summary: 'item.cmd.reopen',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const found = await withItem(services, turn, 'item.usage.reopen');
-        if (!found) return;
-        const result = await items.reopen(found.item.id, turn.actor, found.rest);
-        if (!result.ok)
-          return turn.reply(
-            await problemText(services, turn, result.reason, result.item ?? found.item),
-          );
-        await turn.reply(
-          turn.t('item.reopen.recorded', {
-            number: result.item.number,
-            title: result.item.title,
-            status: turn.t(`item.status.${result.item.status}`),
-          }),
-        );
-      },
+      handle: changeItem(
+        'item.usage.reopen',
+        (turn, item, reason) => items.reopen(item.id, turn.actor, reason),
+        (turn, item) =>
+          turn.reply(
+            turn.t('item.reopen.recorded', {
+              number: item.number,
+              title: item.title,
+              status: turn.t(`item.status.${item.status}`),
+            }),
+          ),
+      ),
     },
   ];
 }

@@ -50,11 +50,9 @@ export function fieldProblem(turn: Turn, problem: FieldProblem): string {
         fields: FIELD_ORDER.map((f) => fieldLabel(turn, f)).join(', '),
       });
     case 'badScope':
-      return turn.t('policy.badScope', { value: problem.value });
     case 'badStatus':
-      return turn.t('policy.badStatus', { value: problem.value });
     case 'badDate':
-      return turn.t('policy.badDate', { value: problem.value });
+      return turn.t(`policy.${problem.kind}`, { value: problem.value });
   }
 }
 
