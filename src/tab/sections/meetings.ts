@@ -2,19 +2,17 @@ import { Audience } from '../../domain/roles.js';
 import { when } from '../../meetings/cards.js';
 import type { MeetingService } from '../../meetings/meeting-service.js';
 import type { Block } from '../model.js';
-import type { SectionContext, SectionProvider } from './section.js';
+import { section, type SectionContext, type SectionProvider } from './section.js';
 
 /** How many upcoming meetings the board lists; the chat command `会議一覧` has them all. */
 const SHOWN = 3;
 
 /** The next meetings with date, place, agenda and materials, as the agenda card shows them. */
 export function meetingsSection(meetings: MeetingService): SectionProvider {
-  return {
-    id: 'meetings',
-    title: 'tab.meetings.title',
-    audience: Audience.directory,
-    emptyMessage: 'tab.meetings.empty',
-    load: async ({ t, locale, timeZone }: SectionContext): Promise<Block[]> => {
+  return section(
+    'meetings',
+    Audience.directory,
+    async ({ t, locale, timeZone }: SectionContext): Promise<Block[]> => {
       const upcoming = (await meetings.upcoming()).slice(0, SHOWN);
       if (!upcoming.length) return [];
       return [
@@ -41,5 +39,5 @@ export function meetingsSection(meetings: MeetingService): SectionProvider {
         },
       ];
     },
-  };
+  );
 }
