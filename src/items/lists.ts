@@ -5,7 +5,7 @@ import type { Card } from '../cards/card.js';
 import { Audience } from '../domain/roles.js';
 import { textOf } from './form.js';
 import { ITEM_STATUSES, type ItemStatus } from './item.js';
-import { detailOf, itemOf, notFound, pingOf, readerOf, withItem } from './present.js';
+import { detailOf, itemVerb, pingOf, readerOf, withItem } from './present.js';
 import {
   ACTIVE,
   ALL_DEPARTMENTS,
@@ -175,14 +175,9 @@ export function reportCommand(services: ItemUses): CommandSpec {
 /** Card verbs that show: an item's detail, and the list with its filters. */
 export function browseActions(services: ItemUses): ActionSpec[] {
   return [
-    {
-      verb: 'item.show',
-      allowed: Audience.directory,
-      handle: async (turn) => {
-        const item = await itemOf(services, turn);
-        return item ? { card: await detailOf(services, turn, item) } : notFound(turn);
-      },
-    },
+    itemVerb(services, 'item.show', Audience.directory, async (turn, item) => ({
+      card: await detailOf(services, turn, item),
+    })),
     {
       verb: 'item.list',
       allowed: Audience.staff,

@@ -1,3 +1,5 @@
+import type { ActionSpec } from '../app/router.js';
+import type { Role } from '../domain/roles.js';
 import type { ItemUses } from './deps.js';
 import type { ActionOutcome, ActionTurn, CommandTurn, Turn } from '../app/turn.js';
 import type { Card } from '../cards/card.js';
@@ -192,4 +194,21 @@ export async function itemOf(
 
 export function notFound(turn: Turn): ActionOutcome {
   return { message: turn.t('item.error.notFound', { ref: '' }) };
+}
+
+/** A card verb about one item: the item the card names, or the answer that it is gone. */
+export function itemVerb(
+  services: ItemUses,
+  verb: string,
+  allowed: readonly Role[],
+  act: (turn: ActionTurn, item: ActionItem) => Promise<ActionOutcome>,
+): ActionSpec {
+  return {
+    verb,
+    allowed,
+    handle: async (turn) => {
+      const item = await itemOf(services, turn);
+      return item ? act(turn, item) : notFound(turn);
+    },
+  };
 }

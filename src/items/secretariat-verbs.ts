@@ -12,6 +12,7 @@ import {
   allMeetings,
   detailOf,
   itemOf,
+  itemVerb,
   notFound,
   ownerName,
   problemText,
@@ -30,20 +31,14 @@ import { batchRowsFrom, readBatch, readForm } from './secretariat-read.js';
 export function secretariatActions(services: ItemUses): ActionSpec[] {
   const { items } = services;
   return [
-    {
-      verb: 'item.edit',
-      allowed: Audience.staff,
-      handle: async (turn) => {
-        const item = await itemOf(services, turn);
-        if (!item) return notFound(turn);
-        return {
-          card: await formCard(services, turn, {
-            item,
-            values: formValuesOf(item, await allMeetings(services), turn.t),
-          }),
-        };
-      },
-    },
+    itemVerb(services, 'item.edit', Audience.staff, async (turn, item) => {
+      return {
+        card: await formCard(services, turn, {
+          item,
+          values: formValuesOf(item, await allMeetings(services), turn.t),
+        }),
+      };
+    }),
     {
       verb: 'item.save',
       allowed: Audience.staff,
@@ -158,83 +153,60 @@ export function secretariatActions(services: ItemUses): ActionSpec[] {
         };
       },
     },
-    {
-      verb: 'item.cancelAsk',
-      allowed: Audience.staff,
-      handle: async (turn) => {
-        const item = await itemOf(services, turn);
-        if (!item) return notFound(turn);
+    itemVerb(services, 'item.cancelAsk', Audience.staff, async (turn, item) => {
+      return {
+        card: renderCard('item-cancel', {
+          question: turn.t('item.cancel.question', { number: item.number, title: item.title }),
+          reasonLabel: turn.t('item.input.cancelReason'),
+          reasonMax: LIMITS.reason,
+          confirmLabel: turn.t('item.button.confirmCancel'),
+          backLabel: turn.t('item.button.back'),
+          itemId: item.id,
+        }),
+      };
+    }),
+    itemVerb(services, 'item.cancel', Audience.staff, async (turn, item) => {
+      const result = await items.cancel(item.id, textOf(turn.data, 'reason'), turn.actor);
+      const notice: Notice = result.ok
+        ? {
+            text: turn.t('item.cancel.recorded', { number: item.number, title: item.title }),
+            tone: 'good',
+          }
+        : {
+            text: await problemText(services, turn, result.reason, result.item ?? item),
+            tone: 'warning',
+          };
+      return {
+        card: result.ok
+          ? await detailOf(services, turn, result.item, notice, { undo: result.item.id })
+          : await detailOf(services, turn, result.item ?? item, notice),
+      };
+    }),
+    itemVerb(services, 'item.reassignAsk', Audience.staff, async (turn, item) => ({
+      card: await reassignCard(services, turn, item),
+    })),
+    itemVerb(services, 'item.reassign', Audience.staff, async (turn, item) => {
+      const owner = ownerFromValue(textOf(turn.data, 'owner'));
+      if (!owner || owner === EVERY_DEPARTMENT)
         return {
-          card: renderCard('item-cancel', {
-            question: turn.t('item.cancel.question', { number: item.number, title: item.title }),
-            reasonLabel: turn.t('item.input.cancelReason'),
-            reasonMax: LIMITS.reason,
-            confirmLabel: turn.t('item.button.confirmCancel'),
-            backLabel: turn.t('item.button.back'),
-            itemId: item.id,
+          card: await detailOf(services, turn, item, {
+            text: turn.t('item.form.ownerMissing'),
+            tone: 'warning',
           }),
         };
-      },
-    },
-    {
-      verb: 'item.cancel',
-      allowed: Audience.staff,
-      handle: async (turn) => {
-        const item = await itemOf(services, turn);
-        if (!item) return notFound(turn);
-        const result = await items.cancel(item.id, textOf(turn.data, 'reason'), turn.actor);
-        const notice: Notice = result.ok
-          ? {
-              text: turn.t('item.cancel.recorded', { number: item.number, title: item.title }),
-              tone: 'good',
-            }
-          : {
-              text: await problemText(services, turn, result.reason, result.item ?? item),
-              tone: 'warning',
-            };
-        return {
-          card: result.ok
-            ? await detailOf(services, turn, result.item, notice, { undo: result.item.id })
-            : await detailOf(services, turn, result.item ?? item, notice),
-        };
-      },
-    },
-    {
-      verb: 'item.reassignAsk',
-      allowed: Audience.staff,
-      handle: async (turn) => {
-        const item = await itemOf(services, turn);
-        return item ? { card: await reassignCard(services, turn, item) } : notFound(turn);
-      },
-    },
-    {
-      verb: 'item.reassign',
-      allowed: Audience.staff,
-      handle: async (turn) => {
-        const item = await itemOf(services, turn);
-        if (!item) return notFound(turn);
-        const owner = ownerFromValue(textOf(turn.data, 'owner'));
-        if (!owner || owner === EVERY_DEPARTMENT)
-          return {
-            card: await detailOf(services, turn, item, {
-              text: turn.t('item.form.ownerMissing'),
-              tone: 'warning',
+      const result = await items.reassign(item.id, owner, turn.actor);
+      const after = result.ok ? result.item : (result.item ?? item);
+      const notice: Notice = result.ok
+        ? {
+            text: turn.t('item.reassign.recorded', {
+              number: after.number,
+              title: after.title,
+              owner: await ownerName(services, after, turn),
             }),
-          };
-        const result = await items.reassign(item.id, owner, turn.actor);
-        const after = result.ok ? result.item : (result.item ?? item);
-        const notice: Notice = result.ok
-          ? {
-              text: turn.t('item.reassign.recorded', {
-                number: after.number,
-                title: after.title,
-                owner: await ownerName(services, after, turn),
-              }),
-              tone: 'good',
-            }
-          : { text: await problemText(services, turn, result.reason, after), tone: 'warning' };
-        return { card: await detailOf(services, turn, after, notice) };
-      },
-    },
+            tone: 'good',
+          }
+        : { text: await problemText(services, turn, result.reason, after), tone: 'warning' };
+      return { card: await detailOf(services, turn, after, notice) };
+    }),
   ];
 }

@@ -76,6 +76,11 @@ function ownerText(owner: ActionItem['owner'], names: NameOf, reader: Reader): s
 }
 
 /** One history entry as a line: when, who, what. */
+/** A change's before and after, each said the same way. */
+function fromTo<T>(change: { from: T; to: T }, say: (value: T) => string) {
+  return { from: say(change.from), to: say(change.to) };
+}
+
 export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader): string {
   const { t } = reader;
   const change = entry.change;
@@ -90,10 +95,10 @@ export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader):
       });
       break;
     case 'reassigned':
-      what = t('item.history.reassigned', {
-        from: ownerText(change.from, names, reader),
-        to: ownerText(change.to, names, reader),
-      });
+      what = t(
+        'item.history.reassigned',
+        fromTo(change, (o) => ownerText(o, names, reader)),
+      );
       break;
     case 'status': {
       const from = t(`item.status.${change.from}`);
@@ -115,10 +120,10 @@ export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader):
       what = t('item.history.snoozed', { days: change.days, until: when(change.until, reader) });
       break;
     case 'dueChanged':
-      what = t('item.history.dueChanged', {
-        from: storedDueText(change.from, reader, names),
-        to: storedDueText(change.to, reader, names),
-      });
+      what = t(
+        'item.history.dueChanged',
+        fromTo(change, (due) => storedDueText(due, reader, names)),
+      );
       break;
   }
   return t('item.history.line', {
