@@ -5,7 +5,7 @@ import type { Card } from '../cards/card.js';
 import { Audience } from '../domain/roles.js';
 import { textOf } from './form.js';
 import { ITEM_STATUSES, type ItemStatus } from './item.js';
-import { detailOf, itemVerb, pingOf, readerOf, withItem } from './present.js';
+import { detailOf, itemVerb, meetingNamed, pingOf, readerOf, withItem } from './present.js';
 import {
   ACTIVE,
   ALL_DEPARTMENTS,
@@ -153,9 +153,7 @@ export function reportCommand(services: ItemUses): CommandSpec {
     summary: 'item.cmd.report',
     allowed: Audience.staff,
     handle: async (turn) => {
-      const meeting = turn.args
-        ? await services.meetings.find(turn.args)
-        : await services.meetings.next();
+      const meeting = await meetingNamed(services, turn.args, () => services.meetings.next());
       if (!meeting)
         return turn.reply(
           turn.args

@@ -212,3 +212,12 @@ export function itemVerb(
     },
   };
 }
+
+/** The meeting the arguments name ("#3", "3"), or `otherwise` when they name none. */
+export function meetingNamed(
+  services: ItemUses,
+  args: string,
+  otherwise: () => Promise<Meeting | undefined>,
+): Promise<Meeting | undefined> {
+  return args ? services.meetings.find(args) : otherwise();
+}

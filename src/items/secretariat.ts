@@ -8,7 +8,14 @@ import type { CommandTurn } from '../app/turn.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import type { ItemResult } from './service.js';
 import { undoCard } from './views.js';
-import { allMeetings, ownerName, problemText, readerOf, withItem } from './present.js';
+import {
+  allMeetings,
+  meetingNamed,
+  ownerName,
+  problemText,
+  readerOf,
+  withItem,
+} from './present.js';
 import {
   batchCard,
   blankRows,
@@ -79,9 +86,10 @@ export function secretariatCommands(services: ItemUses): CommandSpec[] {
       summary: 'item.cmd.batch',
       allowed: Audience.staff,
       handle: async (turn) => {
-        const meeting = turn.args
-          ? await services.meetings.find(turn.args)
-          : (await services.meetings.recent(1))[0];
+        const meeting = await meetingNamed(services, turn.args, async () => {
+          const [latest] = await services.meetings.recent(1);
+          return latest;
+        });
         if (!meeting) return turn.reply(turn.t('item.error.meetingNotFound', { ref: turn.args }));
         await turn.reply({
           card: batchCard(turn, {

@@ -164,13 +164,20 @@ export function answerCard(
     relatedTitle: ctx.t('policy.related'),
     related,
     hasRelated: related.length > 0,
+    ...askFields(ctx, question, asked),
+  });
+  return { card, summary: ctx.t('policy.answerSummary', { headline }) };
+}
+
+/** The "ask the secretariat" button, or the note that the question was sent. */
+function askFields(ctx: CardContext, question: string, asked: string | undefined) {
+  return {
     askLabel: ctx.t('policy.askButton'),
     question: question.slice(0, MAX_QUESTION_LENGTH),
     showAsk: asked === undefined,
     asked: asked ?? '',
     isAsked: asked !== undefined,
-  });
-  return { card, summary: ctx.t('policy.answerSummary', { headline }) };
+  };
 }
 
 function notFoundCard(
@@ -190,11 +197,7 @@ function notFoundCard(
       ),
     }),
     hasMissing: words.length > 0,
-    askLabel: ctx.t('policy.askButton'),
-    question: question.slice(0, MAX_QUESTION_LENGTH),
-    showAsk: asked === undefined,
-    asked: asked ?? '',
-    isAsked: asked !== undefined,
+    ...askFields(ctx, question, asked),
   });
   return { card, summary: title };
 }
