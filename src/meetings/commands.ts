@@ -252,7 +252,7 @@ export function meetingCommands(services: MeetingUses): CommandSpec[] {
           [
             `**${turn.t('meeting.remindersTitle', { number: current.number })}**`,
             turn.t('meeting.remindersRules', {
-              rules: current.reminders.map((r) => describeRule(r, turn.t)).join(', '),
+              rules: current.reminders.map((r) => describeRule(r, turn.t)),
             }),
             '',
             ...(lines.length > 0 ? lines : [turn.t('meeting.remindersNone')]),

@@ -35,7 +35,7 @@ export function changeProblem(
       });
     case 'invalid':
       return turn.t('policy.invalid', {
-        fields: result.fields.map((f) => fieldLabel(turn, f)).join(', '),
+        fields: result.fields.map((f) => fieldLabel(turn, f)),
       });
   }
 }
@@ -47,7 +47,7 @@ export function fieldProblem(turn: Turn, problem: FieldProblem): string {
     case 'unknownField':
       return turn.t('policy.unknownField', {
         field: problem.field,
-        fields: FIELD_ORDER.map((f) => fieldLabel(turn, f)).join(', '),
+        fields: FIELD_ORDER.map((f) => fieldLabel(turn, f)),
       });
     case 'badScope':
     case 'badStatus':
