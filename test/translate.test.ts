@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { listOf, translator } from '../src/i18n/translate.js';
+import { listOf, translator, type MessageParams } from '../src/i18n/translate.js';
 
 describe('the translator', () => {
   it('chooses the English plural by count and leaves Japanese without one', () => {
@@ -22,6 +22,13 @@ describe('the translator', () => {
 
   it('leaves a parameter it was not given as written, inherited names included', () => {
     assert.equal(translator('en')('item.created', { numbers: [] }).includes('{count'), true);
-    assert.equal(translator('en')('item.created', { constructor: 1 }).includes('{numbers}'), true);
+    const inherited: MessageParams = { constructor: 1 };
+    assert.equal(translator('en')('item.created', inherited).includes('{numbers}'), true);
+  });
+
+  it('refuses, at compile time, a parameter the message does not have', () => {
+    // @ts-expect-error item.created has {count} and {numbers}, not {nmbers}
+    const typo = translator('en')('item.created', { count: 1, nmbers: ['#5'] });
+    assert.equal(typo, 'Created 1 action item ({numbers}).');
   });
 });
