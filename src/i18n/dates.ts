@@ -139,3 +139,17 @@ export function formatSpokenDay(date: Date, locale: Locale, timeZone: string, no
     .format(date)
     .replace(',', '');
 }
+
+/** "2020-08-03" → 2020年8月3日 / 3 Aug 2020; "2020-08" → 2020年8月 / Aug 2020. */
+export function formatPolicyDate(iso: string, locale: Locale): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!year || !month) return iso;
+  if (locale === 'ja') return day ? `${year}年${month}月${day}日` : `${year}年${month}月`;
+  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    ...(day ? { day: 'numeric' } : {}),
+    month: 'short',
+    year: 'numeric',
+  }).format(date);
+}

@@ -1,15 +1,8 @@
 import { renderCard } from '../cards/card.js';
-import { formatDateTime } from '../i18n/dates.js';
+import { formatDateTime, formatPolicyDate } from '../i18n/dates.js';
 import type { PolicyAnswer, ScopeApproval } from './answer.js';
 import type { Aspect } from './aspects.js';
-import {
-  formatDay,
-  scopeName,
-  sourceText,
-  statusName,
-  type CardContext,
-  type CardMessage,
-} from './cards.js';
+import { scopeName, sourceText, statusName, type CardContext, type CardMessage } from './cards.js';
 import { inLocale, type PolicyEntry } from './model.js';
 
 /** The longest question the bot keeps (and sends to the secretariat). */
@@ -41,7 +34,7 @@ function entryFacts(ctx: CardContext, entry: PolicyEntry): Array<{ title: string
   facts.push({ title: ctx.t('policy.fact.scope'), value: scopeName(ctx, c.scope) });
   facts.push({ title: ctx.t('policy.fact.status'), value: statusName(ctx, c.status) });
   if (c.since)
-    facts.push({ title: ctx.t('policy.fact.since'), value: formatDay(c.since, ctx.locale) });
+    facts.push({ title: ctx.t('policy.fact.since'), value: formatPolicyDate(c.since, ctx.locale) });
   facts.push({ title: ctx.t('policy.fact.source'), value: sourceText(ctx, c.source) });
   facts.push({
     title: ctx.t('policy.fact.updated'),

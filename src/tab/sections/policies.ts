@@ -1,5 +1,6 @@
 import { Audience } from '../../domain/roles.js';
-import { formatDay, sourceText } from '../../policy/cards.js';
+import { formatPolicyDate } from '../../i18n/dates.js';
+import { sourceText } from '../../policy/cards.js';
 import { inLocale, type Status } from '../../policy/model.js';
 import type { PolicyBook } from '../../policy/policy-book.js';
 import type { Block, Tone } from '../model.js';
@@ -44,7 +45,7 @@ export function policiesSection(policies: PolicyBook): SectionProvider {
               [
                 `${t('policy.fact.scope')}: ${t(`policy.scope.${content.scope}`)}`,
                 ...(content.since
-                  ? [`${t('policy.fact.since')}: ${formatDay(content.since, locale)}`]
+                  ? [`${t('policy.fact.since')}: ${formatPolicyDate(content.since, locale)}`]
                   : []),
               ].join(t('tab.list.separator')),
               `${t('policy.fact.source')}: ${sourceText(context, content.source)}`,
