@@ -97,7 +97,7 @@ export function unknownTextFallback(router: () => Router) {
       .visibleTo(turn.actor.role)
       .map((spec) => commandWord(spec, turn.locale));
     const suggestion = closest(turn.text.toLowerCase(), words);
-    const help = turn.locale === 'ja' ? 'ヘルプ' : 'help';
+    const help = turn.t('help.word');
     await turn.reply(
       suggestion
         ? turn.t('unknown.suggest', { text, suggestion })

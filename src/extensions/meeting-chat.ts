@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/directory.js';
 import { allows, Audience } from '../domain/roles.js';
 import { translator } from '../i18n/translate.js';
-import { summaryCard } from '../items/lists.js';
+import { summaryCard } from '../items/list-cards.js';
 import { agendaCard } from '../meetings/cards.js';
 import type { Meeting } from '../meetings/meeting.js';
 import type { OutboundMessage } from '../messaging/sender.js';

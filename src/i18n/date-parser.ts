@@ -37,6 +37,23 @@ export type DateProblem =
     }
   | { readonly ok: false; readonly problem: 'endBeforeStart'; readonly input: string };
 
+/** The problem when a weekday was written beside a date that falls on another one. */
+function weekdayMismatch(
+  input: string,
+  written: number | undefined,
+  date: DateTime,
+): Extract<DateProblem, { problem: 'weekdayMismatch' }> | undefined {
+  if (written === undefined || date.weekday === written) return undefined;
+  return {
+    ok: false,
+    problem: 'weekdayMismatch',
+    input,
+    written,
+    actual: date.weekday,
+    date: date.toJSDate(),
+  };
+}
+
 export interface ReadDate {
   readonly ok: true;
   readonly start: Date;
@@ -235,16 +252,8 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
       const lastYear = start.minus({ years: 1 });
       if (lastYear.day === day.day && recent(lastYear)) justPassed = lastYear.toJSDate();
     }
-    if (weekday !== undefined && start.weekday !== weekday) {
-      return {
-        ok: false,
-        problem: 'weekdayMismatch',
-        input,
-        written: weekday,
-        actual: start.weekday,
-        date: start.toJSDate(),
-      };
-    }
+    const startMismatch = weekdayMismatch(input, weekday, start);
+    if (startMismatch) return startMismatch;
 
     let end: DateTime | undefined;
     if (cursor.take(/(〜|~|-|–|—|から|to)/)) {
@@ -253,16 +262,8 @@ export function parseDateInput(input: string, options: ParseOptions): ReadDate |
       const endTime = endDay ? readTime(cursor) : afternoonCarried(startTime, readTime(cursor));
       if (!endDay && !endTime) return { ok: false, problem: 'unreadable', input };
       end = toDateTime(endDay ?? day, endTime, zone);
-      if (endWeekday !== undefined && end.weekday !== endWeekday) {
-        return {
-          ok: false,
-          problem: 'weekdayMismatch',
-          input,
-          written: endWeekday,
-          actual: end.weekday,
-          date: end.toJSDate(),
-        };
-      }
+      const endMismatch = weekdayMismatch(input, endWeekday, end);
+      if (endMismatch) return endMismatch;
       cursor.take(/まで/);
     }
     // 12月10日まで, 来週金曜までに: a due is the day itself.

@@ -16,6 +16,22 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
+/** Year, month, day and weekday: the Japanese layouts below put them in order themselves. */
+const DAY_PARTS = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  weekday: 'short',
+} as const satisfies Intl.DateTimeFormatOptions;
+
+type Parts = (type: Intl.DateTimeFormatPartTypes) => string;
+
+/** The named parts of a formatted date, for the layouts Intl does not write itself. */
+function partsOf(locale: string, options: Intl.DateTimeFormatOptions, date: Date): Parts {
+  const parts = dateFormat(locale, options).formatToParts(date);
+  return (type) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
 /**
  * Date and time as a reader in this locale expects, in the committee's time zone:
  * the same style everywhere a user reads one (meetings, surveys, items, policies),
@@ -27,16 +43,18 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
 
 /** 令和8年12月14日（月）: the era date Japanese official documents use. */
 export function formatEraDate(date: Date, timeZone: string): string {
-  const parts = dateFormat('ja-JP-u-ca-japanese', {
-    timeZone,
-    era: 'long',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    weekday: 'short',
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const get = partsOf(
+    'ja-JP-u-ca-japanese',
+    {
+      timeZone,
+      era: 'long',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      weekday: 'short',
+    },
+    date,
+  );
   // The first year of an era is written 元年.
   const year = get('year') === '1' ? '元' : get('year');
   return `${get('era')}${year}年${get('month')}月${get('day')}日（${get('weekday')}）`;
@@ -44,15 +62,17 @@ export function formatEraDate(date: Date, timeZone: string): string {
 
 /** 2026-12-14 (Mon): ISO-like, for English readers. */
 export function formatIsoDate(date: Date, timeZone: string): string {
-  const parts = dateFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    weekday: 'short',
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const get = partsOf(
+    'en-CA',
+    {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+    },
+    date,
+  );
   return `${get('year')}-${get('month')}-${get('day')} (${get('weekday')})`;
 }
 
@@ -65,7 +85,8 @@ export function formatClock(date: Date, timeZone: string): string {
   }).format(date);
 }
 
-function formatDay(date: Date, locale: Locale, timeZone: string): string {
+/** 令和8年12月14日（月） in Japanese, 2026-12-14 (Mon) in English. */
+export function formatDay(date: Date, locale: Locale, timeZone: string): string {
   return locale === 'ja' ? formatEraDate(date, timeZone) : formatIsoDate(date, timeZone);
 }
 
@@ -74,12 +95,9 @@ function formatDay(date: Date, locale: Locale, timeZone: string): string {
  * 2026-12-14 (Mon) 15:00–16:00 in English; the day is repeated only when the end is on another day.
  */
 export function formatTimeRange(start: Date, end: Date, locale: Locale, timeZone: string): string {
-  const from = `${formatDay(start, locale, timeZone)}${locale === 'ja' ? '' : ' '}${formatClock(start, timeZone)}`;
   const sameDay = formatIsoDate(start, timeZone) === formatIsoDate(end, timeZone);
-  const until = sameDay
-    ? formatClock(end, timeZone)
-    : `${formatDay(end, locale, timeZone)}${locale === 'ja' ? '' : ' '}${formatClock(end, timeZone)}`;
-  return `${from}–${until}`;
+  const until = sameDay ? formatClock(end, timeZone) : formatMoment(end, locale, timeZone);
+  return `${formatMoment(start, locale, timeZone)}–${until}`;
 }
 
 /** A single moment, e.g. for a reminder's planned time: 令和8年12月7日（月）09:00. */
@@ -97,14 +115,7 @@ export function formatSpokenDay(date: Date, locale: Locale, timeZone: string, no
   if (locale === 'ja') {
     // Another year is the era year, as on every other date the committee reads.
     if (withYear) return formatEraDate(date, timeZone);
-    const parts = dateFormat('ja-JP', {
-      timeZone,
-      month: 'numeric',
-      day: 'numeric',
-      weekday: 'short',
-    }).formatToParts(date);
-    const get = (type: Intl.DateTimeFormatPartTypes) =>
-      parts.find((p) => p.type === type)?.value ?? '';
+    const get = partsOf('ja-JP', { timeZone, ...DAY_PARTS }, date);
     return `${get('month')}月${get('day')}日（${get('weekday')}）`;
   }
   return dateFormat('en-GB', {
@@ -116,4 +127,18 @@ export function formatSpokenDay(date: Date, locale: Locale, timeZone: string, no
   })
     .format(date)
     .replace(',', '');
+}
+
+/** "2020-08-03" → 2020年8月3日 / 3 Aug 2020; "2020-08" → 2020年8月 / Aug 2020. */
+export function formatPolicyDate(iso: string, locale: Locale): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!year || !month) return iso;
+  if (locale === 'ja') return day ? `${year}年${month}月${day}日` : `${year}年${month}月`;
+  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    ...(day ? { day: 'numeric' } : {}),
+    month: 'short',
+    year: 'numeric',
+  }).format(date);
 }

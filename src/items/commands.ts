@@ -2,7 +2,8 @@ import type { ActionSpec, CommandSpec } from '../app/router.js';
 import type { ItemUses } from './deps.js';
 import { browseActions, browseCommands, reportCommand } from './lists.js';
 import { ownerActions, wordReplies } from './replies.js';
-import { secretariatActions, secretariatCommands } from './secretariat.js';
+import { secretariatCommands } from './secretariat.js';
+import { secretariatActions } from './secretariat-verbs.js';
 
 /**
  * Text commands for action items. Everyone in the directory: 自分の宿題 / my items,

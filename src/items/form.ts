@@ -2,6 +2,7 @@ import type { Department, Person } from '../domain/directory.js';
 import { parseDateInput } from '../i18n/date-parser.js';
 import type { Meeting } from '../meetings/meeting.js';
 import type { WorkCalendar } from '../scheduling/calendar.js';
+import type { Translate } from '../i18n/translate.js';
 import type { Due, ItemDraft, Owner } from './item.js';
 import { EVERY_DEPARTMENT } from './service.js';
 
@@ -146,26 +147,25 @@ export function readDue(
 }
 
 /** The due as the form shows it for editing, in the reader's language. */
-export function dueValue(due: Due, meetings: readonly Meeting[], locale: 'ja' | 'en'): string {
+export function dueValue(due: Due, meetings: readonly Meeting[], t: Translate): string {
   if (due.kind === 'date') return due.date;
-  if (due.kind === 'asap')
-    return locale === 'ja' ? `早急に ${due.followUpDays}日` : `asap ${due.followUpDays}d`;
+  if (due.kind === 'asap') return t('item.form.dueAsap', { days: due.followUpDays });
   const meeting = meetings.find((m) => m.id === due.meetingId);
   // Its meeting was cancelled: the field starts empty, so the secretariat sets a new due.
   if (meeting?.status === 'cancelled') return '';
-  return meeting ? `#${meeting.number}` : locale === 'ja' ? '次回' : 'next meeting';
+  return meeting ? `#${meeting.number}` : t('item.form.dueBlank');
 }
 
 export function formValuesOf(
   item: ItemDraft,
   meetings: readonly Meeting[],
-  locale: 'ja' | 'en',
+  t: Translate,
 ): FormValues {
   return {
     title: item.title,
     detail: item.detail,
     owner: ownerValue(item.owner),
-    due: dueValue(item.due, meetings, locale),
+    due: dueValue(item.due, meetings, t),
     sourceMeetingId: item.source?.meetingId ?? NO_MEETING,
     quote: item.source?.quote ?? '',
     reportMeetingId: item.reportMeetingId ?? NO_MEETING,

@@ -6,14 +6,8 @@
  * one atomic update of that record.
  */
 
-export type ItemStatus = 'open' | 'inProgress' | 'blocked' | 'done' | 'cancelled';
-export const ITEM_STATUSES: readonly ItemStatus[] = [
-  'open',
-  'inProgress',
-  'blocked',
-  'done',
-  'cancelled',
-];
+export const ITEM_STATUSES = ['open', 'inProgress', 'blocked', 'done', 'cancelled'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
 /** Statuses of work still to do: these are pinged, listed as "mine", and can be late. */
 export const ACTIVE_STATUSES: readonly ItemStatus[] = ['open', 'inProgress', 'blocked'];
 
@@ -89,14 +83,8 @@ export interface ItemDraft {
   readonly reportMeetingId?: string;
 }
 
-export type EditableField = 'title' | 'detail' | 'due' | 'source' | 'reportMeetingId';
-export const EDITABLE_FIELDS: readonly EditableField[] = [
-  'title',
-  'detail',
-  'due',
-  'source',
-  'reportMeetingId',
-];
+export const EDITABLE_FIELDS = ['title', 'detail', 'due', 'source', 'reportMeetingId'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 export interface ActionItem extends ItemDraft {
   readonly id: string;

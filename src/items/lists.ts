@@ -1,20 +1,20 @@
-import { plainText } from '../cards/plain-text.js';
 import type { ActionSpec, CommandSpec } from '../app/router.js';
 import type { ItemUses } from './deps.js';
 import type { Turn } from '../app/turn.js';
-import { renderCard, type Card } from '../cards/card.js';
+import type { Card } from '../cards/card.js';
 import { Audience } from '../domain/roles.js';
-import type { MessageKey } from '../i18n/catalog.js';
-import { formatMoment } from '../i18n/dates.js';
-import { EVERY_DEPARTMENT, readOwner, textOf } from './form.js';
-import { ACTIVE_STATUSES, ITEM_STATUSES, type ActionItem, type ItemStatus } from './item.js';
-import type { ItemFilters, ItemView, MeetingSummary } from './service.js';
-import { dueText, itemHeading, statusText, type Reader } from './views.js';
-import { detailOf, itemOf, notFound, pingOf, readerOf, withItem } from './present.js';
-
-/** Choice values meaning "no filter" and "no meeting" (a choice's value cannot be empty). */
-const ALL_DEPARTMENTS = 'all';
-const ACTIVE = 'active';
+import { textOf } from './form.js';
+import { ITEM_STATUSES, type ItemStatus } from './item.js';
+import { detailOf, itemVerb, meetingNamed, pingOf, readerOf, withItem } from './present.js';
+import {
+  ACTIVE,
+  ALL_DEPARTMENTS,
+  groupedRows,
+  listCard,
+  rowOf,
+  summaryCard,
+} from './list-cards.js';
+import { filtersOf, readListQuery, type ListQuery } from './list-query.js';
 
 /**
  * Teams refuses cards over about 28 KB: "my items" shows the most urgent
@@ -22,194 +22,6 @@ const ACTIVE = 'active';
  */
 const MAX_CARD_ITEMS = 10;
 const MAX_LIST_ROWS = 50;
-
-interface Row {
-  readonly heading: string;
-  readonly line: string;
-  /** item.show for one item, item.list for a group ("every department"). */
-  readonly verb: 'item.show' | 'item.list';
-  readonly itemId: string;
-  readonly groupId: string;
-}
-
-interface Section {
-  /** Empty: no heading (a single section under a subtitle that says it all). */
-  readonly heading: string;
-  readonly color: 'Default' | 'Good' | 'Attention' | 'Warning';
-  readonly empty: string;
-  readonly rows: readonly Row[];
-}
-
-export function rowOf(view: ItemView, reader: Reader, extra: string[] = []): Row {
-  const { item } = view;
-  const parts = [
-    view.ownerName[reader.locale],
-    dueText(view.due, view.overdue, reader),
-    statusText(item, reader),
-    ...extra,
-  ];
-  return {
-    heading: itemHeading(item, reader),
-    line: parts.join(' · '),
-    verb: 'item.show',
-    itemId: item.id,
-    groupId: '',
-  };
-}
-
-/**
- * Rows of a list, one per "every department" request instead of one per
- * department: the group sits where its most urgent item would, and opens as
- * its own list.
- */
-async function groupedRows(
-  services: ItemUses,
-  views: readonly ItemView[],
-  reader: Reader,
-): Promise<Row[]> {
-  const rows: Row[] = [];
-  const shown = new Set<string>();
-  const byGroup = new Map<string, ActionItem[]>();
-  if (views.some((v) => v.item.groupId)) {
-    for (const item of await services.items.repository.all()) {
-      if (item.groupId) byGroup.set(item.groupId, [...(byGroup.get(item.groupId) ?? []), item]);
-    }
-  }
-  for (const view of views) {
-    const groupId = view.item.groupId;
-    if (!groupId) {
-      rows.push(rowOf(view, reader));
-      continue;
-    }
-    if (shown.has(groupId)) continue;
-    shown.add(groupId);
-    const members = await services.items.viewsOf(byGroup.get(groupId) ?? [view.item]);
-    const numbers = members.map((m) => m.item.number).sort((a, b) => a - b);
-    const late = members.filter((m) => m.overdue).length;
-    rows.push({
-      heading: reader.t('item.list.groupHeading', {
-        from: numbers[0] ?? '',
-        to: numbers.at(-1) ?? '',
-        title: plainText(view.item.title),
-      }),
-      line: [
-        reader.t('item.list.groupOwners', { count: members.length }),
-        dueText(view.due, false, reader),
-        reader.t('item.list.groupDone', {
-          done: members.filter((m) => m.item.status === 'done').length,
-          count: members.length,
-        }),
-        ...(late > 0 ? [reader.t('item.list.groupLate', { count: late })] : []),
-      ].join(' · '),
-      verb: 'item.list',
-      itemId: '',
-      groupId,
-    });
-  }
-  return rows;
-}
-
-export function listCard(
-  reader: Reader,
-  input: {
-    title: string;
-    subtitle?: string;
-    sections: readonly Section[];
-    filters?: {
-      values: { department: string; status: string; overdue: string };
-      departmentChoices: ReadonlyArray<{ title: string; value: string }>;
-    };
-  },
-): Card {
-  const { t } = reader;
-  return renderCard('item-list', {
-    title: input.title,
-    subtitle: input.subtitle ?? '',
-    sections: input.sections,
-    filters: Boolean(input.filters),
-    values: input.filters?.values ?? {
-      department: ALL_DEPARTMENTS,
-      status: ACTIVE,
-      overdue: 'false',
-    },
-    departmentChoices: [
-      { title: t('item.list.allDepartments'), value: ALL_DEPARTMENTS },
-      ...(input.filters?.departmentChoices ?? []),
-    ],
-    statusChoices: [
-      { title: t('item.list.active'), value: ACTIVE },
-      ...ITEM_STATUSES.map((s) => ({ title: t(`item.status.${s}`), value: s })),
-      { title: t('item.list.allStatuses'), value: 'all' },
-    ],
-    labels: {
-      department: t('item.list.department'),
-      status: t('item.list.status'),
-      overdue: t('item.list.overdueOnly'),
-      apply: t('item.list.apply'),
-    },
-  });
-}
-
-interface ListQuery {
-  readonly departmentId?: string;
-  /** '' = active ones, 'all', or one status. */
-  readonly status: string;
-  readonly overdue: boolean;
-  readonly groupId?: string;
-}
-
-const STATUS_WORDS: ReadonlyArray<[RegExp, string]> = [
-  [/^(未着手|open)$/i, 'open'],
-  [/^(対応中|inprogress|in-progress)$/i, 'inProgress'],
-  [/^(対応不可|blocked)$/i, 'blocked'],
-  [/^(完了|done)$/i, 'done'],
-  [/^(取消|取り消し|cancelled|canceled)$/i, 'cancelled'],
-  [/^(全て|すべて|全件|all)$/i, 'all'],
-];
-
-/** 宿題一覧 区民部 期限切れ / items overdue done: department, status and lateness in any order. */
-async function readListQuery(
-  services: ItemUses,
-  args: string,
-): Promise<{ ok: true; query: ListQuery } | { ok: false; word: string }> {
-  let status = '';
-  let overdue = false;
-  let departmentId: string | undefined;
-  const departments = await services.directory.listDepartments();
-  const people = await services.directory.listPeople();
-  // "in progress" is one status, though two words.
-  const words = args
-    .replace(/\bin progress\b/gi, 'inprogress')
-    .split(/\s+/)
-    .filter(Boolean);
-  for (const word of words) {
-    const statusWord = STATUS_WORDS.find(([pattern]) => pattern.test(word))?.[1];
-    if (statusWord) status = statusWord;
-    else if (/^(期限切れ|遅延|overdue|late)$/i.test(word)) overdue = true;
-    else {
-      const owner = readOwner(word, departments, people);
-      if (!owner || owner === EVERY_DEPARTMENT || owner.kind !== 'department')
-        return { ok: false, word };
-      departmentId = owner.departmentId;
-    }
-  }
-  return { ok: true, query: { status, overdue, ...(departmentId ? { departmentId } : {}) } };
-}
-
-function filtersOf(query: ListQuery): ItemFilters {
-  const statuses: readonly ItemStatus[] | undefined =
-    query.status === 'all'
-      ? undefined
-      : query.status === ''
-        ? ACTIVE_STATUSES
-        : ITEM_STATUSES.filter((s) => s === query.status);
-  return {
-    ...(statuses ? { statuses } : {}),
-    ...(query.departmentId ? { departmentId: query.departmentId } : {}),
-    ...(query.overdue ? { overdue: true } : {}),
-    ...(query.groupId ? { groupId: query.groupId } : {}),
-  };
-}
 
 async function listFor(services: ItemUses, turn: Turn, query: ListQuery): Promise<Card> {
   const reader = readerOf(services, turn);
@@ -254,37 +66,6 @@ async function listFor(services: ItemUses, turn: Turn, query: ListQuery): Promis
       },
       departmentChoices: departments.map((d) => ({ title: d.name[turn.locale], value: d.id })),
     },
-  });
-}
-
-/** What a meeting's agenda reports: done, late, still open, cancelled. */
-export function summaryCard(summary: MeetingSummary, reader: Reader): Card {
-  const { t } = reader;
-  const latest = (view: ItemView) => {
-    const note = view.item.progress.at(-1);
-    return note ? [t('item.summary.latest', { text: plainText(note.text) })] : [];
-  };
-  const section = (
-    heading: MessageKey,
-    color: Section['color'],
-    views: readonly ItemView[],
-  ): Section => ({
-    heading: t(heading, { count: views.length }),
-    color,
-    empty: t('item.summary.none'),
-    rows: views.map((v) => rowOf(v, reader, latest(v))),
-  });
-  return listCard(reader, {
-    title: t('item.summary.title', { number: summary.meeting.number }),
-    subtitle: `${plainText(summary.meeting.title)} · ${formatMoment(new Date(summary.meeting.startsAt), reader.locale, reader.timeZone)}`,
-    sections: [
-      section('item.summary.done', 'Good', summary.done),
-      section('item.summary.late', 'Attention', summary.late),
-      section('item.summary.open', 'Default', summary.open),
-      ...(summary.cancelled.length > 0
-        ? [section('item.summary.cancelled', 'Default', summary.cancelled)]
-        : []),
-    ],
   });
 }
 
@@ -372,9 +153,7 @@ export function reportCommand(services: ItemUses): CommandSpec {
     summary: 'item.cmd.report',
     allowed: Audience.staff,
     handle: async (turn) => {
-      const meeting = turn.args
-        ? await services.meetings.find(turn.args)
-        : await services.meetings.next();
+      const meeting = await meetingNamed(services, turn.args, () => services.meetings.next());
       if (!meeting)
         return turn.reply(
           turn.args
@@ -394,14 +173,9 @@ export function reportCommand(services: ItemUses): CommandSpec {
 /** Card verbs that show: an item's detail, and the list with its filters. */
 export function browseActions(services: ItemUses): ActionSpec[] {
   return [
-    {
-      verb: 'item.show',
-      allowed: Audience.directory,
-      handle: async (turn) => {
-        const item = await itemOf(services, turn);
-        return item ? { card: await detailOf(services, turn, item) } : notFound(turn);
-      },
-    },
+    itemVerb(services, 'item.show', Audience.directory, async (turn, item) => ({
+      card: await detailOf(services, turn, item),
+    })),
     {
       verb: 'item.list',
       allowed: Audience.staff,

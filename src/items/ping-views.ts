@@ -18,6 +18,12 @@ export function lateText(planned: Date, reader: Reader): string {
 /** Most items the escalation card lists; the secretariat's item list has the rest. */
 const MAX_ESCALATED_PER_CARD = 15;
 
+/** The first rows a card has room for, and how many are left out. */
+function capped<T>(rows: readonly T[]): { shown: readonly T[]; more: number } {
+  const shown = rows.slice(0, MAX_ESCALATED_PER_CARD);
+  return { shown, more: rows.length - shown.length };
+}
+
 /** The secretariat's daily list of items overdue by the threshold or more. */
 export function escalationCard(
   escalated: DailyPlan['escalated'],
@@ -27,8 +33,7 @@ export function escalationCard(
   late?: Date,
 ): Card {
   const { t } = reader;
-  const shown = escalated.slice(0, MAX_ESCALATED_PER_CARD);
-  const more = escalated.length - shown.length;
+  const { shown, more } = capped(escalated);
   return renderCard('items-escalation', {
     title: t('pings.escalation.title', { days: threshold }),
     intro: t('pings.escalation.intro', { count: escalated.length, days: threshold }),
@@ -70,9 +75,8 @@ export function meetingCancelledCard(
   reader: Reader,
   late?: Date,
 ): Card {
+  const { shown, more } = capped(views);
   const { t } = reader;
-  const shown = views.slice(0, MAX_ESCALATED_PER_CARD);
-  const more = views.length - shown.length;
   return renderCard('items-escalation', {
     title: t('pings.cancelled.title'),
     intro: t('pings.cancelled.intro', {

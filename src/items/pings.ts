@@ -95,23 +95,21 @@ export class ItemPings {
     await this.planDigest(this.when.nextDigestDay(now));
   }
 
-  private async planDaily(day: string): Promise<void> {
-    await this.services.scheduler.schedule<DayPayload>({
-      key: `items:daily:${day}`,
-      kind: ITEM_JOB.daily,
-      group: PING_GROUP,
-      payload: { day },
-      dueAt: this.when.dailyAt(day),
-    });
+  private planDaily(day: string): Promise<void> {
+    return this.planDay('daily', day, this.when.dailyAt(day));
   }
 
-  private async planDigest(day: string): Promise<void> {
+  private planDigest(day: string): Promise<void> {
+    return this.planDay('digest', day, this.when.digestAt(day));
+  }
+
+  private async planDay(job: 'daily' | 'digest', day: string, dueAt: Date): Promise<void> {
     await this.services.scheduler.schedule<DayPayload>({
-      key: `items:digest:${day}`,
-      kind: ITEM_JOB.digest,
+      key: `items:${job}:${day}`,
+      kind: ITEM_JOB[job],
       group: PING_GROUP,
       payload: { day },
-      dueAt: this.when.digestAt(day),
+      dueAt,
     });
   }
 

@@ -1,3 +1,5 @@
+import type { ActionSpec } from '../app/router.js';
+import type { Role } from '../domain/roles.js';
 import type { ItemUses } from './deps.js';
 import type { ActionOutcome, ActionTurn, CommandTurn, Turn } from '../app/turn.js';
 import type { Card } from '../cards/card.js';
@@ -37,6 +39,17 @@ export async function ownerName(services: ItemUses, item: ActionItem, turn: Turn
   return view?.ownerName[turn.locale] ?? '';
 }
 
+/** The limit each "too long / too many" problem names. */
+const LIMIT_OF: Partial<Record<ItemProblem, number>> = {
+  noteTooLong: LIMITS.note,
+  reasonTooLong: LIMITS.reason,
+  badSnooze: LIMITS.snoozeDays,
+  titleTooLong: LIMITS.title,
+  detailTooLong: LIMITS.detail,
+  quoteTooLong: LIMITS.quote,
+  badFollowUp: LIMITS.followUpDays,
+};
+
 /** A refusal or problem in the user's words. */
 export async function problemText(
   services: ItemUses,
@@ -67,22 +80,10 @@ export async function problemText(
       return turn.t('item.error.reopenStaffOnly', { number });
     case 'unchanged':
       return turn.t('item.error.unchanged', { number });
-    case 'noteTooLong':
-      return turn.t('item.error.noteTooLong', { max: LIMITS.note });
-    case 'reasonTooLong':
-      return turn.t('item.error.reasonTooLong', { max: LIMITS.reason });
-    case 'badSnooze':
-      return turn.t('item.error.badSnooze', { max: LIMITS.snoozeDays });
-    case 'titleTooLong':
-      return turn.t('item.error.titleTooLong', { max: LIMITS.title });
-    case 'detailTooLong':
-      return turn.t('item.error.detailTooLong', { max: LIMITS.detail });
-    case 'quoteTooLong':
-      return turn.t('item.error.quoteTooLong', { max: LIMITS.quote });
-    case 'badFollowUp':
-      return turn.t('item.error.badFollowUp', { max: LIMITS.followUpDays });
-    default:
-      return turn.t(`item.error.${reason}`);
+    default: {
+      const max = LIMIT_OF[reason];
+      return turn.t(`item.error.${reason}`, max === undefined ? undefined : { max });
+    }
   }
 }
 
@@ -193,4 +194,30 @@ export async function itemOf(
 
 export function notFound(turn: Turn): ActionOutcome {
   return { message: turn.t('item.error.notFound', { ref: '' }) };
+}
+
+/** A card verb about one item: the item the card names, or the answer that it is gone. */
+export function itemVerb(
+  services: ItemUses,
+  verb: string,
+  allowed: readonly Role[],
+  act: (turn: ActionTurn, item: ActionItem) => Promise<ActionOutcome>,
+): ActionSpec {
+  return {
+    verb,
+    allowed,
+    handle: async (turn) => {
+      const item = await itemOf(services, turn);
+      return item ? act(turn, item) : notFound(turn);
+    },
+  };
+}
+
+/** The meeting the arguments name ("#3", "3"), or `otherwise` when they name none. */
+export function meetingNamed(
+  services: ItemUses,
+  args: string,
+  otherwise: () => Promise<Meeting | undefined>,
+): Promise<Meeting | undefined> {
+  return args ? services.meetings.find(args) : otherwise();
 }

@@ -51,12 +51,9 @@ export interface MeetingSummary {
  */
 export class ItemQueries {
   protected readonly items: ItemRepository;
-  /** What src/items/lists.ts reads; everything else goes through the methods. */
-  readonly repository: Pick<ItemRepository, 'all'>;
 
   constructor(protected readonly deps: ItemDeps) {
     this.items = new ItemRepository(deps.store);
-    this.repository = this.items;
   }
 
   protected now(): Date {
@@ -71,6 +68,15 @@ export class ItemQueries {
   /** Every stored item, unsorted (the pings filter them before resolving views). */
   all(): Promise<ActionItem[]> {
     return this.items.all();
+  }
+
+  /** The items of each "every department" request, by group id. */
+  async groups(): Promise<Map<string, ActionItem[]>> {
+    const byGroup = new Map<string, ActionItem[]>();
+    for (const item of await this.items.all()) {
+      if (item.groupId) byGroup.set(item.groupId, [...(byGroup.get(item.groupId) ?? []), item]);
+    }
+    return byGroup;
   }
 
   get(id: string): Promise<ActionItem | undefined> {

@@ -1,8 +1,7 @@
 import { plainText } from '../cards/plain-text.js';
 import { renderCard, type Card } from '../cards/card.js';
-import { formatEraDate, formatIsoDate, formatMoment } from '../i18n/dates.js';
-import type { Locale } from '../i18n/locale.js';
-import type { Translate } from '../i18n/translate.js';
+import { formatDay, formatMoment } from '../i18n/dates.js';
+import type { Reader } from '../i18n/reader.js';
 import {
   ACTIVE_STATUSES,
   isActive,
@@ -13,12 +12,8 @@ import {
 } from './item.js';
 import type { EffectiveDue, ItemView } from './service.js';
 
-/** Language, translator and time zone of whoever reads the card. */
-export interface Reader {
-  readonly locale: Locale;
-  readonly t: Translate;
-  readonly timeZone: string;
-}
+// The item views' readers are the shared Reader; callers import it from here.
+export type { Reader };
 
 /** Names of the people, departments and meetings (#N) history entries mention, in both languages. */
 export type NameOf = (id: string) => { readonly ja: string; readonly en: string } | undefined;
@@ -38,7 +33,7 @@ export interface Permissions {
 export function dayText(date: string, reader: Pick<Reader, 'locale'>): string {
   // Noon UTC of that date is the same calendar day in UTC, where it is formatted.
   const instant = new Date(`${date}T12:00:00Z`);
-  return reader.locale === 'ja' ? formatEraDate(instant, 'UTC') : formatIsoDate(instant, 'UTC');
+  return formatDay(instant, reader.locale, 'UTC');
 }
 
 /** The due as the reader reads it, marked when late. */
@@ -81,6 +76,11 @@ function ownerText(owner: ActionItem['owner'], names: NameOf, reader: Reader): s
 }
 
 /** One history entry as a line: when, who, what. */
+/** A change's before and after, each said the same way. */
+function fromTo<T>(change: { from: T; to: T }, say: (value: T) => string) {
+  return { from: say(change.from), to: say(change.to) };
+}
+
 export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader): string {
   const { t } = reader;
   const change = entry.change;
@@ -91,16 +91,14 @@ export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader):
       break;
     case 'edited':
       what = t('item.history.edited', {
-        fields: change.fields
-          .map((f) => t(`item.field.${f}`))
-          .join(reader.locale === 'ja' ? '、' : ', '),
+        fields: change.fields.map((f) => t(`item.field.${f}`)),
       });
       break;
     case 'reassigned':
-      what = t('item.history.reassigned', {
-        from: ownerText(change.from, names, reader),
-        to: ownerText(change.to, names, reader),
-      });
+      what = t(
+        'item.history.reassigned',
+        fromTo(change, (o) => ownerText(o, names, reader)),
+      );
       break;
     case 'status': {
       const from = t(`item.status.${change.from}`);
@@ -122,10 +120,10 @@ export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader):
       what = t('item.history.snoozed', { days: change.days, until: when(change.until, reader) });
       break;
     case 'dueChanged':
-      what = t('item.history.dueChanged', {
-        from: storedDueText(change.from, reader, names),
-        to: storedDueText(change.to, reader, names),
-      });
+      what = t(
+        'item.history.dueChanged',
+        fromTo(change, (due) => storedDueText(due, reader, names)),
+      );
       break;
   }
   return t('item.history.line', {

@@ -3,7 +3,7 @@ import { renderCard, type Card } from '../cards/card.js';
 import type { Department, Person } from '../domain/directory.js';
 import { DateTime } from 'luxon';
 import { formatTimeRange } from '../i18n/dates.js';
-import type { Locale } from '../i18n/locale.js';
+import type { Reader } from '../i18n/reader.js';
 import type { Translate } from '../i18n/translate.js';
 import {
   agendaToLines,
@@ -17,10 +17,7 @@ import {
 } from './meeting.js';
 
 /** What every meeting card needs to speak the reader's language. */
-export interface CardContext {
-  readonly t: Translate;
-  readonly locale: Locale;
-  readonly timeZone: string;
+export interface CardContext extends Reader {
   readonly departments: readonly Department[];
   readonly people: readonly Person[];
   /** Where the bot serves the meeting's .ics file. */

@@ -1,76 +1,41 @@
-import type { ActionSpec, CommandSpec } from '../app/router.js';
+import type { CommandSpec } from '../app/router.js';
 import type { MeetingUses } from './deps.js';
-import type { ActionOutcome, ActionTurn, CommandTurn, Turn } from '../app/turn.js';
-import type { Actor } from '../domain/directory.js';
+import type { CommandTurn, Turn } from '../app/turn.js';
 import { Audience } from '../domain/roles.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import { formatMoment } from '../i18n/dates.js';
-import {
-  agendaCard,
-  cancelCard,
-  describeRule,
-  formCard,
-  formValuesOf,
-  listCard,
-  when,
-  type AgendaView,
-  type FormValues,
-} from './cards.js';
-import { attendanceActions, attendanceCommands } from './attendance.js';
-import { formValuesFrom, readDraft, readWhen, type ReadContext } from './form.js';
+import { describeRule, formCard, formValuesOf, listCard, when } from './cards.js';
+import { attendanceCommands } from './attendance.js';
+import { readDraft, readWhen } from './form.js';
 import { meetingYearChoice } from './year-choice.js';
 import { cardContextFor } from './jobs.js';
-import {
-  DEFAULT_DISCLOSURE,
-  materialsFromLines,
-  parseReminderRules,
-  ruleId,
-  type Meeting,
-} from './meeting.js';
+import { materialsFromLines, parseReminderRules, ruleId, type Meeting } from './meeting.js';
 import type { ChangeResult } from './meeting-service.js';
-
-/** Who acts, as stored in a meeting's history. */
-function by(actor: Actor): string {
-  return actor.person?.id ?? actor.aadObjectId;
-}
-
-function audienceOf(actor: Actor): AgendaView['audience'] {
-  if (actor.role === 'chair' || actor.role === 'secretariat') return 'staff';
-  if (actor.role === 'member' || actor.role === 'delegate') return 'member';
-  return 'everyone';
-}
-
-/** "#3 the rest" → { ref: '#3', rest: 'the rest' }. */
-function splitReference(args: string): { ref: string; rest: string } {
-  const [ref = '', ...rest] = args.split(' ');
-  return { ref, rest: rest.join(' ').trim() };
-}
+import {
+  agendaOutcome,
+  by,
+  createdText,
+  failureText,
+  invitedByDefault,
+  newMeetingValues,
+  readContextOf,
+  splitReference,
+} from './command-kit.js';
 
 /**
- * Text commands and card verbs for meetings. Reading: everyone in the
+ * Text commands for meetings (the card verbs are in verbs.ts). Reading: everyone in the
  * directory. Changing: the chair and the secretariat. Attendance: heads and delegates.
  */
 export function meetingCommands(services: MeetingUses): CommandSpec[] {
   const { meetings } = services;
 
-  const readContext = (turn: Turn): ReadContext => ({
-    t: turn.t,
-    locale: turn.locale,
-    timeZone: services.config.timeZone,
-    now: services.clock.now(),
-  });
+  const readContext = (turn: Turn) => readContextOf(services, turn);
 
-  const showAgenda = async (turn: Turn, meeting: Meeting, notice?: string) => {
-    const context = await cardContextFor(services, turn.locale);
-    await turn.reply({
-      card: agendaCard(meeting, context, {
-        audience: audienceOf(turn.actor),
-        ...(notice ? { notice: { text: notice, tone: 'info' } } : {}),
-        now: services.clock.now(),
-      }),
+  const showAgenda = async (turn: Turn, meeting: Meeting, notice?: string) =>
+    turn.reply({
+      ...(await agendaOutcome(services, turn, meeting, notice)),
       summary: meeting.title,
     });
-  };
 
   /** Finds the meeting named by the first argument, or explains what is missing. */
   const withMeeting =
@@ -158,16 +123,7 @@ export function meetingCommands(services: MeetingUses): CommandSpec[] {
         if (ask) return turn.reply({ card: ask, summary: title });
         const created = await meetings.create(read.draft, by(turn.actor));
         if (!created.ok) return turn.reply(turn.t(`meeting.error.${created.reason}`));
-        return showAgenda(
-          turn,
-          created.meeting,
-          turn.t('meeting.created', {
-            number: created.meeting.number,
-            title: created.meeting.title,
-            when: when(created.meeting, context),
-            count: created.reminders.planned.length,
-          }),
-        );
+        return showAgenda(turn, created.meeting, createdText(turn, created, context));
       },
     },
     {
@@ -296,7 +252,7 @@ export function meetingCommands(services: MeetingUses): CommandSpec[] {
           [
             `**${turn.t('meeting.remindersTitle', { number: current.number })}**`,
             turn.t('meeting.remindersRules', {
-              rules: current.reminders.map((r) => describeRule(r, turn.t)).join(', '),
+              rules: current.reminders.map((r) => describeRule(r, turn.t)),
             }),
             '',
             ...(lines.length > 0 ? lines : [turn.t('meeting.remindersNone')]),
@@ -331,191 +287,4 @@ async function announceHere(services: MeetingUses, turn: Turn, announce: boolean
   if (result === 'personal') return turn.reply(turn.t('meeting.announce.personal'));
   if (result === 'unchanged') return turn.reply(turn.t('meeting.announce.unchanged'));
   return turn.reply(turn.t(announce ? 'meeting.announce.on' : 'meeting.announce.off'));
-}
-
-function failureText(
-  turn: Turn,
-  reason: Exclude<ChangeResult, { ok: true }>['reason'] | 'notInvited',
-  ref: string,
-): string {
-  switch (reason) {
-    case 'notFound':
-      return turn.t('meeting.error.notFound', { ref });
-    case 'notInvited':
-      return turn.t('meeting.error.notInvited', {
-        department: turn.actor.department?.name[turn.locale] ?? '',
-      });
-    default:
-      return turn.t(`meeting.error.${reason}`);
-  }
-}
-
-/** Departments that have someone to notify: a head or a delegate. */
-async function invitedByDefault(services: MeetingUses): Promise<string[]> {
-  const ids: string[] = [];
-  for (const department of await services.directory.listDepartments()) {
-    if ((await services.directory.representativesOf(department.id)).length > 0)
-      ids.push(department.id);
-  }
-  return ids;
-}
-
-function newMeetingValues(departments: readonly string[]): FormValues {
-  return {
-    title: '',
-    when: '',
-    place: '',
-    agenda: '',
-    materials: '',
-    departments: departments.join(','),
-    meetingLevel: DEFAULT_DISCLOSURE.meeting.level,
-    meetingReason: DEFAULT_DISCLOSURE.meeting.reason ?? '',
-    minutesLevel: DEFAULT_DISCLOSURE.minutes.level,
-    minutesReason: DEFAULT_DISCLOSURE.minutes.reason ?? '',
-  };
-}
-
-/** Card verbs: show, edit, save, cancel (with confirmation), and the attendance buttons. */
-export function meetingActions(services: MeetingUses): ActionSpec[] {
-  const { meetings } = services;
-
-  const agendaFor = async (
-    turn: Turn,
-    meeting: Meeting,
-    notice?: string,
-  ): Promise<ActionOutcome> => {
-    const context = await cardContextFor(services, turn.locale);
-    return {
-      card: agendaCard(meeting, context, {
-        audience: audienceOf(turn.actor),
-        ...(notice ? { notice: { text: notice, tone: 'info' } } : {}),
-        now: services.clock.now(),
-      }),
-    };
-  };
-
-  const meetingOf = async (turn: ActionTurn): Promise<Meeting | undefined> => {
-    const id = turn.data['meetingId'];
-    return typeof id === 'string' && id ? meetings.get(id) : undefined;
-  };
-
-  const notFound = (turn: Turn): ActionOutcome => ({
-    message: turn.t('meeting.error.notFound', { ref: '' }),
-  });
-
-  return [
-    ...attendanceActions(services),
-    {
-      verb: 'meeting.show',
-      allowed: Audience.directory,
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        return meeting ? agendaFor(turn, meeting) : notFound(turn);
-      },
-    },
-    {
-      verb: 'meeting.edit',
-      allowed: Audience.staff,
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        if (!meeting) return notFound(turn);
-        if (meeting.status === 'cancelled') return { message: turn.t('meeting.error.cancelled') };
-        const context = await cardContextFor(services, turn.locale);
-        return {
-          card: formCard(context, {
-            meeting,
-            values: formValuesOf(meeting, services.config.timeZone),
-          }),
-        };
-      },
-    },
-    {
-      verb: 'meeting.save',
-      allowed: Audience.staff,
-      handle: async (turn) => {
-        const existing = await meetingOf(turn);
-        const context = await cardContextFor(services, turn.locale);
-        const values = formValuesFrom(turn.data);
-        const again = (error: string): ActionOutcome => ({
-          card: formCard(context, { ...(existing ? { meeting: existing } : {}), values, error }),
-        });
-        const read = readDraft(
-          values,
-          {
-            t: turn.t,
-            locale: turn.locale,
-            timeZone: services.config.timeZone,
-            now: services.clock.now(),
-          },
-          context.departments,
-          existing,
-        );
-        if (!read.ok) return again(read.error);
-        const ask = meetingYearChoice(turn, services.config.timeZone, {
-          values,
-          meetingId: existing?.id ?? '',
-          schedule: read.draft,
-          justPassed: read.justPassed,
-        });
-        if (ask) return { card: ask };
-        if (!existing) {
-          const created = await meetings.create(read.draft, by(turn.actor));
-          if (!created.ok) return again(turn.t(`meeting.error.${created.reason}`));
-          return agendaFor(
-            turn,
-            created.meeting,
-            turn.t('meeting.created', {
-              number: created.meeting.number,
-              title: created.meeting.title,
-              when: when(created.meeting, context),
-              count: created.reminders.planned.length,
-            }),
-          );
-        }
-        const result = await meetings.change(existing.id, read.draft, by(turn.actor));
-        if (!result.ok) {
-          if (result.reason === 'unchanged')
-            return agendaFor(turn, existing, turn.t('meeting.error.unchanged'));
-          return again(failureText(turn, result.reason, `#${existing.number}`));
-        }
-        const notice =
-          result.rescheduled || result.reminders
-            ? turn.t('meeting.rescheduled', {
-                number: result.meeting.number,
-                when: when(result.meeting, context),
-              })
-            : turn.t('meeting.saved', { number: result.meeting.number });
-        return agendaFor(turn, result.meeting, notice);
-      },
-    },
-    {
-      verb: 'meeting.cancelAsk',
-      allowed: Audience.staff,
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        if (!meeting) return notFound(turn);
-        if (meeting.status === 'cancelled') return agendaFor(turn, meeting);
-        return { card: cancelCard(meeting, await cardContextFor(services, turn.locale)) };
-      },
-    },
-    {
-      verb: 'meeting.cancel',
-      allowed: Audience.staff,
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        if (!meeting) return notFound(turn);
-        const reason = typeof turn.data['reason'] === 'string' ? turn.data['reason'].trim() : '';
-        const result = await meetings.cancel(meeting.id, reason, by(turn.actor));
-        if (!result.ok) return { message: failureText(turn, result.reason, `#${meeting.number}`) };
-        return agendaFor(
-          turn,
-          result.meeting,
-          turn.t('meeting.cancelDone', {
-            number: meeting.number,
-            count: result.reminders?.cancelled ?? 0,
-          }),
-        );
-      },
-    },
-  ];
 }

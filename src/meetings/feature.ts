@@ -1,7 +1,8 @@
 import type { Feature } from '../app/feature.js';
 import type { RouteUses } from '../app/router.js';
 import { meetingsSection } from '../tab/sections/meetings.js';
-import { meetingActions, meetingCommands } from './commands.js';
+import { meetingCommands } from './commands.js';
+import { meetingActions } from './verbs.js';
 import { seedDemoMeetings } from './demo.js';
 import type { MeetingUses } from './deps.js';
 import { meetingIcsRoute } from './ics-route.js';

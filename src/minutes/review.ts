@@ -6,7 +6,7 @@ import { EVERY_DEPARTMENT } from '../items/service.js';
 import { ownerValue } from '../items/form.js';
 import type { Meeting } from '../meetings/meeting.js';
 import { inLocale, type PolicyEntry } from '../policy/model.js';
-import { formatDay } from '../policy/cards.js';
+import { formatPolicyDate } from '../i18n/dates.js';
 import type { MinutesImport } from './imports.js';
 import type { DraftDue, DraftItem, DraftOwner, DraftPolicyChange, MinutesHeader } from './model.js';
 
@@ -141,7 +141,7 @@ function policyRow(
     [
       t(`policy.status.${status as 'approved'}`),
       scope ? t(`policy.scope.${scope as 'all'}`) : '',
-      since ? t('minutes.review.since', { date: formatDay(since, turn.locale) }) : '',
+      since ? t('minutes.review.since', { date: formatPolicyDate(since, turn.locale) }) : '',
     ]
       .filter(Boolean)
       .join(' · ');

@@ -1,15 +1,8 @@
 import { renderCard } from '../cards/card.js';
-import { formatDateTime } from '../i18n/dates.js';
+import { formatDateTime, formatPolicyDate } from '../i18n/dates.js';
 import type { PolicyAnswer, ScopeApproval } from './answer.js';
 import type { Aspect } from './aspects.js';
-import {
-  formatDay,
-  scopeName,
-  sourceText,
-  statusName,
-  type CardContext,
-  type CardMessage,
-} from './cards.js';
+import { scopeName, sourceText, statusName, type CardContext, type CardMessage } from './cards.js';
 import { inLocale, type PolicyEntry } from './model.js';
 
 /** The longest question the bot keeps (and sends to the secretariat). */
@@ -41,7 +34,7 @@ function entryFacts(ctx: CardContext, entry: PolicyEntry): Array<{ title: string
   facts.push({ title: ctx.t('policy.fact.scope'), value: scopeName(ctx, c.scope) });
   facts.push({ title: ctx.t('policy.fact.status'), value: statusName(ctx, c.status) });
   if (c.since)
-    facts.push({ title: ctx.t('policy.fact.since'), value: formatDay(c.since, ctx.locale) });
+    facts.push({ title: ctx.t('policy.fact.since'), value: formatPolicyDate(c.since, ctx.locale) });
   facts.push({ title: ctx.t('policy.fact.source'), value: sourceText(ctx, c.source) });
   facts.push({
     title: ctx.t('policy.fact.updated'),
@@ -164,13 +157,20 @@ export function answerCard(
     relatedTitle: ctx.t('policy.related'),
     related,
     hasRelated: related.length > 0,
+    ...askFields(ctx, question, asked),
+  });
+  return { card, summary: ctx.t('policy.answerSummary', { headline }) };
+}
+
+/** The "ask the secretariat" button, or the note that the question was sent. */
+function askFields(ctx: CardContext, question: string, asked: string | undefined) {
+  return {
     askLabel: ctx.t('policy.askButton'),
     question: question.slice(0, MAX_QUESTION_LENGTH),
     showAsk: asked === undefined,
     asked: asked ?? '',
     isAsked: asked !== undefined,
-  });
-  return { card, summary: ctx.t('policy.answerSummary', { headline }) };
+  };
 }
 
 function notFoundCard(
@@ -190,11 +190,7 @@ function notFoundCard(
       ),
     }),
     hasMissing: words.length > 0,
-    askLabel: ctx.t('policy.askButton'),
-    question: question.slice(0, MAX_QUESTION_LENGTH),
-    showAsk: asked === undefined,
-    asked: asked ?? '',
-    isAsked: asked !== undefined,
+    ...askFields(ctx, question, asked),
   });
   return { card, summary: title };
 }

@@ -1,37 +1,19 @@
 import { plainText } from '../cards/plain-text.js';
 import { renderCard } from '../cards/card.js';
-import { formatDateTime } from '../i18n/dates.js';
-import type { Locale } from '../i18n/locale.js';
-import type { Translate } from '../i18n/translate.js';
+import { formatDateTime, formatPolicyDate } from '../i18n/dates.js';
+import type { Reader } from '../i18n/reader.js';
 import type { Card } from '../cards/card.js';
 import { statusOf, type PolicyQuestion } from './inbox.js';
 import { inLocale, SCOPES, STATUSES, type PolicySource, type Scope, type Status } from './model.js';
 
 /** What every policy card needs to speak the reader's language. */
-export interface CardContext {
-  readonly t: Translate;
-  readonly locale: Locale;
-  readonly timeZone: string;
-}
+/** Who reads the policy cards (the shared Reader: language, translator, time zone). */
+export type CardContext = Reader;
 
 /** A rendered card with the line Teams shows in notifications. */
 export interface CardMessage {
   readonly card: Card;
   readonly summary: string;
-}
-
-/** "2020-08-03" → 2020年8月3日 / 3 Aug 2020; "2020-08" → 2020年8月 / Aug 2020. */
-export function formatDay(iso: string, locale: Locale): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  if (!year || !month) return iso;
-  if (locale === 'ja') return day ? `${year}年${month}月${day}日` : `${year}年${month}月`;
-  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    ...(day ? { day: 'numeric' } : {}),
-    month: 'short',
-    year: 'numeric',
-  }).format(date);
 }
 
 export const scopeName = (ctx: CardContext, scope: Scope) => ctx.t(`policy.scope.${scope}`);
@@ -40,7 +22,7 @@ export const statusName = (ctx: CardContext, status: Status) => ctx.t(`policy.st
 export function sourceText(ctx: CardContext, source: PolicySource): string {
   const params = {
     meeting: inLocale(source.meeting, ctx.locale),
-    date: formatDay(source.date, ctx.locale),
+    date: formatPolicyDate(source.date, ctx.locale),
     material: inLocale(source.material, ctx.locale),
   };
   return ctx.t(source.material ? 'policy.sourceMaterial' : 'policy.sourceValue', params);

@@ -5,6 +5,7 @@ import type { CardContext } from './cards.js';
 import type { PolicyInbox } from './inbox.js';
 import type { Editor } from './model.js';
 import type { PolicyBook } from './policy-book.js';
+import { localDate } from '../scheduling/calendar.js';
 
 /** What the policy feature needs from the application, and nothing more. */
 export interface PolicyDeps {
@@ -25,18 +26,9 @@ export const editorOf = (turn: Turn): Editor => ({
   ...(turn.actor.upn ? { upn: turn.actor.upn } : {}),
 });
 
-/** The calendar day in the committee's time zone, as YYYY-MM-DD. */
-export function dayIn(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
-}
-
+/** Today's date (YYYY-MM-DD) in the committee's time zone. */
 export function today(deps: PolicyDeps): string {
-  return dayIn(deps.clock.now(), deps.config.timeZone);
+  return localDate(deps.clock.now(), deps.config.timeZone);
 }
 
 /** "p3 reason …" → ["p3", "reason …"]. */

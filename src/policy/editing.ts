@@ -35,7 +35,7 @@ export function changeProblem(
       });
     case 'invalid':
       return turn.t('policy.invalid', {
-        fields: result.fields.map((f) => fieldLabel(turn, f)).join(', '),
+        fields: result.fields.map((f) => fieldLabel(turn, f)),
       });
   }
 }
@@ -47,14 +47,12 @@ export function fieldProblem(turn: Turn, problem: FieldProblem): string {
     case 'unknownField':
       return turn.t('policy.unknownField', {
         field: problem.field,
-        fields: FIELD_ORDER.map((f) => fieldLabel(turn, f)).join(', '),
+        fields: FIELD_ORDER.map((f) => fieldLabel(turn, f)),
       });
     case 'badScope':
-      return turn.t('policy.badScope', { value: problem.value });
     case 'badStatus':
-      return turn.t('policy.badStatus', { value: problem.value });
     case 'badDate':
-      return turn.t('policy.badDate', { value: problem.value });
+      return turn.t(`policy.${problem.kind}`, { value: problem.value });
   }
 }
 

@@ -10,12 +10,8 @@ import {
   type Scope,
 } from './model.js';
 import { PolicyIndex } from './search-index.js';
+import { Numbering } from '../store/numbering.js';
 import { looksLikeQuestion } from './text.js';
-
-interface Counter {
-  readonly id: string;
-  readonly value: number;
-}
 
 export type PolicyChange =
   | { readonly ok: true; readonly entry: PolicyEntry }
@@ -36,7 +32,8 @@ export const SYSTEM_EDITOR: Editor = { name: 'Honbu' };
  */
 export class PolicyBook {
   private readonly entries: Collection<PolicyEntry>;
-  private readonly counters: Collection<Counter>;
+  /** Entry and question numbers, and the data revision. */
+  private readonly counters: Numbering;
   private cache: { readonly revision: number; readonly index: PolicyIndex } | undefined;
 
   constructor(
@@ -44,14 +41,14 @@ export class PolicyBook {
     private readonly clock: Clock,
   ) {
     this.entries = store.collection<PolicyEntry>('policies');
-    this.counters = store.collection<Counter>('policyCounters');
+    this.counters = new Numbering(store, 'policyCounters');
   }
 
   /** The index of the current data; rebuilt only when the data changed. */
   async index(): Promise<PolicyIndex> {
     // Revision first, entries second: writers do the opposite, so a cached
     // index is never older than the revision it is filed under.
-    const revision = (await this.counters.get('revision'))?.value ?? 0;
+    const revision = await this.counters.current('revision');
     if (this.cache && this.cache.revision === revision) return this.cache.index;
     const index = PolicyIndex.build(await this.entries.find(), this.cache?.index);
     this.cache = { revision, index };
@@ -100,12 +97,8 @@ export class PolicyBook {
   }
 
   /** A short number people can type ("p3", "q12"); ids of seeded entries are their data ids. */
-  async nextNumber(kind: 'policy' | 'question'): Promise<number> {
-    const counter = await this.counters.update(kind, (current) => ({
-      id: kind,
-      value: (current?.value ?? 0) + 1,
-    }));
-    return counter?.value ?? 1;
+  nextNumber(kind: 'policy' | 'question'): Promise<number> {
+    return this.counters.reserve(kind);
   }
 
   async create(content: unknown, by: Editor, id?: string): Promise<PolicyChange> {
@@ -221,10 +214,7 @@ export class PolicyBook {
   }
 
   private async bumpRevision(): Promise<void> {
-    await this.counters.update('revision', (current) => ({
-      id: 'revision',
-      value: (current?.value ?? 0) + 1,
-    }));
+    await this.counters.reserve('revision');
   }
 }
 

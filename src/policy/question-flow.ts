@@ -1,7 +1,8 @@
 import type { Turn } from '../app/turn.js';
 import { translator } from '../i18n/translate.js';
 import { questionCard, replyCard, type CardContext } from './cards.js';
-import { contextOf, dayIn, editorOf, type PolicyDeps } from './deps.js';
+import { contextOf, editorOf, type PolicyDeps } from './deps.js';
+import { localDate } from '../scheduling/calendar.js';
 import { changeProblem } from './editing.js';
 import { parseScope, parseStatus } from './fields.js';
 import type { PolicyQuestion } from './inbox.js';
@@ -75,7 +76,7 @@ export async function adoptQuestion(
   const ja = translator('ja');
   const en = translator('en');
   const content = (q: PolicyQuestion): PolicyContent => {
-    const day = dayIn(new Date(q.answer?.at ?? q.askedAt), timeZone);
+    const day = localDate(new Date(q.answer?.at ?? q.askedAt), timeZone);
     const answer = q.answer?.text ?? '';
     return {
       // Its own topic: an answer to one question is not related to every other one.

@@ -27,6 +27,35 @@ export function isQuietTime(quietHours: QuietHours | null, hour: number, minute:
   return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
 }
 
+/** The local date (YYYY-MM-DD) of an instant in a zone: "today" in the committee's zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate() ?? '';
+}
+
+/**
+ * The one business-day walk, for instants and for local date strings alike:
+ * `count` business days in `direction`, or (0) to the nearest business day
+ * at or beyond `start`.
+ */
+function stepBusinessDays<Day>(
+  start: Day,
+  direction: 1 | -1,
+  count: number,
+  next: (day: Day, by: number) => Day,
+  isBusinessDay: (day: Day) => boolean,
+): Day {
+  let day = start;
+  if (count === 0) {
+    while (!isBusinessDay(day)) day = next(day, direction);
+    return day;
+  }
+  for (let left = count; left > 0;) {
+    day = next(day, direction);
+    if (isBusinessDay(day)) left--;
+  }
+  return day;
+}
+
 /**
  * Working calendar of the committee: its time zone, Japanese public holidays
  * (table of @holiday-jp/holiday_jp, looked up by local date string so the
@@ -44,7 +73,7 @@ export class WorkCalendar {
 
   /** The local date (YYYY-MM-DD) of an instant: "today" in the committee's zone. */
   localDate(instant: Date): string {
-    return this.local(instant).toISODate() ?? '';
+    return localDate(instant, this.timeZone);
   }
 
   isHoliday(date: Date): boolean {
@@ -58,38 +87,32 @@ export class WorkCalendar {
 
   /** The same local time on the nearest business day at or before `date`. */
   onOrBeforeBusinessDay(date: Date): Date {
-    let local = this.local(date);
-    while (!this.isBusinessDay(local.toJSDate())) local = local.minus({ days: 1 });
-    return local.toJSDate();
+    return this.stepLocal(date, -1, 0);
   }
 
   /** The same local time on the nearest business day at or after `date`. */
   onOrAfterBusinessDay(date: Date): Date {
-    let local = this.local(date);
-    while (!this.isBusinessDay(local.toJSDate())) local = local.plus({ days: 1 });
-    return local.toJSDate();
+    return this.stepLocal(date, 1, 0);
   }
 
   /** `days` business days before `date`, keeping the local time of day. */
   businessDaysBefore(date: Date, days: number): Date {
-    let local = this.local(date);
-    let left = days;
-    while (left > 0) {
-      local = local.minus({ days: 1 });
-      if (this.isBusinessDay(local.toJSDate())) left--;
-    }
-    return local.toJSDate();
+    return this.stepLocal(date, -1, days);
   }
 
   /** `days` business days after `date`, keeping the local time of day. */
   businessDaysAfter(date: Date, days: number): Date {
-    let local = this.local(date);
-    let left = days;
-    while (left > 0) {
-      local = local.plus({ days: 1 });
-      if (this.isBusinessDay(local.toJSDate())) left--;
-    }
-    return local.toJSDate();
+    return this.stepLocal(date, 1, days);
+  }
+
+  private stepLocal(date: Date, direction: 1 | -1, count: number): Date {
+    return stepBusinessDays(
+      this.local(date),
+      direction,
+      count,
+      (day, by) => day.plus({ days: by }),
+      (day) => this.isBusinessDay(day.toJSDate()),
+    ).toJSDate();
   }
 
   /** `date` at the given local wall-clock time (same local day). */
@@ -149,19 +172,22 @@ export class BusinessDays {
   }
 
   onOrAfter(date: string): string {
-    let day = date;
-    while (!this.isBusinessDay(day)) day = this.plusDays(day, 1);
-    return day;
+    return this.step(date, 1, 0);
   }
 
   /** The business day `count` business days before `date`. */
   before(date: string, count: number): string {
-    let day = date;
-    for (let left = count; left > 0;) {
-      day = this.plusDays(day, -1);
-      if (this.isBusinessDay(day)) left--;
-    }
-    return day;
+    return this.step(date, -1, count);
+  }
+
+  private step(date: string, direction: 1 | -1, count: number): string {
+    return stepBusinessDays(
+      date,
+      direction,
+      count,
+      (day, by) => this.plusDays(day, by),
+      (day) => this.isBusinessDay(day),
+    );
   }
 
   /** Business days after `from` up to and including `to`; 0 when `to` is not after `from`. */

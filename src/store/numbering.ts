@@ -12,8 +12,14 @@ interface Counter {
 export class Numbering {
   private readonly counters: Collection<Counter>;
 
-  constructor(store: DocumentStore) {
-    this.counters = store.collection<Counter>('counters');
+  /** `collection`: where the counters are kept (the policy data keeps its own). */
+  constructor(store: DocumentStore, collection = 'counters') {
+    this.counters = store.collection<Counter>(collection);
+  }
+
+  /** The last number reserved of `name`; 0 before the first. */
+  async current(name: string): Promise<number> {
+    return (await this.counters.get(name))?.value ?? 0;
   }
 
   /** Reserves `count` consecutive numbers of `name`; answers the first. */

@@ -3,7 +3,7 @@ import type { SurveyUses } from './deps.js';
 import type { ActionOutcome, Turn } from '../app/turn.js';
 import type { Card } from '../cards/card.js';
 import { formatDateTime } from '../i18n/dates.js';
-import { Audience } from '../domain/roles.js';
+import { Audience, isStaffRole } from '../domain/roles.js';
 import { draftOf, editorCard, NEW_ROWS, parseDraft, readDraft, type Draft } from './editor.js';
 import type { SendReport } from './service.js';
 import { acceptsAnswers, inLocale, type Survey } from './survey.js';
@@ -74,8 +74,7 @@ function sendReportText(
       ? t('survey.send.channels', { count: report.channels })
       : t('survey.send.noChannel'),
   ];
-  const names = (people: typeof report.failed) =>
-    people.map((p) => p.name[locale]).join(locale === 'ja' ? '、' : ', ');
+  const names = (people: typeof report.failed) => people.map((p) => p.name[locale]);
   if (report.unreachable.length > 0)
     lines.push(t('survey.send.unreachable', { names: names(report.unreachable) }));
   if (report.failed.length > 0)
@@ -121,7 +120,7 @@ export function surveyCommands(services: SurveyUses): CommandSpec[] {
       summary: 'cmd.surveys',
       allowed: Audience.directory,
       handle: async (turn) => {
-        if (turn.actor.role === 'chair' || turn.actor.role === 'secretariat') {
+        if (isStaffRole(turn.actor.role)) {
           await turn.reply({
             card: await admin(services, turn),
             summary: turn.t('survey.admin.title'),

@@ -3,6 +3,7 @@ import { renderCard, type Card } from '../cards/card.js';
 import type { Department } from '../domain/directory.js';
 import { formatDateTime } from '../i18n/dates.js';
 import type { Reader } from '../i18n/reader.js';
+import { listOf } from '../i18n/translate.js';
 import type { SurveyResults } from './results.js';
 import {
   commentInputId,
@@ -248,11 +249,10 @@ function names(departments: readonly Department[], reader: Reader): string {
   if (departments.length === 0) return reader.t('survey.results.nobody');
   const shown = departments.slice(0, CARD_LIST_LIMIT.names).map((d) => d.name[reader.locale]);
   const rest = departments.length - shown.length;
-  const separator = reader.locale === 'ja' ? '、' : ', ';
-  return (
-    shown.join(separator) +
-    (rest > 0 ? `${separator}${reader.t('survey.results.andMore', { count: rest })}` : '')
-  );
+  return listOf(reader.locale, [
+    ...shown,
+    ...(rest > 0 ? [reader.t('survey.results.andMore', { count: rest })] : []),
+  ]);
 }
 
 export interface ResultsView {
@@ -269,10 +269,10 @@ export function resultsCard(view: ResultsView, reader: Reader): Card {
   const count = survey.ranking.count;
   const departmentName = (id: string) => view.departments.get(id)?.name[locale] ?? id;
   const maxScore = Math.max(0, ...results.topics.map((r) => r.score));
-  const separator = locale === 'ja' ? '、' : ', ';
-  const points = Array.from({ length: count }, (_, i) =>
-    t('survey.points', { rank: i + 1, points: count - i }),
-  ).join(separator);
+  const points = listOf(
+    locale,
+    Array.from({ length: count }, (_, i) => t('survey.points', { rank: i + 1, points: count - i })),
+  );
   return renderCard('survey-results', {
     title: t('survey.results.title', { title: inLocale(survey.title, locale) }),
     summary: t('survey.results.summary', {

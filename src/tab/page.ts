@@ -1,11 +1,10 @@
-import { catalogs, type MessageKey } from '../i18n/catalog.js';
-import { LOCALES, type Locale } from '../i18n/locale.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import type { Locale } from '../i18n/locale.js';
 import { translator } from '../i18n/translate.js';
 
-/** What the page script needs before it can call the API. */
+/** What the page script needs before it can call the API; its texts it bundles from the tab catalog. */
 export interface PageSettings {
   readonly devSignIn: boolean;
-  readonly strings: Record<Locale, Record<string, string>>;
 }
 
 /**
@@ -47,24 +46,12 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-function clientStrings(locale: Locale): Record<string, string> {
-  const catalog: Record<string, string> = catalogs[locale];
-  return Object.fromEntries(
-    Object.entries(catalog).filter(([key]) => key.startsWith('tab.client.')),
-  );
-}
-
 /**
  * The tab's HTML shell. It is the same for everyone: the data comes from the
  * API once the script knows who is asking, so nothing here needs a sign-in.
  */
 export function tabPage(devSignIn: boolean): string {
-  const settings: PageSettings = {
-    devSignIn,
-    strings: Object.fromEntries(
-      LOCALES.map((l) => [l, clientStrings(l)]),
-    ) as PageSettings['strings'],
-  };
+  const settings: PageSettings = { devSignIn };
   const t = translator('ja');
   return `<!doctype html>
 <html lang="ja" data-theme="default">

@@ -65,7 +65,7 @@ describe('action items over HTTP: the dates of dues, said back', () => {
     const [thisYear] = executes(en);
     assert.ok(thisYear);
     const past = await c.bot.execute(c.users.secretaryEn, 'item.save', thisYear.data);
-    assert.match(textOfCard(past), /Created 1 action item\(s\) \(#28\)\. Due Tue 1 Dec\./);
+    assert.match(textOfCard(past), /Created 1 action item \(#28\)\. Due Tue 1 Dec\./);
     assert.deepEqual((await c.item(28)).due, { kind: 'date', date: '2026-12-01' });
   });
 
@@ -81,11 +81,11 @@ describe('action items over HTTP: the dates of dues, said back', () => {
     assert.deepEqual((await c.item(28)).due, { kind: 'date', date: '2026-12-14' });
     assert.equal(
       dueSentence(await c.bot.say(c.users.secretaryEn, 'new item Quote | somu | next Friday')),
-      'Created 1 action item(s) (#29). Due Fri 11 Dec.',
+      'Created 1 action item (#29). Due Fri 11 Dec.',
     );
     assert.equal(
       dueSentence(await c.bot.say(c.users.secretaryEn, 'new item Quote | somu | 2027-01-11')),
-      'Created 1 action item(s) (#30). Mon 11 Jan 2027 is a weekend or holiday, so the due is the next business day, Tue 12 Jan 2027.',
+      'Created 1 action item (#30). Mon 11 Jan 2027 is a weekend or holiday, so the due is the next business day, Tue 12 Jan 2027.',
       'Coming-of-Age Day is a holiday',
     );
     c.bot.assertSentCardsValid();

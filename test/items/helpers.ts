@@ -94,3 +94,18 @@ export function actionData(card: unknown, verb: string): Record<string, unknown>
   assert.ok(found, `the card has an Action.Execute ${verb}`);
   return found;
 }
+
+/** The titles of the items a list card shows, in order (its "#N title" heading lines). */
+export function titlesIn(text: string): string[] {
+  return [...text.matchAll(/^#\d+ (.+)$/gm)].map((m) => m[1] ?? '');
+}
+
+/**
+ * The demo's open items of 区民部, most urgent first: the RPA report (due 11/9),
+ * then its copies of the telework and ICT-needs requests (both due at the next meeting).
+ */
+export const KUMIN_OPEN = [
+  'H所のRPAの取組内容と成果を事務局に報告する',
+  'テレワークできる業務とできない業務を整理する',
+  '部内でICT化のニーズをヒアリングし、事務局に伝える',
+];

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import type { Actor } from '../../src/domain/directory.js';
 import { dueValue, readDue } from '../../src/items/form.js';
+import { translator } from '../../src/i18n/translate.js';
 import type { ActionItem } from '../../src/items/item.js';
 import { PingCalendar } from '../../src/items/ping-calendar.js';
 import { WorkCalendar } from '../../src/scheduling/calendar.js';
@@ -514,7 +515,7 @@ describe('action-item pings when a meeting is cancelled', function () {
       two.due.kind === 'nextMeeting' ? two.due.meetingId : '',
     );
     assert.equal(third?.status, 'cancelled');
-    assert.equal(dueValue(two.due, third ? [third] : [], 'ja'), '');
+    assert.equal(dueValue(two.due, third ? [third] : [], translator('ja')), '');
     const read = readDue('#2', {
       now: d.clock.now(),
       calendar: d.bot.services.calendar,

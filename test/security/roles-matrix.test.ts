@@ -252,7 +252,7 @@ describe('attack: the role × action matrix', function () {
     const owner = await bot.services.directory.findByUpn(PEOPLE.owner.upn);
     const departmentId = owner?.departmentId ?? '';
     const find = async (services: TestBot['services']) => {
-      const found = (await services.items.repository.all()).find(
+      const found = (await services.items.all()).find(
         (i) =>
           i.owner.kind === 'department' &&
           i.owner.departmentId === departmentId &&

@@ -1,4 +1,6 @@
 import type { DashboardView, DevSignInPerson } from '../../src/tab/model.js';
+import { tab } from '../../src/i18n/catalogs/tab.js';
+import { formatMessage, type MessageParams } from '../../src/i18n/format.js';
 import { h } from './dom.js';
 import { renderDashboard, renderMessage } from './render.js';
 import { dashboardSectionOf } from '../../src/extensions/links.js';
@@ -13,8 +15,14 @@ type Locale = 'ja' | 'en';
 
 interface Settings {
   readonly devSignIn: boolean;
-  readonly strings: Record<Locale, Record<string, string>>;
 }
+
+/** The page's own texts: the 'tab.client.*' keys of the tab catalog, without the prefix. */
+type ClientKey = keyof typeof tab.ja extends infer Key
+  ? Key extends `tab.client.${infer Rest}`
+    ? Rest
+    : never
+  : never;
 
 /** teams-js answers within a few ms in Teams; a frame of another page never answers. */
 const TEAMS_TIMEOUT_MS = 3000;
@@ -36,9 +44,8 @@ const state: {
   target: dashboardSectionOf(undefined, window.location.search),
 };
 
-function text(key: string, params: Record<string, string> = {}): string {
-  const template = settings.strings[state.locale][`tab.client.${key}`] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+function text(key: ClientKey, params?: MessageParams): string {
+  return formatMessage(state.locale, tab[state.locale][`tab.client.${key}`], params);
 }
 
 function localeOf(tag: string | undefined): Locale {

@@ -8,6 +8,8 @@ export const core = defineMessages({
     'role.delegate': '代理',
     'role.guest': 'ゲスト',
     'help.title': 'Honbu でできること',
+    /** The command word that lists the commands, as the fallback suggests it. */
+    'help.word': 'ヘルプ',
     'help.whoami': '{name} さん（{role}{department}）',
     'help.howto': 'コマンドをそのまま送ってください。チャネルでは @Honbu を付けてください。',
     'help.examples': '例',
@@ -59,6 +61,7 @@ export const core = defineMessages({
     'role.delegate': 'Delegate',
     'role.guest': 'Guest',
     'help.title': 'What Honbu can do for you',
+    'help.word': 'help',
     'help.whoami': '{name} ({role}{department})',
     'help.howto': 'Send a command as it is. In a channel, @mention Honbu first.',
     'help.examples': 'Examples',
@@ -84,7 +87,8 @@ export const core = defineMessages({
     'cmd.deadLetters': 'Lists messages that could not be delivered, to send them again',
     'deadLetters.title': 'Messages that could not be sent',
     'deadLetters.none': 'No message has failed.',
-    'deadLetters.count': '{count} message(s) could not be sent, even after retries.',
+    'deadLetters.count':
+      '{count, plural, one {# message} other {# messages}} could not be sent, even after retries.',
     'deadLetters.detail': 'Due {due} · {attempts} attempts · {reason}',
     'deadLetters.resend': 'Send again',
     'deadLetters.expired':

@@ -74,6 +74,8 @@ export const items = defineMessages({
     'item.form.everyDepartment': '全部署（部署ごとに1件ずつ）',
     'item.form.person': '{name}（個人）',
     'item.form.due': '期限',
+    'item.form.dueBlank': '次回',
+    'item.form.dueAsap': '早急に {days}日',
     'item.form.duePlaceholder': '例: 12月14日、2026-12-14、早急に、早急に 7日、次回',
     'item.form.dueMissing': '期限を入力してください（日付、早急に、次回）。',
     'item.form.sourceMeeting': '出典の会議',
@@ -230,7 +232,8 @@ export const items = defineMessages({
     'item.usage.reassign': 'Please write: reassign #number department. Example: reassign #5 somu',
     'item.usage.cancel': 'Please write: cancel item #number reason.',
     'item.usage.reopen': 'Please write: reopen item #number reason (the reason is optional).',
-    'item.created': 'Created {count} action item(s) ({numbers}).',
+    'item.created':
+      'Created {count, plural, one {# action item} other {# action items}} ({numbers}).',
     'item.created.source':
       'Its source is "{meeting}". To change it, send "edit item #{number}" and pick another meeting.',
     'item.due.said': 'Due {date}.',
@@ -284,6 +287,8 @@ export const items = defineMessages({
     'item.form.everyDepartment': 'Every department (one item each)',
     'item.form.person': '{name} (person)',
     'item.form.due': 'Due',
+    'item.form.dueBlank': 'next meeting',
+    'item.form.dueAsap': 'asap {days}d',
     'item.form.duePlaceholder': 'e.g. 2026-12-14, 12/14, asap, asap 7d, next meeting',
     'item.form.dueMissing': 'Please enter a due (a date, asap, or next meeting).',
     'item.form.sourceMeeting': 'Raised at meeting',

@@ -277,7 +277,8 @@ export const surveys = defineMessages({
     'survey.view.rankingHeading': 'Ranking',
     'survey.view.commentsHeading': 'Comments',
     'survey.view.opinionHeading': 'Free opinion',
-    'survey.view.history': 'History: {count} version(s) (latest: {name}, {at})',
+    'survey.view.history':
+      'History: {count, plural, one {# version} other {# versions}} (latest: {name}, {at})',
     'survey.view.none': '(none)',
 
     'survey.progress.title': 'Survey progress',
@@ -330,10 +331,11 @@ export const surveys = defineMessages({
     'survey.action.close': 'Close',
 
     'survey.send.done':
-      'Sent "{title}": {sent} new recipient(s), {already} had it already. Deadline: {deadline}.',
+      'Sent "{title}": {sent, plural, one {# new recipient} other {# new recipients}}, {already} had it already. Deadline: {deadline}.',
     'survey.send.nobody':
       '"{title}" is open for answers, but it has not reached anyone yet. Deadline: {deadline}.',
-    'survey.send.channels': 'A progress card is posted in {count} channel(s).',
+    'survey.send.channels':
+      'A progress card is posted in {count, plural, one {# channel} other {# channels}}.',
     'survey.send.noChannel':
       'No channel is registered, so no progress card was posted (@mention Honbu in the committee channel to register it).',
     'survey.send.unreachable':

@@ -1,19 +1,17 @@
 import type { DirectoryService } from '../../domain/directory-service.js';
 import { Audience } from '../../domain/roles.js';
 import type { Block } from '../model.js';
-import type { SectionContext, SectionProvider } from './section.js';
+import { section, type SectionContext, type SectionProvider } from './section.js';
 
 /**
  * Who answers for each department: its head(s) and delegate(s), for the
  * departments the viewer may read (all for staff, their own for members).
  */
 export function directorySection(directory: DirectoryService): SectionProvider {
-  return {
-    id: 'directory',
-    title: 'tab.directory.title',
-    audience: Audience.directory,
-    emptyMessage: 'tab.directory.empty',
-    load: async ({ t, locale, departmentIds }: SectionContext): Promise<Block[]> => {
+  return section(
+    'directory',
+    Audience.directory,
+    async ({ t, locale, departmentIds }: SectionContext): Promise<Block[]> => {
       const departments = (await directory.listDepartments()).filter((d) =>
         departmentIds.includes(d.id),
       );
@@ -48,5 +46,5 @@ export function directorySection(directory: DirectoryService): SectionProvider {
         },
       ];
     },
-  };
+  );
 }

@@ -1,9 +1,10 @@
 import { Audience } from '../../domain/roles.js';
-import { formatDay, sourceText } from '../../policy/cards.js';
+import { formatPolicyDate } from '../../i18n/dates.js';
+import { sourceText } from '../../policy/cards.js';
 import { inLocale, type Status } from '../../policy/model.js';
 import type { PolicyBook } from '../../policy/policy-book.js';
 import type { Block, Tone } from '../model.js';
-import type { SectionContext, SectionProvider } from './section.js';
+import { section, type SectionContext, type SectionProvider } from './section.js';
 
 const STATUS_TONE: Readonly<Record<Status, Tone>> = {
   approved: 'good',
@@ -20,12 +21,10 @@ const STATUS_TONE: Readonly<Record<Status, Tone>> = {
  * ask policy questions in chat too); retired entries are left out.
  */
 export function policiesSection(policies: PolicyBook): SectionProvider {
-  return {
-    id: 'policies',
-    title: 'tab.policies.title',
-    audience: Audience.anyone,
-    emptyMessage: 'tab.policies.empty',
-    load: async ({ t, locale, timeZone }: SectionContext): Promise<Block[]> => {
+  return section(
+    'policies',
+    Audience.anyone,
+    async ({ t, locale, timeZone }: SectionContext): Promise<Block[]> => {
       const active = (await policies.list()).filter((entry) => entry.active);
       if (!active.length) return [];
       const context = { t, locale, timeZone };
@@ -46,7 +45,7 @@ export function policiesSection(policies: PolicyBook): SectionProvider {
               [
                 `${t('policy.fact.scope')}: ${t(`policy.scope.${content.scope}`)}`,
                 ...(content.since
-                  ? [`${t('policy.fact.since')}: ${formatDay(content.since, locale)}`]
+                  ? [`${t('policy.fact.since')}: ${formatPolicyDate(content.since, locale)}`]
                   : []),
               ].join(t('tab.list.separator')),
               `${t('policy.fact.source')}: ${sourceText(context, content.source)}`,
@@ -55,5 +54,5 @@ export function policiesSection(policies: PolicyBook): SectionProvider {
         },
       ];
     },
-  };
+  );
 }

@@ -31,3 +31,15 @@ export interface SectionProvider {
   readonly emptyMessage: MessageKey;
   readonly load: (context: SectionContext) => Promise<Block[]>;
 }
+
+/** Sections whose title and empty message are `tab.<id>.title` and `tab.<id>.empty`. */
+type SectionId = 'directory' | 'meetings' | 'policies' | 'items' | 'surveys';
+
+/** A section named by its id: the catalog keys follow from it. */
+export function section(
+  id: SectionId,
+  audience: readonly Role[],
+  load: SectionProvider['load'],
+): SectionProvider {
+  return { id, title: `tab.${id}.title`, audience, emptyMessage: `tab.${id}.empty`, load };
+}

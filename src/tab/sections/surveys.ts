@@ -4,7 +4,7 @@ import { formatDateTime } from '../../i18n/dates.js';
 import type { SurveyService } from '../../surveys/service.js';
 import { inLocale } from '../../surveys/survey.js';
 import type { Block } from '../model.js';
-import type { SectionContext, SectionProvider } from './section.js';
+import { section, type SectionContext, type SectionProvider } from './section.js';
 
 /**
  * Each open survey (or, when none is open, the one that closed last): how many departments answered, and which of the
@@ -13,12 +13,10 @@ import type { SectionContext, SectionProvider } from './section.js';
  * as the bot's `結果` gives them; nobody else sees what was answered.
  */
 export function surveysSection(surveys: SurveyService): SectionProvider {
-  return {
-    id: 'surveys',
-    title: 'tab.surveys.title',
-    audience: Audience.directory,
-    emptyMessage: 'tab.surveys.empty',
-    load: async (context: SectionContext): Promise<Block[]> => {
+  return section(
+    'surveys',
+    Audience.directory,
+    async (context: SectionContext): Promise<Block[]> => {
       const { viewer, t, locale, timeZone, departmentIds } = context;
       const all = await surveys.repository.list();
       const open = all.filter((s) => s.status === 'open');
@@ -86,5 +84,5 @@ export function surveysSection(surveys: SurveyService): SectionProvider {
       }
       return blocks;
     },
-  };
+  );
 }
