@@ -141,3 +141,17 @@ export function mentionsIn(lexicon: DepartmentLexicon, sentence: string): Mentio
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
+
+/** 「教育委員会については、」「区民部につきましては、」 opening a sentence: the department it is about. */
+export function departmentAsTopic(
+  lexicon: DepartmentLexicon,
+  sentence: string,
+): string | undefined {
+  const lead =
+    /^(?:なお|また|それから|あと)?、?(.{2,16}?)(?:について(?:は)?|につきましては|に関しては)、/u.exec(
+      sentence,
+    );
+  // Only a department's own name: 「区民部の窓口については」 is about a thing, not a department.
+  const id = lexicon.names.find(([name]) => name === lead?.[1])?.[1];
+  return id === lexicon.secretariatDepartmentId ? undefined : id;
+}

@@ -100,13 +100,19 @@ export function acceptsRequest(text: string): boolean {
 }
 
 /** The sentence points back at the request before it: その辺, この件, 今、話のあった … */
+const CONNECTIVES =
+  /^(?:それから|それでは|それで|それと|それぞれ|これから|これまで|これにより|そこで|そのほか|その他|このたび|この度)、?/u;
+
 export function refersBack(sentence: string): 'near' | 'far' | undefined {
   const text = sentence.trim();
   // 「今、話のあった」「先ほどの」 reach back over a few turns; 「その点」 only to the turn before.
   if (/今、?話のあった|先ほど(?:の|話|お話)|今の話/u.test(text)) return 'far';
+  // 「それから」「それでは」「これまで」 lead on to what comes next, they point at nothing.
+  const pointer = text.replace(CONNECTIVES, '');
   if (
     // Not 「あわせて」「同様に」: those add a task, they do not point at one.
-    /^(?:その|この|それ|これ|そちら|こちら|そこら)|その辺|その点|その件|この件|その場|それら|そこらへん|そのあたり|そのように|その方向で|そのとおり/u.test(
+    /^(?:その|この|それ|これ|そちら|こちら|そこら)/u.test(pointer) ||
+    /その辺|その点|その件|この件|その場|それら|そこらへん|そのあたり|そのように|その方向で|そのとおり/u.test(
       text,
     )
   ) {
@@ -134,4 +140,9 @@ export function coreOf(sentence: string): string {
     if (at > clauseStart || clauseStart === 0) break;
   }
   return text.replace(FILLERS, '').trim();
+}
+
+/** 「…こととします」「…ことにいたします」: the committee decides; it asks nobody. */
+export function isDecision(sentence: string): boolean {
+  return /こと(?:と|に)(?:します|いたします|致します|する)[。．]?$/u.test(sentence.trim());
 }

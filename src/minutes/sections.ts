@@ -57,9 +57,16 @@ export function labelOf(line: string): LabelledLine | undefined {
     const found = pattern.exec(line);
     if (found && (!best || found[0].length > best.length)) best = { kind, length: found[0].length };
   }
-  if (!best) return undefined;
+  if (!best) return bareMaterials(line);
   const rest = line.slice(best.length).replace(/^[\s\u3000]*[：:]?[\s\u3000]*/u, '');
   return { kind: best.kind, rest };
+}
+
+/** 「資料」「資料等：」 alone on a line heads the list of materials; 「資料1により説明」 does not. */
+function bareMaterials(line: string): LabelledLine | undefined {
+  return new RegExp(`^${BLANK}*(?:会議)?資料(?:等|一覧)?${BLANK}*[：:]?${BLANK}*$`, 'u').test(line)
+    ? { kind: 'materials', rest: '' }
+    : undefined;
 }
 
 export interface Layout {
@@ -90,7 +97,10 @@ export function layoutOf(text: string): Layout {
   const body: string[] = [];
   let current: SectionKind | undefined;
   let inBody = false;
-  const lines = normaliseBoxes(text.replace(/\r\n?/gu, '\n')).split('\n').map(cleanLine);
+  // A table cell broken with <br> holds several lines (議題 (1)…<br>(2)…, 本部員：…<br>事務局：…).
+  const lines = normaliseBoxes(text.replace(/\r\n?/gu, '\n'))
+    .split('\n')
+    .flatMap((raw) => cleanLine(raw).split(/<br[\s\u3000]*\/?>/iu));
   for (const line of lines) {
     const label = labelOf(line);
     const groupRow =

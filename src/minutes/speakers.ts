@@ -21,6 +21,8 @@ const SPACE_TURN = new RegExp(
   `^(${NAME}${NOTE})[\\s\\u3000]+(?![からよりはがのにともをへで][\\s\\u3000、])(?!(?:から|より|は|が|の|に|と|も|を|へ|で)[^\\u3040-\\u309f])(.{5,})$`,
   'u',
 );
+/** 「本部長 ― それでは…」: the speaker, a dash, the words. */
+const DASH_TURN = new RegExp(`^(${NAME}${NOTE})[\\s\\u3000]*[―—─－]{1,3}[\\s\\u3000]*(.+)$`, 'u');
 const BRACKET_TURN = new RegExp(
   `^[【［\\[][\\s\\u3000]*(${NAME}${NOTE})[\\s\\u3000]*[】］\\]][\\s\\u3000]*(.+)$`,
   'u',
@@ -41,7 +43,7 @@ export function isSpeakerLabel(label: string): boolean {
 /** The speaker and what they said, when the line opens a turn. */
 export function speakerLine(line: string): SpeakerLine | undefined {
   const trimmed = line.replace(/^[\s\u3000]+/u, '');
-  for (const pattern of [COLON_TURN, MARK_TURN, BRACKET_TURN, SPACE_TURN]) {
+  for (const pattern of [COLON_TURN, MARK_TURN, BRACKET_TURN, DASH_TURN, SPACE_TURN]) {
     const found = pattern.exec(trimmed);
     const label = found?.[1];
     if (found && label && isSpeakerLabel(label)) {
