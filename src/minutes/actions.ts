@@ -9,6 +9,7 @@ import type { DraftItem, DraftOwner, DraftQuote, SpeakerTurn } from './model.js'
 import {
   acceptsRequest,
   actOf,
+  endorses,
   isConditional,
   isDecision,
   listenersDoIt,
@@ -170,10 +171,7 @@ function findSpeakerDepartment(
 }
 
 function approvedByChair(next: SpeakerTurn | undefined): boolean {
-  if (!next || speakerRole(next.speaker) !== 'chair') return false;
-  return /^(?:ぜひ|是非)?、?(?:そうしてください|そのように(?:してください|お願いします)|お願いします|よろしくお願いします|進めてください)/u.test(
-    next.text.trim(),
-  );
+  return !!next && speakerRole(next.speaker) === 'chair' && endorses(next.text);
 }
 
 function departmentOwner(id: string | undefined): DraftOwner {

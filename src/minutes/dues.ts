@@ -25,9 +25,30 @@ export function dueOf(sentence: string, meetingDate: string): DraftDue {
   if (dated) return asDate(inYear(Number(dated[1]), Number(dated[2])));
   const part = /(\d{1,2})\s*月\s*(上旬|中旬)\s*(?:まで|迄|に|を目途|を目処)/u.exec(text);
   if (part) return asDate(inYear(Number(part[1]), part[2] === '上旬' ? 10 : 20));
+  // 「10月末日まで」「3月までに」: by the end of that month.
   const monthEnd =
-    /(\d{1,2})\s*月\s*(?:末|中(?!旬)|いっぱい|下旬)\s*(?:まで|迄|に|を目途|を目処)/u.exec(text);
+    /(\d{1,2})\s*月\s*(?:(?:末日?|中(?!旬)|いっぱい|下旬)\s*(?:まで|迄|に|を目途|を目処)|(?:まで|迄|を目途|を目処))/u.exec(
+      text,
+    );
   if (monthEnd) return asDate(inYear(Number(monthEnd[1])));
+  // 「今月20日まで」「来月10日までに」: a day of this month (or the next).
+  const dayOnly =
+    /(?:(今月|来月)|(?<![\d月]))(\d{1,2})\s*日\s*(?:\([^)]*\))?\s*(?:まで|迄|を目途|を目処)/u.exec(
+      text,
+    );
+  if (dayOnly) {
+    const day = Number(dayOnly[2]);
+    // Without 今月, a day already past is next month's.
+    const later = dayOnly[1] === '来月' || (!dayOnly[1] && day < meeting.day);
+    const month = later ? meeting.plus({ months: 1 }) : meeting;
+    return asDate(month.set({ day }));
+  }
+  // 「2週間以内に」「1か月以内に」: counted from the meeting.
+  const within = /(\d{1,2})\s*(日|週間|か月|カ月|ヶ月|ケ月)\s*以内/u.exec(text);
+  if (within) {
+    const unit = within[2] === '日' ? 'days' : within[2] === '週間' ? 'weeks' : 'months';
+    return asDate(meeting.plus({ [unit]: Number(within[1]) }));
+  }
   if (
     /(今月|月内)(中|末|いっぱい)?(に|まで)|今月(中|末|いっぱい)|(?<![\d来今先翌])月末(まで|迄|に)/u.test(
       text,

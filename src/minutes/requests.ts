@@ -6,6 +6,8 @@
  * secretariat more than a missed one they add by hand.
  */
 
+import { sentencesOf } from './turns.js';
+
 export type SentenceAct = 'request' | 'commitment' | 'discussion';
 
 const REQUEST_ENDINGS = [
@@ -40,7 +42,9 @@ const SPEECH_REQUEST =
 const ONGOING = /(?:その都度|都度|随時|常に|引き続き)/u;
 const SPEECH_ACT =
   /(?:説明|紹介|報告|ご挨拶|挨拶|開催|開会|閉会|進行|話を|お諮り|申し上げ)(?:を)?(?:させて|いた|致|し)/u;
-const FUTURE_MARK = /(?:次回|後日|改めて|追って|までに|早急|今後|年内|月中|月末|来月|来週)/u;
+// 「事務局に報告してください」「2週間以内に」: a report sent later, not one given in the meeting.
+const FUTURE_MARK =
+  /(?:次回|後日|改めて|追って|までに|早急|今後|年内|月中|月末|来月|来週|以内|事務局(?:に|へ|まで))/u;
 
 const RECURRING = /(?:必要に応じて|毎年度|毎年|毎月|毎週|定期的に)/u;
 
@@ -50,6 +54,7 @@ const OPINION =
 const QUESTION = /(?:か|かね|でしょうか|ですか|ますか|ませんか|のか)[。．]?$|[？?]$/u;
 const POLITE_REQUEST_QUESTION =
   /(?:いただけ|頂け|もらえ|お願いでき)(?:ます|ません|ない(?:でしょう)?)か[？?。]?$/u;
+const PLAN = /たいと(?:思|考)って(?:おります|います)[。．]?$/u;
 const PAST_OR_STATE = /(?:ました|ません|ております|ています|でした|ございます)[。．]?$/u;
 
 /** What a sentence does, before looking at who says it. */
@@ -70,7 +75,8 @@ export function actOf(sentence: string): SentenceAct {
   if (REQUEST_ENDINGS.some((p) => p.test(text))) {
     return coreOf(text).length >= 6 ? 'request' : 'discussion';
   }
-  if (PAST_OR_STATE.test(text)) return 'discussion';
+  // 「検討したいと思っています」 is a plan, not a state; it counts only if someone takes it up.
+  if (PAST_OR_STATE.test(text) && !PLAN.test(text)) return 'discussion';
   if (COMMITMENT_ENDING.test(text)) {
     if (SPEECH_ACT.test(text) && !FUTURE_MARK.test(text)) return 'discussion';
     // 「毎年度、必要に応じて見直す予定です」: how things are done, not a task.
@@ -90,6 +96,21 @@ export function isConditional(sentence: string): boolean {
   return /(?:いただ|頂|もらえ)(?:ければ|けたら)、|(?:の|ん)?であれば、|(?:なら|ならば)、/u.test(
     sentence,
   );
+}
+
+/**
+ * 「ぜひそうしてください」「それはいいですね。ぜひ検討してください」: the chair takes up what
+ * a member offered to do, in the first words of the reply.
+ */
+export function endorses(text: string): boolean {
+  return sentencesOf(text)
+    .slice(0, 2)
+    .some(
+      (s) =>
+        /^(?:ぜひ|是非)?、?(?:そうしてください|そのように(?:してください|お願いします)|お願いします|よろしくお願いします|進めてください)/u.test(
+          s,
+        ) || /^(?:ぜひ|是非)、?[^。、]{0,8}(?:して|進めて)(?:ください|下さい)[。]?$/u.test(s),
+    );
 }
 
 /** 「わかりました」「承知しました」: the listener takes the request on. */

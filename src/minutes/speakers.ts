@@ -12,10 +12,10 @@ const NAME = '[^\\s\\u3000：:「」『』。、，,（）()【】〔〕\\[\\]]{
 const NOTE = '(?:[（(][^）)\\n]{1,24}[）)])?';
 
 const COLON_TURN = new RegExp(
-  `^[○◯〇●◎]?[\\s\\u3000]*(${NAME}${NOTE})[\\s\\u3000]*[：:][\\s\\u3000]*(.*)$`,
+  `^[○◯〇●◎◆◇]?[\\s\\u3000]*(${NAME}${NOTE})[\\s\\u3000]*[：:][\\s\\u3000]*(.*)$`,
   'u',
 );
-const MARK_TURN = new RegExp(`^[○◯〇●◎][\\s\\u3000]*(${NAME}${NOTE})[\\s\\u3000]+(.+)$`, 'u');
+const MARK_TURN = new RegExp(`^[○◯〇●◎◆◇][\\s\\u3000]*(${NAME}${NOTE})[\\s\\u3000]+(.+)$`, 'u');
 /** 「本部長 ただいまより…」: the speaker, a blank, the words (never a particle after the name). */
 const SPACE_TURN = new RegExp(
   `^(${NAME}${NOTE})[\\s\\u3000]+(?![からよりはがのにともをへで][\\s\\u3000、])(?!(?:から|より|は|が|の|に|と|も|を|へ|で)[^\\u3040-\\u309f])(.{5,})$`,

@@ -1,0 +1,132 @@
+import { strict as assert } from 'node:assert';
+import { dueOf } from '../../src/minutes/dues.js';
+import { readMinutes } from '../../src/minutes/read-minutes.js';
+import { draftPolicyChanges } from '../../src/minutes/policy-changes.js';
+import { refersBack } from '../../src/minutes/requests.js';
+import { layoutOf } from '../../src/minutes/sections.js';
+import { speakerLine } from '../../src/minutes/speakers.js';
+import { demoLexicon } from './evaluate.js';
+
+/** Wordings other secretariats use, found by minutes written without looking at the reader. */
+
+const minutes = (...body: string[]) =>
+  [
+    '会議名：第4回推進本部',
+    '開催日時：令和6年10月7日（月）午後1時30分～午後2時40分',
+    '審議経過',
+    ...body,
+  ].join('\n');
+
+function items(...body: string[]): Array<[string, string, string]> {
+  const read = readMinutes(minutes(...body), { timeZone: 'Asia/Tokyo', lexicon: demoLexicon });
+  assert.ok(read.ok);
+  return read.items.map((i) => [
+    i.owner.kind === 'department' ? i.owner.departmentId : i.owner.kind,
+    i.due.kind === 'date' ? i.due.date : i.due.kind,
+    i.quotes.map((q) => q.text).join(' / '),
+  ]);
+}
+
+describe('minutes reader: wordings of other secretariats', () => {
+  it('gives a request the due said in the next sentence, not to the last speaker', () => {
+    assert.deepEqual(
+      items(
+        '区民部長：窓口の端末まで変わると、周知に時間がかかると思います。',
+        '委員長：影響を受ける業務を、各部で洗い出していただきたい。12月15日までに事務局に回答してください。',
+      ).map(([owner, due]) => [owner, due]),
+      [['every', '2024-12-15']],
+    );
+  });
+
+  it('does not read 「それから」 as pointing back at the request before', () => {
+    assert.equal(refersBack('それから、各部から1件以上提案してください。'), undefined);
+    assert.equal(refersBack('それでは、そのように進めてください。'), 'near');
+    assert.deepEqual(
+      items(
+        '委員長：教育委員会で、欠席連絡の方法を調べて、年度内に方針をまとめてください。',
+        '委員長：それから、各部から1件以上提案してもらいたいと思います。次回の委員会までにお願いします。',
+      ).map(([owner, due]) => [owner, due]),
+      [
+        ['kyoiku', '2025-03-31'],
+        ['every', 'nextMeeting'],
+      ],
+    );
+  });
+
+  it('makes no task of a decision that names nobody; asks the department a request is about', () => {
+    assert.deepEqual(
+      items(
+        '保健福祉部長：昨年度、会議録の要約を試したところ、作業時間が半分になりました。',
+        '本部長：それでは、区長部局において6月1日から試行利用を開始することとします。教育委員会については、学校での利用も含めて別途検討してください。',
+      ).map(([owner, due]) => [owner, due]),
+      [['kyoiku', 'unstated']],
+    );
+  });
+
+  it('counts a member’s plan the chair takes up, and a report sent to the secretariat', () => {
+    assert.deepEqual(
+      items(
+        '都市整備部長：都市整備部としては、電子契約の導入を検討したいと思っています。',
+        '本部長：それはいいですね。ぜひ検討してください。',
+        '本部長：区民部長、申請支援の状況はどうですか。',
+        '区民部長：9月末で約2,000件です。',
+        '本部長：その状況を2週間以内に事務局に報告してください。',
+      ).map(([owner, due]) => [owner, due]),
+      [
+        ['toshiseibi', 'unstated'],
+        ['kumin', '2024-10-21'],
+      ],
+    );
+  });
+
+  it('reads dues said as a day of the month, 末日 and 以内', () => {
+    const due = (s: string) => dueOf(s, '2024-10-07');
+    assert.deepEqual(due('今月20日までに受講をお願いします'), { kind: 'date', date: '2024-10-20' });
+    assert.deepEqual(due('5日までにお願いします'), { kind: 'date', date: '2024-11-05' });
+    assert.deepEqual(due('10月末日までに報告'), { kind: 'date', date: '2024-10-31' });
+    assert.deepEqual(due('3月までに受けること'), { kind: 'date', date: '2025-03-31' });
+    assert.deepEqual(due('2週間以内に報告'), { kind: 'date', date: '2024-10-21' });
+    assert.deepEqual(due('1月に実施する予定です'), { kind: 'unstated' });
+  });
+
+  it('reads 「本部長 ― …」 and ◆ turns, <br> in table cells and a bare 資料 heading', () => {
+    assert.equal(speakerLine('本部長 ― それでは始めます。')?.text, 'それでは始めます。');
+    assert.equal(speakerLine('◆総務部長　総務部では押印を廃止しました。')?.speaker, '総務部長');
+    const layout = layoutOf(
+      [
+        '| 議題 | (1) 会議室Wi-Fiについて<br>(2) テレワークについて |',
+        '審議経過',
+        '本部長：資料1により説明をお願いします。',
+        '資料',
+        '資料1　電波調査結果',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      layout.sections.get('agenda')?.map((l) => l.trim()),
+      ['(1) 会議室Wi-Fiについて', '(2) テレワークについて'],
+    );
+    assert.deepEqual(layout.sections.get('materials'), ['', '資料1　電波調査結果']);
+  });
+
+  it('drafts decisions taking effect later and open questions about a rule', () => {
+    const turn = (index: number, text: string) => ({ index, speaker: '本部長', text });
+    const changes = draftPolicyChanges(
+      [
+        turn(0, '区長部局において6月1日から試行利用を開始することとします。'),
+        turn(1, '区長部局、教育委員会ともにツールGの利用を可とし、9月1日から運用を開始します。'),
+        turn(2, '端末の持ち帰りに関するルールについては、現在、総務部と協議中です。'),
+        turn(3, '区民部では、窓口の混雑について検討しているところです。'),
+      ],
+      '2024-05-14',
+      [],
+    );
+    assert.deepEqual(
+      changes.map((c) => [c.status, c.scope ?? null, c.since ?? null]),
+      [
+        ['approved', 'mayor', '2024-06-01'],
+        ['approved', 'all', '2024-09-01'],
+        ['underReview', null, null],
+      ],
+    );
+  });
+});
