@@ -238,7 +238,8 @@ function candidatesOf(
       });
       continue;
     }
-    if (named) {
+    // A member asking another department is a wish until someone takes it on (below).
+    if (named && (role === 'chair' || isSecretariat)) {
       candidates.push({ act, owner: named, named: true, quote });
       continue;
     }

@@ -46,6 +46,12 @@ const SPEECH_ACT =
 const FUTURE_MARK =
   /(?:次回|後日|改めて|追って|までに|早急|今後|年内|月中|月末|来月|来週|以内|事務局(?:に|へ|まで))/u;
 
+/** 「しっかり取り組んでいただきたい」「意識改革に努めてほしい」: a call to effort, with nothing to report. */
+const EXHORTATION =
+  /(?:しっかり(?:と)?|積極的に|一丸となって|全力で|前向きに)(?:取り組|進め|対応)|(?:努め|気を付け|気をつけ|留意し|注意し|心掛け|心がけ|頑張)(?:て|で)?(?:いただ|頂|もら|くださ|下さ|ほし)/u;
+/** 「各部で対応していただくことになっています」: how things stand, not a new task. */
+const STANDING_RULE = /(?:こと|よう)(?:に|と)なって(?:おります|います)[。．]?$/u;
+
 const RECURRING = /(?:必要に応じて|毎年度|毎年|毎月|毎週|定期的に)/u;
 
 /** Opinions and wishes dressed as requests: 「…方がよいと思います」「…できたらいいと思います」. */
@@ -65,6 +71,8 @@ export function actOf(sentence: string): SentenceAct {
   if (QUESTION.test(text) && !POLITE_REQUEST_QUESTION.test(text)) return 'discussion';
   if (OPINION.test(text)) return 'discussion';
   if (ONGOING.test(text) && !FUTURE_MARK.test(text)) return 'discussion';
+  if (EXHORTATION.test(text) && !FUTURE_MARK.test(text)) return 'discussion';
+  if (STANDING_RULE.test(text)) return 'discussion';
   // 「整理させていただきたい」 is the speaker's own promise, though it ends like a request.
   if (
     /させて(?:いただ|頂)(?:き(?:ます|たい)|け(?:れば|たら))/u.test(text) &&

@@ -79,6 +79,21 @@ describe('minutes reader: wordings of other secretariats', () => {
     );
   });
 
+  it('makes no task of exhortations, standing rules, wishes nobody takes on, or past requests', () => {
+    assert.deepEqual(
+      items(
+        '委員長：前回お願いした件については、各部から報告をいただきました。',
+        '区民部長：事務局には、早めに方針を示していただけると助かります。',
+        '危機管理監：災害時には、各部でBCPに沿って対応していただくことになっています。',
+        '委員長：各部でしっかり取り組んでいただきたいと思います。',
+        '委員長：各部長におかれましては、職員の意識改革に努めていただきたい。',
+        '委員長：各部で、この点は気を付けてもらいたいですね。',
+        '子ども家庭部長：子ども家庭部でも、口座振替の電子化を考えたいと思っております。',
+      ),
+      [],
+    );
+  });
+
   it('reads dues said as a day of the month, 末日 and 以内', () => {
     const due = (s: string) => dueOf(s, '2024-10-07');
     assert.deepEqual(due('今月20日までに受講をお願いします'), { kind: 'date', date: '2024-10-20' });
