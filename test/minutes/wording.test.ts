@@ -144,4 +144,36 @@ describe('minutes reader: wordings of other secretariats', () => {
       ],
     );
   });
+
+  it('reads a form that numbers its rows, names the meeting only above it, and brackets groups', () => {
+    const read = readMinutes(
+      [
+        '令和6年度第2回　港東区デジタル推進本部会議　会議録',
+        '１　日　　時　　2024年7月9日(火) 15:00～16:10',
+        '２　出席者',
+        '　（本部員）副区長（本部長）、総務部長',
+        '　（事務局）情報政策課長',
+        '３　議　　事',
+        '1 電子申請の拡充について',
+        '2 その他',
+        '４　審議概要',
+        '本部長：各部で、電子化できる手続を8月末までに事務局に報告してください。',
+      ].join('\n'),
+      { timeZone: 'Asia/Tokyo', lexicon: demoLexicon },
+    );
+    assert.ok(read.ok);
+    assert.equal(read.header.title, '令和6年度第2回 港東区デジタル推進本部会議');
+    assert.deepEqual(
+      read.header.attendees.map((g) => [g.group, g.people.map((p) => p.name)]),
+      [
+        ['本部員', ['副区長（本部長）', '総務部長']],
+        ['事務局', ['情報政策課長']],
+      ],
+    );
+    assert.deepEqual(
+      read.header.agenda.map((a) => a.title),
+      ['電子申請の拡充について', 'その他'],
+    );
+    assert.equal(read.items.length, 1);
+  });
 });
