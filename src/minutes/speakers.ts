@@ -24,7 +24,7 @@ const SPACE_TURN = new RegExp(
 /** 「本部長 ― それでは…」: the speaker, a dash, the words. */
 const DASH_TURN = new RegExp(`^(${NAME}${NOTE})[\\s\\u3000]*[―—─－]{1,3}[\\s\\u3000]*(.+)$`, 'u');
 const BRACKET_TURN = new RegExp(
-  `^[【［\\[][\\s\\u3000]*(${NAME}${NOTE})[\\s\\u3000]*[】］\\]][\\s\\u3000]*(.+)$`,
+  `^[【［\\[（(][\\s\\u3000]*(${NAME}${NOTE})[\\s\\u3000]*[】］\\]）)][\\s\\u3000]*(.+)$`,
   'u',
 );
 

@@ -94,6 +94,24 @@ describe('minutes reader: wordings of other secretariats', () => {
     );
   });
 
+  it('reads summary minutes: （speaker） turns and the plain written style', () => {
+    assert.deepEqual(
+      items(
+        '（本部長）各部で、押印廃止の対象手続を12月20日までに事務局へ報告すること。',
+        '（事務局）承知した。',
+        '（本部長）総務部は、テレワーク規程の改正案を次回本部までに示されたい。',
+        '（総務部長）了解した。',
+        '（危機管理監）防災アプリの更新は、来年1月を予定している。',
+        '（教育部長）学校のネットワーク更新については、教育委員会で引き続き検討している。',
+        '（本部長）以上で本日の本部を終了する。',
+      ).map(([owner, due]) => [owner, due]),
+      [
+        ['every', '2024-12-20'],
+        ['somu', 'nextMeeting'],
+      ],
+    );
+  });
+
   it('reads dues said as a day of the month, 末日 and 以内', () => {
     const due = (s: string) => dueOf(s, '2024-10-07');
     assert.deepEqual(due('今月20日までに受講をお願いします'), { kind: 'date', date: '2024-10-20' });
