@@ -112,6 +112,31 @@ describe('minutes reader: wordings of other secretariats', () => {
     );
   });
 
+  it('knows the secretariat by its division and staff, and a division by its department', () => {
+    const read = readMinutes(
+      [
+        '会議名：第3回北浜区情報化推進本部',
+        '事務局：政策経営部情報システム課',
+        '開催日時：令和6年11月12日（火）午前10時～午前11時',
+        '出席者：',
+        '　本部員：副区長（本部長）、総務部長',
+        '　事務局：情報システム課長、基盤担当係長',
+        '審議経過',
+        '本部長：手順書はいつできますか。',
+        '情報システム課長：手順書は11月29日までに作成します。',
+        '基盤担当係長：あわせて、端末の設定変更を12月中に行います。',
+        '本部長：教育委員会事務局で、学校の端末の状況を来月末までに調べてください。',
+        '本部長：区民部区民課で、窓口の待ち時間を調べてください。',
+      ].join('\n'),
+      { timeZone: 'Asia/Tokyo', lexicon: demoLexicon },
+    );
+    assert.ok(read.ok);
+    assert.deepEqual(
+      read.items.map((i) => (i.owner.kind === 'department' ? i.owner.departmentId : '')),
+      ['seisakukeiei', 'seisakukeiei', 'kyoiku', 'kumin'],
+    );
+  });
+
   it('reads dues said as a day of the month, 末日 and 以内', () => {
     const due = (s: string) => dueOf(s, '2024-10-07');
     assert.deepEqual(due('今月20日までに受講をお願いします'), { kind: 'date', date: '2024-10-20' });
