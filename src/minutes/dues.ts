@@ -25,6 +25,12 @@ export function dueOf(sentence: string, meetingDate: string): DraftDue {
   if (dated) return asDate(inYear(Number(dated[1]), Number(dated[2])));
   const part = /(\d{1,2})\s*月\s*(上旬|中旬)\s*(?:まで|迄|に|を目途|を目処)/u.exec(text);
   if (part) return asDate(inYear(Number(part[1]), part[2] === '上旬' ? 10 : 20));
+  // 「来月上旬までに」「今月中旬を目途に」.
+  const relativePart = /(今月|来月)\s*(上旬|中旬)\s*(?:まで|迄|に|を目途|を目処)/u.exec(text);
+  if (relativePart) {
+    const month = relativePart[1] === '来月' ? meeting.plus({ months: 1 }) : meeting;
+    return asDate(month.set({ day: relativePart[2] === '上旬' ? 10 : 20 }));
+  }
   // 「10月末日まで」「3月までに」: by the end of that month.
   const monthEnd =
     /(\d{1,2})\s*月\s*(?:(?:末日?|中(?!旬)|いっぱい|下旬)\s*(?:まで|迄|に|を目途|を目処)|(?:まで|迄|を目途|を目処))/u.exec(

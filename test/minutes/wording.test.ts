@@ -145,6 +145,7 @@ describe('minutes reader: wordings of other secretariats', () => {
     assert.deepEqual(due('3月までに受けること'), { kind: 'date', date: '2025-03-31' });
     assert.deepEqual(due('2週間以内に報告'), { kind: 'date', date: '2024-10-21' });
     assert.deepEqual(due('1月に実施する予定です'), { kind: 'unstated' });
+    assert.deepEqual(due('来月上旬までに'), { kind: 'date', date: '2024-11-10' });
   });
 
   it('reads 「本部長 ― …」 and ◆ turns, <br> in table cells and a bare 資料 heading', () => {
