@@ -41,6 +41,9 @@ const STATUS_PATTERNS: ReadonlyArray<readonly [RegExp, PolicyStatusRead]> = [
 const ABOUT_A_RULE =
   /(?:利用|使用|導入|ルール|規程|規則|要綱|方式|取扱い|取り扱い|ガイドライン)(?:の見直し)?(?:について|に関して|に関する|の是非|の可否)/u;
 
+/** 「区民部では、…の利用について検討しているところです」: a department's own work, no rule. */
+const OWN_WORK = /^(?:なお|また)?、?[^、。]{1,12}(?:部|課|室|所)(?:では|としては|としても|でも)、/u;
+
 function scopeOf(sentence: string): PolicyScopeRead | undefined {
   // 「区長部局でも」: the other side now as well.
   if (/全庁|区長部局でも|市長部局でも|教育委員会でも/u.test(sentence)) return 'all';
@@ -137,7 +140,9 @@ export function draftPolicyChanges(
       // A decision about something the data does not have yet is a new entry, if it says when
       // or where; an open question is one if it is about a rule (利用について, ルールについては).
       const newEntry =
-        status === 'underReview' ? ABOUT_A_RULE.test(sentence) : since !== undefined || !!scope;
+        status === 'underReview'
+          ? ABOUT_A_RULE.test(sentence) && !OWN_WORK.test(sentence)
+          : since !== undefined || !!scope;
       if (!matched && subjects.length === 0 && !newEntry) continue;
       changes.push({
         ...(matched && best ? { entryId: best.entry.id } : {}),
