@@ -59,6 +59,9 @@ export function speakerRole(speaker: string): 'chair' | 'secretariat' | 'member'
   // The committee's chair is the deputy mayor (副区長（本部長）); minutes name either.
   if (/^(副?本部長|会長|委員長|議長|座長|副?区長|副?市長|町長|村長|知事)$/u.test(bare))
     return 'chair';
+  // 「山田委員長」「○佐藤本部長」: a surname before the chair's title.
+  if (/^\p{Script=Han}{1,4}(?<![部課室局])(本部長|会長|委員長|議長|座長)$/u.test(bare))
+    return 'chair';
   if (/^事務局/u.test(bare) || /事務局/u.test(speaker)) return 'secretariat';
   if (/^(部員|委員|構成員)$/u.test(bare)) return 'member';
   return undefined;

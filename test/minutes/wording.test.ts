@@ -137,6 +137,17 @@ describe('minutes reader: wordings of other secretariats', () => {
     );
   });
 
+  it('knows a chair written with a surname, and 「検討いただきたい」 without its て', () => {
+    assert.deepEqual(
+      items(
+        '区民部長：窓口の混雑が続いています。',
+        '○山田委員長　事務局で、窓口の混雑状況の調査を検討いただきたい。',
+        '○山田委員長　皆さんからもご意見いただければと思います。',
+      ).map(([owner, due]) => [owner, due]),
+      [['seisakukeiei', 'unstated']],
+    );
+  });
+
   it('reads dues said as a day of the month, 末日 and 以内', () => {
     const due = (s: string) => dueOf(s, '2024-10-07');
     assert.deepEqual(due('今月20日までに受講をお願いします'), { kind: 'date', date: '2024-10-20' });
