@@ -56,6 +56,9 @@ const EXHORTATION =
 /** 「各部で対応していただくことになっています」: how things stand, not a new task. */
 const STANDING_RULE = /(?:こと|よう)(?:に|と)なって(?:おります|います)[。．]?$/u;
 
+const COMMITTEE_CALENDAR =
+  /(?:次回|本部|本会議|会議|委員会|協議会)[^。]{0,16}(?:開催|開会|閉会)(?:を)?(?:させて|いた|致|し|する)/u;
+
 const RECURRING = /(?:必要に応じて|毎年度|毎年|毎月|毎週|定期的に)/u;
 
 /** Opinions and wishes dressed as requests: 「…方がよいと思います」「…できたらいいと思います」. */
@@ -91,6 +94,8 @@ export function actOf(sentence: string): SentenceAct {
   if (PAST_OR_STATE.test(text) && !PLAN.test(text)) return 'discussion';
   if (COMMITMENT_ENDING.test(text)) {
     if (SPEECH_ACT.test(text) && !FUTURE_MARK.test(text)) return 'discussion';
+    // 「次回は2月に開催する予定です」: the committee's own calendar, not a task.
+    if (COMMITTEE_CALENDAR.test(text)) return 'discussion';
     // 「毎年度、必要に応じて見直す予定です」: how things are done, not a task.
     if (RECURRING.test(text)) return 'discussion';
     return coreOf(text).length >= 6 ? 'commitment' : 'discussion';

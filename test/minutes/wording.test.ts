@@ -79,7 +79,7 @@ describe('minutes reader: wordings of other secretariats', () => {
     );
   });
 
-  it('makes no task of exhortations, standing rules, wishes nobody takes on, or past requests', () => {
+  it('makes no task of exhortations, standing rules, wishes, past requests or the calendar', () => {
     assert.deepEqual(
       items(
         '委員長：前回お願いした件については、各部から報告をいただきました。',
@@ -89,6 +89,8 @@ describe('minutes reader: wordings of other secretariats', () => {
         '委員長：各部長におかれましては、職員の意識改革に努めていただきたい。',
         '委員長：各部で、この点は気を付けてもらいたいですね。',
         '子ども家庭部長：子ども家庭部でも、口座振替の電子化を考えたいと思っております。',
+        '事務局：次回は2月に開催する予定です。',
+        '事務局：今後のスケジュールですが、12月に第4回の本部を開催する予定です。',
       ),
       [],
     );
