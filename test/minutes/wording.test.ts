@@ -188,6 +188,7 @@ describe('minutes reader: wordings of other secretariats', () => {
         turn(1, '区長部局、教育委員会ともにツールGの利用を可とし、9月1日から運用を開始します。'),
         turn(2, '端末の持ち帰りに関するルールについては、現在、総務部と協議中です。'),
         turn(3, '区民部では、窓口でのタブレットの利用について検討しているところです。'),
+        turn(4, '外部記憶媒体の利用については、継続審議とします。'),
       ],
       '2024-05-14',
       [],
@@ -197,6 +198,7 @@ describe('minutes reader: wordings of other secretariats', () => {
       [
         ['approved', 'mayor', '2024-06-01'],
         ['approved', 'all', '2024-09-01'],
+        ['underReview', null, null],
         ['underReview', null, null],
       ],
     );
