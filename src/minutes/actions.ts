@@ -72,13 +72,13 @@ function namedOwner(
   addressee?: string,
 ): DraftOwner | undefined {
   const mentions = mentionsIn(lexicon, sentence);
-  // 「区民部長、…してください」: a name called out at the start is the one asked.
+  // 「区民部長、…してください」「…について、区民部長、…」: the head called out is the one asked.
   const index = mentions.findIndex(
     (m) =>
       // 「各部からの報告」 names where something comes from, not who works.
       (AGENT_PARTICLES.has(m.particle) &&
         !(/^(から|より)$/u.test(m.particle) && sentence[m.end] === 'の')) ||
-      (m.particle === '、' && m.index === 0),
+      (m.particle === '、' && (m.index === 0 || sentence.slice(m.index, m.end).endsWith('長、'))),
   );
   let agent = mentions[index];
   // 「会計管理室と事務局で」: two together; the one the chair is answering leads.

@@ -71,7 +71,8 @@ export function dueOf(sentence: string, meetingDate: string): DraftDue {
     const fiscalEnd = meeting.month >= 4 ? meeting.year + 1 : meeting.year;
     return asDate(DateTime.utc(fiscalEnd, 3, 31));
   }
-  if (/(年内|年末まで|今年中)/u.test(text)) return asDate(DateTime.utc(meeting.year, 12, 31));
+  if (/(年内|年末まで|今年中|年明けまで)/u.test(text))
+    return asDate(DateTime.utc(meeting.year, 12, 31));
   if (/(早急|至急|速やかに|すみやかに|直ちに|ただちに|早期に|今すぐ|すぐに)/u.test(text))
     return { kind: 'asap' };
   if (nextMeetingNamed(text)) return { kind: 'nextMeeting' };
@@ -80,7 +81,7 @@ export function dueOf(sentence: string, meetingDate: string): DraftDue {
 
 /** 次回の本部で, 次回の会議までに, 次回の情報化推進本部に向けて … */
 export function nextMeetingNamed(text: string): boolean {
-  return /次回(?:の?[^、。]{0,12}?(?:本部|会議|会|部会))?(?:で|に|まで|に向け|の際|から)/u.test(
+  return /次回(?:の?[^、。]{0,12}?(?:本部|会議|会|部会))?(?:で|に|まで|に向け|の際|から|(?=報告|説明))/u.test(
     text,
   );
 }

@@ -150,6 +150,22 @@ describe('minutes reader: wordings of other secretariats', () => {
     );
   });
 
+  it('reads the head called out mid-sentence, and 「…していただきます」 as the chair assigning', () => {
+    assert.deepEqual(
+      items(
+        '事務局：窓口の待ち時間は、昨年より延びております。',
+        '本部長：窓口の状況について、区民部長、調べていただけますか。',
+        '区民部長：はい、対応します。',
+        '本部長：都市整備部には、道路台帳のデジタル化の進捗を次回報告していただきます。',
+        '事務局：以上で終わらせていただきます。',
+      ).map(([owner, due]) => [owner, due]),
+      [
+        ['kumin', 'unstated'],
+        ['toshiseibi', 'nextMeeting'],
+      ],
+    );
+  });
+
   it('reads dues said as a day of the month, 末日 and 以内', () => {
     const due = (s: string) => dueOf(s, '2024-10-07');
     assert.deepEqual(due('今月20日までに受講をお願いします'), { kind: 'date', date: '2024-10-20' });
