@@ -158,9 +158,11 @@ export function readDisclosure(lines: readonly string[]): MinutesHeader['disclos
     const text = texts.join('\n');
     const level = checkedLevel(text);
     if (!level) return undefined;
-    const reason = /理由[\s\u3000]*[はがとして：:]*[\s\u3000]*(.+)/u.exec(
-      text.replace(/\n/gu, ' '),
-    )?.[1];
+    const flat = text.replace(/\n/gu, ' ');
+    // 「非公開（意思決定過程にある案件を扱うため）」: the reason in brackets after the level.
+    const reason =
+      /理由[\s\u3000]*[はがとして：:]*[\s\u3000]*(.+)/u.exec(flat)?.[1] ??
+      /非公開[\s\u3000]*[（(]([^）)]+)[）)]/u.exec(flat)?.[1];
     const cleaned = reason ? tidy(reason).replace(/^[（(]|[）)]$/gu, '') : '';
     return level === 'public' || !cleaned ? { level } : { level, reason: cleaned };
   };

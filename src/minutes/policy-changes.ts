@@ -32,7 +32,7 @@ const STATUS_PATTERNS: ReadonlyArray<readonly [RegExp, PolicyStatusRead]> = [
   ],
   [
     // Decided in the meeting, to apply from a day on: 「…から運用を開始します」「利用を可とし」.
-    /(?:運用|利用|使用|導入|稼働)[^。]{0,24}開始(?:する)?(?:こととします|ことといたします|ことにします|します|いたします)|(?:利用|使用)を?(?:可と|認めることと)(?:し|します|いたします)|(?:標準|正式)の?[^。]{0,16}(?:と|に)(?:し|します|いたします)、?[^。]{0,24}(?:開始|利用)/u,
+    /(?:運用|利用|使用|導入|稼働)[^。]{0,24}開始(?:する)?(?:こととします|ことといたします|ことにします|します|いたします|する[。．]?$)|(?:利用|使用)を?(?:可と|認めることと)(?:し|します|いたします)|(?:標準|正式)の?[^。]{0,16}(?:と|に)(?:し|します|いたします)、?[^。]{0,24}(?:開始|利用)/u,
     'approved',
   ],
 ];
@@ -62,6 +62,9 @@ function sinceOf(sentence: string, meetingDate: string, done: boolean): string |
     sentence.normalize('NFKC'),
   );
   const meeting = DateTime.fromISO(meetingDate, { zone: 'utc' });
+  // 「本日から」: from the day of the meeting.
+  if (/(?:本日|今日)(?:から|より)/u.test(sentence) && meeting.isValid)
+    return meeting.toISODate() ?? undefined;
   if (!found || !meeting.isValid) return undefined;
   let day = DateTime.utc(meeting.year, Number(found[1]), Number(found[2]));
   if (!day.isValid) return undefined;
@@ -105,7 +108,11 @@ function fit(entry: PolicyEntryView, sentence: string, subjects: readonly string
     [entry.content.title.ja, ...entry.content.keywords.ja, entry.content.topic].join(' '),
   );
   const said = bigrams(sentence);
-  const overlap = [...words].filter((w) => said.has(w)).length / Math.max(1, words.size);
+  const wordOverlap = [...words].filter((w) => said.has(w)).length / Math.max(1, words.size);
+  // 「会議室のWi-Fiは、…」: saying the entry's title counts, whatever its keywords.
+  const title = bigrams(entry.content.title.ja);
+  const titleOverlap = [...title].filter((w) => said.has(w)).length / Math.max(1, title.size);
+  const overlap = wordOverlap + (titleOverlap >= 0.75 ? 0.5 : 0);
   // The same letter about another matter (C for web meetings, C for identity checks) is no match.
   return overlap === 0 ? 0 : subjectScore * 4 + overlap;
 }
@@ -148,7 +155,8 @@ export function draftPolicyChanges(
         ...(matched && best ? { entryId: best.entry.id } : {}),
         status,
         about: aboutOf(sentence),
-        subjects: subjects.length > 0 ? subjects : [...(best?.entry.content.subjects ?? [])],
+        subjects:
+          subjects.length > 0 || !matched ? subjects : [...(best?.entry.content.subjects ?? [])],
         ...(scope ? { scope } : {}),
         ...(since ? { since } : {}),
         quote: { speaker: turn.speaker, text: sentence, turn: turn.index },

@@ -5,6 +5,7 @@ import { draftPolicyChanges } from '../../src/minutes/policy-changes.js';
 import { refersBack } from '../../src/minutes/requests.js';
 import { layoutOf } from '../../src/minutes/sections.js';
 import { speakerLine } from '../../src/minutes/speakers.js';
+import { loadDemoPolicies } from '../../src/policy/seed.js';
 import { demoLexicon } from './evaluate.js';
 
 /** Wordings other secretariats use, found by minutes written without looking at the reader. */
@@ -106,10 +107,12 @@ describe('minutes reader: wordings of other secretariats', () => {
         '（危機管理監）防災アプリの更新は、来年1月を予定している。',
         '（教育部長）学校のネットワーク更新については、教育委員会で引き続き検討している。',
         '（本部長）以上で本日の本部を終了する。',
+        '（事務局）報告様式は、今週中に各部に送付する。',
       ).map(([owner, due]) => [owner, due]),
       [
         ['every', '2024-12-20'],
         ['somu', 'nextMeeting'],
+        ['seisakukeiei', '2024-10-11'],
       ],
     );
   });
@@ -205,9 +208,10 @@ describe('minutes reader: wordings of other secretariats', () => {
         turn(2, '端末の持ち帰りに関するルールについては、現在、総務部と協議中です。'),
         turn(3, '区民部では、窓口でのタブレットの利用について検討しているところです。'),
         turn(4, '外部記憶媒体の利用については、継続審議とします。'),
+        turn(5, '会議室のWi-Fiは、本日から区長部局の全会議室で利用を開始する。'),
       ],
       '2024-05-14',
-      [],
+      loadDemoPolicies().map(({ id, ...content }) => ({ id, active: true, content })),
     );
     assert.deepEqual(
       changes.map((c) => [c.status, c.scope ?? null, c.since ?? null]),
@@ -216,8 +220,10 @@ describe('minutes reader: wordings of other secretariats', () => {
         ['approved', 'all', '2024-09-01'],
         ['underReview', null, null],
         ['underReview', null, null],
+        ['approved', 'mayor', '2024-05-14'],
       ],
     );
+    assert.equal(changes.at(-1)?.entryId, 'meeting-room-wifi');
   });
 
   it('reads a form that numbers its rows, names the meeting only above it, and brackets groups', () => {
