@@ -1,7 +1,20 @@
-import { departmentOfName, mentionsIn, type DepartmentLexicon } from './departments.js';
+import {
+  departmentAsTopic,
+  departmentOfName,
+  mentionsIn,
+  type DepartmentLexicon,
+} from './departments.js';
 import { asksReportAtNextMeeting, dueOf, firmerDue } from './dues.js';
 import type { DraftItem, DraftOwner, DraftQuote, SpeakerTurn } from './model.js';
-import { acceptsRequest, actOf, isConditional, listenersDoIt, refersBack } from './requests.js';
+import {
+  acceptsRequest,
+  actOf,
+  endorses,
+  isConditional,
+  isDecision,
+  listenersDoIt,
+  refersBack,
+} from './requests.js';
 import { speakerRole } from './speakers.js';
 import { titleOf } from './titles.js';
 import { sentencesOf } from './turns.js';
@@ -59,13 +72,13 @@ function namedOwner(
   addressee?: string,
 ): DraftOwner | undefined {
   const mentions = mentionsIn(lexicon, sentence);
-  // 「区民部長、…してください」: a name called out at the start is the one asked.
+  // 「区民部長、…してください」「…について、区民部長、…」: the head called out is the one asked.
   const index = mentions.findIndex(
     (m) =>
       // 「各部からの報告」 names where something comes from, not who works.
       (AGENT_PARTICLES.has(m.particle) &&
         !(/^(から|より)$/u.test(m.particle) && sentence[m.end] === 'の')) ||
-      (m.particle === '、' && m.index === 0),
+      (m.particle === '、' && (m.index === 0 || sentence.slice(m.index, m.end).endsWith('長、'))),
   );
   let agent = mentions[index];
   // 「会計管理室と事務局で」: two together; the one the chair is answering leads.
@@ -158,10 +171,7 @@ function findSpeakerDepartment(
 }
 
 function approvedByChair(next: SpeakerTurn | undefined): boolean {
-  if (!next || speakerRole(next.speaker) !== 'chair') return false;
-  return /^(?:ぜひ|是非)?、?(?:そうしてください|そのように(?:してください|お願いします)|お願いします|よろしくお願いします|進めてください)/u.test(
-    next.text.trim(),
-  );
+  return !!next && speakerRole(next.speaker) === 'chair' && endorses(next.text);
 }
 
 function departmentOwner(id: string | undefined): DraftOwner {
@@ -228,10 +238,23 @@ function candidatesOf(
       });
       continue;
     }
-    if (named) {
+    // A member asking another department is a wish until someone takes it on (below).
+    if (named && (role === 'chair' || isSecretariat)) {
       candidates.push({ act, owner: named, named: true, quote });
       continue;
     }
+    // 「教育委員会については、…検討してください」: the department the request is about does it.
+    const topicId = act === 'request' ? departmentAsTopic(lexicon, sentence) : undefined;
+    const topic: DraftOwner | undefined = topicId
+      ? { kind: 'department', departmentId: topicId }
+      : undefined;
+    if (topic) {
+      candidates.push({ act, owner: topic, named: true, quote });
+      continue;
+    }
+    // 「…から試行利用を開始することとします」: a decision naming nobody is the committee's
+    // ruling (a policy), not a task for whoever spoke last.
+    if (isDecision(sentence)) continue;
     if (role === 'chair') {
       const previous = turns[index - 1];
       if (
@@ -304,6 +327,17 @@ function leadsInto(item: Building, candidate: Candidate, meetingDate: string): b
 }
 
 /**
+ * 「各部で洗い出していただきたい。12月15日までに事務局に回答してください。」: a request
+ * that names nobody but a due, right after one of the same turn with none, is
+ * that task's deadline, not a task for whoever spoke last.
+ */
+function setsItsDue(item: Building, candidate: Candidate, meetingDate: string): boolean {
+  if (candidate.named || candidate.act !== 'request' || item.act !== 'request') return false;
+  if (dueOf(candidate.quote.text, meetingDate).kind === 'unstated') return false;
+  return item.quotes.every((q) => dueOf(q.text, meetingDate).kind === 'unstated');
+}
+
+/**
  * Draft action items from the turns, each sentence that asks for or promises
  * work becoming a quote of an item. A sentence joins the item before it when
  * it points back at it (その辺, 今、話のあった …) or when it comes in the next
@@ -323,6 +357,7 @@ export function draftItems(
       const joins =
         last !== undefined &&
         (leadIn ||
+          (turnGap === 0 && setsItsDue(last, candidate, meetingDate)) ||
           refersTo(candidate.quote.text, turnGap) ||
           (turnGap === 1 && answers(last, candidate, meetingDate)));
       if (last && joins) {

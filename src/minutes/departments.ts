@@ -53,6 +53,29 @@ export function lexiconOf(directory: DirectoryNames): DepartmentLexicon {
   };
 }
 
+/**
+ * The lexicon of one meeting: the secretariat's division named in the header
+ * (情報システム課) and the titles of its 事務局 attendees (基盤担当係長) stand for
+ * the secretariat too, so that 「情報システム課長 ― …作成します」 has an owner.
+ */
+export function withSecretariatNames(
+  lexicon: DepartmentLexicon,
+  secretariat: string,
+  staff: readonly string[],
+): DepartmentLexicon {
+  const known = new Set(lexicon.names.map(([name]) => name));
+  const division = /([^\s\u3000部]{2,12}(?:課|室))$/u.exec(secretariat.trim())?.[1];
+  const added = [division, ...staff.flatMap((title) => [title, title.replace(/長$/u, '')])]
+    .map((name) => name?.replace(/[（(][^）)]*[）)]/gu, '').trim() ?? '')
+    .filter((name) => name.length >= 3 && !known.has(name) && !/^(?:課|係|室|担当)/u.test(name));
+  if (added.length === 0) return lexicon;
+  const names = new Map([
+    ...lexicon.names,
+    ...added.map((name) => [name, lexicon.secretariatDepartmentId] as const),
+  ]);
+  return { ...lexicon, names: [...names.entries()].sort((a, b) => b[0].length - a[0].length) };
+}
+
 /** The department a title or name stands for: 区民部長 → kumin. */
 export function departmentOfName(lexicon: DepartmentLexicon, name: string): string | undefined {
   const bare = name.replace(/[（(][^）)]*[）)]/gu, '').trim();
@@ -110,7 +133,8 @@ function mentionPattern(lexicon: DepartmentLexicon): RegExp {
       '|',
     );
     pattern = new RegExp(
-      `(${alternatives})(?:長)?(?:さん|の方|の皆さん|の皆様)?(${PARTICLES})?`,
+      // 「教育委員会事務局で」「区民部区民課で」: a division of the department is the department.
+      `(${alternatives})(?:長|[\\u4e00-\\u9fff\\u30a0-\\u30ffA-Za-z]{0,10}?(?:課|係|室|事務局|事務所|センター)(?:長)?)?(?:さん|の方|の皆さん|の皆様)?(${PARTICLES})?`,
       'gu',
     );
     patterns.set(lexicon, pattern);
@@ -140,4 +164,18 @@ export function mentionsIn(lexicon: DepartmentLexicon, sentence: string): Mentio
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** 「教育委員会については、」「区民部につきましては、」 opening a sentence: the department it is about. */
+export function departmentAsTopic(
+  lexicon: DepartmentLexicon,
+  sentence: string,
+): string | undefined {
+  const lead =
+    /^(?:なお|また|それから|あと)?、?(.{2,16}?)(?:について(?:は)?|につきましては|に関しては)、/u.exec(
+      sentence,
+    );
+  // Only a department's own name: 「区民部の窓口については」 is about a thing, not a department.
+  const id = lexicon.names.find(([name]) => name === lead?.[1])?.[1];
+  return id === lexicon.secretariatDepartmentId ? undefined : id;
 }

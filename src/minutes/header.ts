@@ -91,7 +91,9 @@ export function readAgenda(lines: readonly string[]): AgendaEntry[] {
     });
   } else {
     for (const line of text.split('\n')) {
-      const title = line.replace(/^([0-9０-９]+[.．、)）]|[・･\-*])[\s\u3000]*/u, '').trim();
+      const title = line
+        .replace(/^([0-9０-９]+(?:[.．、)）]|[\s\u3000])|[・･\-*])[\s\u3000]*/u, '')
+        .trim();
       if (title) titles.push(title);
     }
   }
@@ -156,9 +158,11 @@ export function readDisclosure(lines: readonly string[]): MinutesHeader['disclos
     const text = texts.join('\n');
     const level = checkedLevel(text);
     if (!level) return undefined;
-    const reason = /理由[\s\u3000]*[はがとして：:]*[\s\u3000]*(.+)/u.exec(
-      text.replace(/\n/gu, ' '),
-    )?.[1];
+    const flat = text.replace(/\n/gu, ' ');
+    // 「非公開（意思決定過程にある案件を扱うため）」: the reason in brackets after the level.
+    const reason =
+      /理由[\s\u3000]*[はがとして：:]*[\s\u3000]*(.+)/u.exec(flat)?.[1] ??
+      /非公開[\s\u3000]*[（(]([^）)]+)[）)]/u.exec(flat)?.[1];
     const cleaned = reason ? tidy(reason).replace(/^[（(]|[）)]$/gu, '') : '';
     return level === 'public' || !cleaned ? { level } : { level, reason: cleaned };
   };
@@ -208,7 +212,12 @@ export function readAttendees(lines: readonly string[]): AttendeeGroup[] {
       cells.length === 1
         ? /^([^\s\u3000：:、，,]{1,6})[\s\u3000]+(.+[、，,].+)$/u.exec(cells[0] ?? '')
         : null;
-    const split = colon ?? spaced;
+    // 「（本部員）区長（本部長）、…」「【事務局】…」: the group in brackets before the list.
+    const bracketed =
+      cells.length === 1
+        ? /^[（(【〔［]([^）)】〕］、，,]{1,8})[）)】〕］][\s\u3000]*(.+)$/u.exec(cells[0] ?? '')
+        : null;
+    const split = bracketed ?? colon ?? spaced;
     if (split) cells = [split[1] ?? '', split[2] ?? ''];
     let group: string | undefined;
     if (
@@ -259,10 +268,18 @@ export interface HeaderRead {
   readonly missing: readonly (keyof MinutesHeader)[];
 }
 
+/** 「令和6年度第2回…本部会議 会議録」 above a form without a name row: the name it gives. */
+function titleOfHeading(heading: string): string {
+  const title = tidy(
+    heading.replace(/[\s\u3000]*(?:会議録|議事録|会議要旨|議事要旨|要点記録)[\s\u3000]*$/u, ''),
+  );
+  return title === heading.trim() ? '' : title;
+}
+
 export function readHeader(sections: Sections, timeZone: string): HeaderRead {
   const when = readWhen(valueOf(sections, 'datetime'), timeZone);
   const header: MinutesHeader = {
-    title: valueOf(sections, 'title'),
+    title: valueOf(sections, 'title') || titleOfHeading(valueOf(sections, 'heading')),
     secretariat: valueOf(sections, 'secretariat'),
     date: when?.date ?? '',
     start: when?.start ?? '',

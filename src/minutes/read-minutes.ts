@@ -1,5 +1,5 @@
 import { draftItems } from './actions.js';
-import type { DepartmentLexicon } from './departments.js';
+import { withSecretariatNames, type DepartmentLexicon } from './departments.js';
 import { readHeader } from './header.js';
 import type { MinutesReading, NotMinutes } from './model.js';
 import { draftPolicyChanges, type PolicyEntryView } from './policy-changes.js';
@@ -22,11 +22,15 @@ export function readMinutes(text: string, options: ReadOptions): MinutesReading 
   const { header, missing } = readHeader(layout.sections, options.timeZone);
   const turns = readTurns(layout.body);
   if (missing.length > 0) return { ok: false, missing };
+  const staff = header.attendees
+    .filter((g) => /事務局/u.test(g.group))
+    .flatMap((g) => g.people.map((p) => p.name));
+  const lexicon = withSecretariatNames(options.lexicon, header.secretariat, staff);
   return {
     ok: true,
     header,
     turns,
-    items: draftItems(options.lexicon, turns, header.date),
+    items: draftItems(lexicon, turns, header.date),
     policyChanges: draftPolicyChanges(turns, header.date, options.policies ?? []),
   };
 }

@@ -6,25 +6,34 @@
  * secretariat more than a missed one they add by hand.
  */
 
+import { sentencesOf } from './turns.js';
+
 export type SentenceAct = 'request' | 'commitment' | 'discussion';
 
 const REQUEST_ENDINGS = [
   /[てで](?:下さい|ください)/u,
   /(?:[てで]|ご[^、。]{1,10}|お[^、。]{1,6})(?:いただき|頂き|いただけ|頂け|もらい|もらえ)(?:たい|(?:れば|たら)(?:と|幸|助|あり)|ると(?:助か|幸|あり)|ますよう|ないでしょうか|ませんか|ますか)/u,
   /[てで](?:おいて)?(?:もらう|いただく|頂く)(?:という|こと|よう)/u,
+  // 「次回報告していただきます」: the chair assigning, said as what will happen.
+  // Not 「説明させていただきます」: the causative せて is the speaker's own doing.
+  /(?<!せ)[てで](?:いただき|頂き|もらい)ます[。．]?$/u,
   /(?:を|は|も|について)?(?:よろしく|宜しく)?お願[いひ](?:します|いたします|致します|したい|ひしたい|申し上げ|できますか)/u,
   /ご[^、。]{1,10}(?:願います|下さい|ください)/u,
   /ように(?:指示|依頼|お願い)/u,
   /(?:報告|提出|検討|対応|調整|確認|整理|準備|回答|作成|共有|周知)(?:方)?(?:を)?(?:願います|願いたい)/u,
+  // 「検討いただきたい」「ご報告いただければと思います」 without the て: a noun of work, then いただく.
+  /\p{Script=Han}{2}(?:いただ|頂)(?:きたい|ければ(?:と|幸|助|あり)|けると(?:助か|幸|あり)|きますよう|けますか|けませんか)/u,
+  // 「示されたい」「進められたい」: the written request of summary minutes.
+  /(?:さ|ら|せら)れたい[。．]?$/u,
   /(?:する|とする|行う|報告する|提出する)こと(?:と(?:します|する|いたします))?[。．]?$/u,
 ];
 
 const COMMITMENT_ENDING =
-  /(?:いたします|致します|(?<!いた|致)します|やります|行います|進めます|まいります|参ります|いきます|ことになります|こととします|設けます|作ります|まとめます|伺います|お示しします|させて(?:いただ|頂)きます|させて(?:いただ|頂)きたいと(?:思|考|存)[^。]*|たいと(?:思|考|存)(?:います|っております|っています|じます)|予定です|予定としております|つもりです)[。．]?$/u;
+  /(?:いたします|致します|(?<!いた|致)します|やります|行います|進めます|まいります|参ります|いきます|ことになります|こととします|設けます|作ります|まとめます|伺います|お示しします|させて(?:いただ|頂)きます|させて(?:いただ|頂)きたいと(?:思|考|存)[^。]*|たいと(?:思|考|存)(?:います|っております|っています|じます)|予定です|予定としております|つもりです|(?:情報提供|提供|作成|報告|実施|検討|調整|整理|周知)する|(?:行う|進める|まとめる|示す)|(?<!と)\p{Script=Han}{2}する)[。．]?$/u;
 
 /** Asking for words now, or thanks for help, is not a task. */
 const NOT_A_TASK = [
-  /(?:ご協力|ご理解|ご指導|ご支援|ご意見|アドバイス|ご発言|ご質問)(?:の程)?を?(?:よろしく|宜しく)?(?:お願い|いただきたい|頂きたい)/u,
+  /(?:ご?協力|ご?理解|ご?指導|ご?支援|ご?意見|アドバイス|ご?発言|ご?質問)(?:の程)?を?(?:よろしく|宜しく)?(?:お願い|いただ|頂)/u,
   /(?:お聞かせ|教えて|お答え|ご説明|ご紹介)(?:ください|下さい|いただ|頂)/u,
   /(?:ご(?:確認|承知)おき)/u,
   // What the meeting itself needs now: questions, a look at the papers, patience.
@@ -39,8 +48,19 @@ const SPEECH_REQUEST =
 /** Standing practice or what happens in the meeting itself, not a task to follow up. */
 const ONGOING = /(?:その都度|都度|随時|常に|引き続き)/u;
 const SPEECH_ACT =
-  /(?:説明|紹介|報告|ご挨拶|挨拶|開催|開会|閉会|進行|話を|お諮り|申し上げ)(?:を)?(?:させて|いた|致|し)/u;
-const FUTURE_MARK = /(?:次回|後日|改めて|追って|までに|早急|今後|年内|月中|月末|来月|来週)/u;
+  /(?:説明|紹介|報告|ご挨拶|挨拶|開催|開会|閉会|終了|進行|話を|お諮り|申し上げ)(?:を)?(?:させて|いた|致|し|する)/u;
+// 「事務局に報告してください」「2週間以内に」: a report sent later, not one given in the meeting.
+const FUTURE_MARK =
+  /(?:次回|後日|改めて|追って|までに|早急|今後|年内|月中|月末|来月|来週|以内|事務局(?:に|へ|まで))/u;
+
+/** 「しっかり取り組んでいただきたい」「意識改革に努めてほしい」: a call to effort, with nothing to report. */
+const EXHORTATION =
+  /(?:しっかり(?:と)?|積極的に|一丸となって|全力で|前向きに)(?:取り組|進め|対応)|(?:努め|気を付け|気をつけ|留意し|注意し|心掛け|心がけ|頑張)(?:て|で)?(?:いただ|頂|もら|くださ|下さ|ほし)/u;
+/** 「各部で対応していただくことになっています」: how things stand, not a new task. */
+const STANDING_RULE = /(?:こと|よう)(?:に|と)なって(?:おります|います)[。．]?$/u;
+
+const COMMITTEE_CALENDAR =
+  /(?:次回|本部|本会議|会議|委員会|協議会)[^。]{0,16}(?:開催|開会|閉会)(?:を)?(?:させて|いた|致|し|する)/u;
 
 const RECURRING = /(?:必要に応じて|毎年度|毎年|毎月|毎週|定期的に)/u;
 
@@ -50,6 +70,7 @@ const OPINION =
 const QUESTION = /(?:か|かね|でしょうか|ですか|ますか|ませんか|のか)[。．]?$|[？?]$/u;
 const POLITE_REQUEST_QUESTION =
   /(?:いただけ|頂け|もらえ|お願いでき)(?:ます|ません|ない(?:でしょう)?)か[？?。]?$/u;
+const PLAN = /たいと(?:思|考)って(?:おります|います)[。．]?$/u;
 const PAST_OR_STATE = /(?:ました|ません|ております|ています|でした|ございます)[。．]?$/u;
 
 /** What a sentence does, before looking at who says it. */
@@ -60,6 +81,8 @@ export function actOf(sentence: string): SentenceAct {
   if (QUESTION.test(text) && !POLITE_REQUEST_QUESTION.test(text)) return 'discussion';
   if (OPINION.test(text)) return 'discussion';
   if (ONGOING.test(text) && !FUTURE_MARK.test(text)) return 'discussion';
+  if (EXHORTATION.test(text) && !FUTURE_MARK.test(text)) return 'discussion';
+  if (STANDING_RULE.test(text)) return 'discussion';
   // 「整理させていただきたい」 is the speaker's own promise, though it ends like a request.
   if (
     /させて(?:いただ|頂)(?:き(?:ます|たい)|け(?:れば|たら))/u.test(text) &&
@@ -70,9 +93,12 @@ export function actOf(sentence: string): SentenceAct {
   if (REQUEST_ENDINGS.some((p) => p.test(text))) {
     return coreOf(text).length >= 6 ? 'request' : 'discussion';
   }
-  if (PAST_OR_STATE.test(text)) return 'discussion';
+  // 「検討したいと思っています」 is a plan, not a state; it counts only if someone takes it up.
+  if (PAST_OR_STATE.test(text) && !PLAN.test(text)) return 'discussion';
   if (COMMITMENT_ENDING.test(text)) {
     if (SPEECH_ACT.test(text) && !FUTURE_MARK.test(text)) return 'discussion';
+    // 「次回は2月に開催する予定です」: the committee's own calendar, not a task.
+    if (COMMITTEE_CALENDAR.test(text)) return 'discussion';
     // 「毎年度、必要に応じて見直す予定です」: how things are done, not a task.
     if (RECURRING.test(text)) return 'discussion';
     return coreOf(text).length >= 6 ? 'commitment' : 'discussion';
@@ -92,21 +118,42 @@ export function isConditional(sentence: string): boolean {
   );
 }
 
+/**
+ * 「ぜひそうしてください」「それはいいですね。ぜひ検討してください」: the chair takes up what
+ * a member offered to do, in the first words of the reply.
+ */
+export function endorses(text: string): boolean {
+  return sentencesOf(text)
+    .slice(0, 2)
+    .some(
+      (s) =>
+        /^(?:ぜひ|是非)?、?(?:そうしてください|そのように(?:してください|お願いします)|お願いします|よろしくお願いします|進めてください)/u.test(
+          s,
+        ) || /^(?:ぜひ|是非)、?[^。、]{0,8}(?:して|進めて)(?:ください|下さい)[。]?$/u.test(s),
+    );
+}
+
 /** 「わかりました」「承知しました」: the listener takes the request on. */
 export function acceptsRequest(text: string): boolean {
-  return /^(?:はい、?)?(?:わかりました|分かりました|承知(?:しました|いたしました|致しました)|了解(?:しました|いたしました)?|かしこまりました|承りました|(?:対応|検討|調整)(?:いたします|致します|します))/u.test(
+  return /^(?:はい、?)?(?:わかりました|分かりました|承知(?:しました|いたしました|致しました|した)|了解(?:しました|いたしました|した)?|わかった|かしこまりました|承りました|(?:対応|検討|調整)(?:いたします|致します|します))/u.test(
     text.trim(),
   );
 }
 
 /** The sentence points back at the request before it: その辺, この件, 今、話のあった … */
+const CONNECTIVES =
+  /^(?:それから|それでは|それで|それと|それぞれ|これから|これまで|これにより|そこで|そのほか|その他|このたび|この度)、?/u;
+
 export function refersBack(sentence: string): 'near' | 'far' | undefined {
   const text = sentence.trim();
   // 「今、話のあった」「先ほどの」 reach back over a few turns; 「その点」 only to the turn before.
   if (/今、?話のあった|先ほど(?:の|話|お話)|今の話/u.test(text)) return 'far';
+  // 「それから」「それでは」「これまで」 lead on to what comes next, they point at nothing.
+  const pointer = text.replace(CONNECTIVES, '');
   if (
     // Not 「あわせて」「同様に」: those add a task, they do not point at one.
-    /^(?:その|この|それ|これ|そちら|こちら|そこら)|その辺|その点|その件|この件|その場|それら|そこらへん|そのあたり|そのように|その方向で|そのとおり/u.test(
+    /^(?:その|この|それ|これ|そちら|こちら|そこら)/u.test(pointer) ||
+    /その辺|その点|その件|この件|その場|それら|そこらへん|そのあたり|そのように|その方向で|そのとおり/u.test(
       text,
     )
   ) {
@@ -134,4 +181,9 @@ export function coreOf(sentence: string): string {
     if (at > clauseStart || clauseStart === 0) break;
   }
   return text.replace(FILLERS, '').trim();
+}
+
+/** 「…こととします」「…ことにいたします」: the committee decides; it asks nobody. */
+export function isDecision(sentence: string): boolean {
+  return /こと(?:と|に)(?:します|いたします|致します|する)[。．]?$/u.test(sentence.trim());
 }

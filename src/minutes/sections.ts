@@ -3,6 +3,8 @@ import { speakerLine } from './speakers.js';
 
 /** The parts of a 会議録 the reader knows, in the order the city's form has them. */
 export type SectionKind =
+  /** The line above the form: 「令和6年度第2回…本部会議 会議録」. */
+  | 'heading'
   | 'title'
   | 'secretariat'
   | 'datetime'
@@ -16,17 +18,52 @@ export type SectionKind =
 
 /** Labels as secretariats write them; the longest wins, so 会議体の名称 beats 名称. */
 const LABELS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
-  ['title', ['附属機関又は会議体の名称', '会議体の名称', '会議の名称', '会議名', '名称']],
+  [
+    'title',
+    [
+      '附属機関又は会議体の名称',
+      '会議体の名称',
+      '会議の名称',
+      '会議名称',
+      '会議名',
+      '件名',
+      '名称',
+    ],
+  ],
   ['secretariat', ['事務局（担当課）', '担当課', '所管課', '事務局']],
-  ['datetime', ['開催日時', '日時']],
+  ['datetime', ['開催日時', '日時', '開催日']],
   ['place', ['開催場所', '場所', '会場']],
   ['agenda', ['議題', '議事', '案件', '次第']],
-  ['disclosure', ['公開の可否', '会議の公開', '公開・非公開']],
+  [
+    'disclosure',
+    [
+      '公開の可否',
+      '会議の公開',
+      '公開・非公開',
+      '会議の公開・非公開',
+      '公開・非公開の別',
+      '公開の別',
+    ],
+  ],
   ['attendees', ['出席者', '出席委員', '出席部員']],
   ['absentees', ['欠席者', '欠席委員', '欠席部員']],
   [
     'proceedings',
-    ['審議経過', '議事経過', '会議経過', '審議の経過', '議事の経過', '審議内容', '会議の経過'],
+    [
+      '審議経過',
+      '議事経過',
+      '会議経過',
+      '審議の経過',
+      '議事の経過',
+      '審議内容',
+      '会議の経過',
+      '審議概要',
+      '審議の概要',
+      '議事概要',
+      '議事要旨',
+      '会議内容',
+      '会議の内容',
+    ],
   ],
   ['materials', ['提出された資料等', '提出された資料', '提出資料', '配付資料', '配布資料']],
 ];
@@ -44,6 +81,9 @@ const LABEL_PATTERNS = LABELS.map(([kind, labels]) => {
   ] as const;
 });
 
+const ROW_NUMBER =
+  /^[\s\u3000]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[（(][0-9０-９]{1,2}[）)])[\s\u3000.．、)）]+/u;
+
 export interface LabelledLine {
   readonly kind: SectionKind;
   /** What follows the label on the same line, without the separator. */
@@ -51,15 +91,24 @@ export interface LabelledLine {
 }
 
 /** The section label a line opens with, if any. */
-export function labelOf(line: string): LabelledLine | undefined {
+export function labelOf(raw: string): LabelledLine | undefined {
+  // 「１ 会議名称」「（２）日時」: forms that number their rows.
+  const line = raw.replace(ROW_NUMBER, '');
   let best: { kind: SectionKind; length: number } | undefined;
   for (const [kind, pattern] of LABEL_PATTERNS) {
     const found = pattern.exec(line);
     if (found && (!best || found[0].length > best.length)) best = { kind, length: found[0].length };
   }
-  if (!best) return undefined;
+  if (!best) return bareMaterials(line);
   const rest = line.slice(best.length).replace(/^[\s\u3000]*[：:]?[\s\u3000]*/u, '');
   return { kind: best.kind, rest };
+}
+
+/** 「資料」「資料等：」 alone on a line heads the list of materials; 「資料1により説明」 does not. */
+function bareMaterials(line: string): LabelledLine | undefined {
+  return new RegExp(`^${BLANK}*(?:会議)?資料(?:等|一覧)?${BLANK}*[：:]?${BLANK}*$`, 'u').test(line)
+    ? { kind: 'materials', rest: '' }
+    : undefined;
 }
 
 export interface Layout {
@@ -90,7 +139,10 @@ export function layoutOf(text: string): Layout {
   const body: string[] = [];
   let current: SectionKind | undefined;
   let inBody = false;
-  const lines = normaliseBoxes(text.replace(/\r\n?/gu, '\n')).split('\n').map(cleanLine);
+  // A table cell broken with <br> holds several lines (議題 (1)…<br>(2)…, 本部員：…<br>事務局：…).
+  const lines = normaliseBoxes(text.replace(/\r\n?/gu, '\n'))
+    .split('\n')
+    .flatMap((raw) => cleanLine(raw).split(/<br[\s\u3000]*\/?>/iu));
   for (const line of lines) {
     const label = labelOf(line);
     const groupRow =
@@ -121,6 +173,7 @@ export function layoutOf(text: string): Layout {
       continue;
     }
     if (current) sections.get(current)?.push(line);
+    else if (line.trim() !== '' && !sections.has('heading')) sections.set('heading', [line]);
   }
   return { sections, body };
 }
