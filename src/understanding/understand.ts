@@ -5,6 +5,7 @@ import { asks, asksPermission, howToAbout, namesProduct, states } from './cues.j
 import { conceptsOf } from './lexicon.js';
 import { cleanText, foldForMatching } from './normalise.js';
 import type { PolicyWords } from './policy-terms.js';
+import { romajiAsKana } from './romaji.js';
 import { readSlots, type SlotContext } from './slots.js';
 
 export const POLICY_INTENT = 'policy.question';
@@ -155,7 +156,7 @@ export class Understanding {
     permitted?: ReadonlySet<string>,
   ): Understood {
     // What matters is said early; a pasted 5,000-character text is read by its start.
-    const cleaned = cleanText(text).slice(0, MAX_READ_LENGTH);
+    const cleaned = romajiAsKana(cleanText(text).slice(0, MAX_READ_LENGTH));
     const folded = foldForMatching(cleaned);
     const concepts = conceptsOf(folded);
     // 「Cの使い方は？」 asks how to use C, not Honbu: no help card for it.
