@@ -114,3 +114,30 @@ const STATEMENT = /(?:ます|ました|ません)$|^(?:i'll|i will|i am|i'm|we'l
 export function states(cleaned: string, folded: string): boolean {
   return !asks(cleaned) && STATEMENT.test(folded);
 }
+
+/** 「8割方終わった」「ほぼ完了」 "mostly done": a share of the work is a progress note. */
+const PARTIAL =
+  /\d+\s*(?:割|%|パーセント)|半分|ほぼ|大体|だいたい|(?<![a-z])(?:almost|mostly|halfway|partly|partially|percent)(?![a-z])/;
+/** 「#4 +3日」 "+1 week": a due date pushed back by so long. */
+const PUSHED_BY = /\+\s*\d+\s*(?:日|週|days?|weeks?|d|w)(?![a-z])/;
+/** 「代理扱い？」 "am I recorded as a delegate?": how the asker is registered. */
+const ROLE_ASKED = /扱い|(?<![a-z])(?:recorded|registered|listed|set up|treated) as(?![a-z])/;
+
+/**
+ * Concepts a word list cannot read: a share of the work done (progress, not
+ * done), a due date pushed by "+3日" (snooze), a question of how the asker is
+ * registered (whoami, even when it names 代理). Returns a new set.
+ */
+export function withShorthand(folded: string, concepts: ReadonlySet<string>): Set<string> {
+  const read = new Set(concepts);
+  if (PARTIAL.test(folded) && read.has('done')) {
+    read.delete('done');
+    read.add('progress');
+  }
+  if (PUSHED_BY.test(folded)) read.add('snooze');
+  if (ROLE_ASKED.test(folded)) {
+    read.delete('delegate');
+    read.add('whoami');
+  }
+  return read;
+}

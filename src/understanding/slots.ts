@@ -28,7 +28,7 @@ function number(text: string | undefined): number | undefined {
 }
 
 const ITEM = [
-  /(?:宿題|しゅくだい|タスク|item|task|no\.?)\s*(?:の\s*)?(?:#|番号)?\s*(\d+)/i,
+  /(?:宿題|しゅくだい|タスク|item|task|homework|to-?do|action item|no\.?)\s*(?:の\s*)?(?:#|番号)?\s*(\d+)/i,
   /#\s*(\d+)/,
   /(\d+)\s*番(?:の宿題)?/,
 ];

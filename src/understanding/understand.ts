@@ -1,10 +1,11 @@
 import type { Slots } from '../app/intent.js';
 import { NaiveBayes, type Scored } from './classifier.js';
 import type { LabelledUtterance } from './corpus.js';
-import { asks, asksPermission, howToAbout, namesProduct, states } from './cues.js';
+import { asks, asksPermission, howToAbout, namesProduct, states, withShorthand } from './cues.js';
 import { conceptsOf } from './lexicon.js';
 import { cleanText, foldForMatching } from './normalise.js';
 import type { PolicyWords } from './policy-terms.js';
+import { withoutPreamble } from './preamble.js';
 import { romajiAsKana } from './romaji.js';
 import { readSlots, type SlotContext } from './slots.js';
 
@@ -156,9 +157,11 @@ export class Understanding {
     permitted?: ReadonlySet<string>,
   ): Understood {
     // What matters is said early; a pasted 5,000-character text is read by its start.
-    const cleaned = romajiAsKana(cleanText(text).slice(0, MAX_READ_LENGTH));
+    // Romaji is read as kana; a greeting or introduction before the request is courtesy.
+    const cleaned = withoutPreamble(romajiAsKana(cleanText(text).slice(0, MAX_READ_LENGTH)));
     const folded = foldForMatching(cleaned);
-    const concepts = conceptsOf(folded);
+    const read = withShorthand(folded, conceptsOf(folded));
+    const concepts = new Set(read);
     // 「Cの使い方は？」 asks how to use C, not Honbu: no help card for it.
     const howTo = howToAbout(folded);
     if (howTo === 'honbu' && (!permitted || permitted.has(HELP_INTENT)))
@@ -191,7 +194,7 @@ export class Understanding {
       )
         return { kind: 'intent', intent: POLICY_INTENT, slots: {}, p: 1 };
     }
-    const prediction = this.model.predict(folded);
+    const prediction = this.model.predict(folded, read);
     const ranked = rerank(prediction.ranked, concepts, permitted, { asked, excluded });
     const [best, second] = ranked;
     if (!best || (concepts.size === 0 && (prediction.coverage < 0.3 || cleaned.length > LONG_TEXT)))
