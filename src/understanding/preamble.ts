@@ -18,7 +18,7 @@ const JA_INTRODUCTION =
   /^[^。、,！!？?]{0,16}(?:部|課|室|局|係|所|センター|事務局)(?:長|次長)?(?:の[^。、,！!？?]{1,10})?(?:です|でございます|と申します)[。、,！!\s]+/u;
 
 const EN_COURTESY =
-  /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|sorry to bother you|excuse me|sorry|greetings|dear honbu)(?: there| all| team| honbu)?[,.!\s]+/i;
+  /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|sorry to bother you|excuse me|sorry|greetings|dear honbu)(?: there| all| team| everyone| honbu)?[,.!\s]+(?!(?:there|all|team|everyone|honbu)(?![a-z]))/i;
 
 const EN_INTRODUCTION =
   /^(?:this is|i am|i'm|it's)\s[^.,!?]{1,40}?(?:director|head|manager|chief|secretariat|officer|section|division|department)[^.,!?]{0,30}[.,!]\s*/i;
