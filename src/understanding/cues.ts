@@ -60,7 +60,15 @@ const OWN_FEATURES = [
   'whoami',
 ];
 
-const JA_HOW_TO = /^(.*?)(?:の|は|を)?(?:使い方|使いかた|つかいかた|使う方法|操作方法|やり方)/;
+/**
+ * The last how-to of the text is the one asked: 「ツールの使い方じゃなくて、このボットの
+ * 使い方を教えて」 asks about the bot.
+ */
+const JA_HOW_TO = /^(.*)(?:使い方|使いかた|つかいかた|使う方法|操作方法|やり方)/;
+/** A particle between the subject and the how-to (「Cの使い方」「ボットは使い方が…」). */
+const JA_PARTICLE = /(?:の|は|を)$/;
+/** A how-to that starts its own sentence (「何ができますか。使い方を…」) has no subject of its own. */
+const SENTENCE_END = /[?？。!！]\s*$/u;
 const EN_HOW_TO = /\bhow (?:do|can|should) (?:i|we|you) use (.+)$|\bhow to use (.+)$/;
 /** Where an English how-to's subject ends: "use Webex | for a meeting". */
 const EN_SUBJECT_END = /\s(?:to|for|in|on|at|with|when|during|so|and|if)\s.*$/;
@@ -72,7 +80,9 @@ const EN_SUBJECT_END = /\s(?:to|for|in|on|at|with|when|during|so|and|if)\s.*$/;
  * the how-to is not in its data. Undefined when the text asks no how-to.
  */
 export function howToAbout(folded: string): 'honbu' | 'other' | undefined {
-  const ja = JA_HOW_TO.exec(folded)?.[1];
+  const jaPhrase = JA_HOW_TO.exec(folded)?.[1];
+  if (jaPhrase !== undefined && SENTENCE_END.test(jaPhrase)) return 'honbu';
+  const ja = jaPhrase?.replace(JA_PARTICLE, '');
   const en = EN_HOW_TO.exec(folded);
   const phrase = ja ?? (en ? (en[1] ?? en[2] ?? '').replace(EN_SUBJECT_END, '') : '');
   if (ja === undefined && !en) return undefined;
