@@ -44,6 +44,7 @@ const EXCLUDE_POLICY = [
   'results',
   'missing',
   'deadLetters',
+  'outbox',
   'agenda',
   'materials',
   'delegate',
@@ -97,6 +98,7 @@ const FEATURE_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   items: ['item', 'done', 'progress', 'snooze', 'blocked', 'reopen', 'overdue'],
   surveys: ['survey', 'results'],
   deadLetters: ['deadLetters'],
+  outbox: ['outbox'],
 };
 
 export interface Thresholds {
@@ -242,6 +244,8 @@ function rerank(
   const kept = ranked.filter((s) => {
     if (permitted && !permitted.has(s.label)) return false;
     if (s.label === POLICY_INTENT) return policyAllowed;
+    // 「送信失敗」 "failed to go out" is a failed send, not the outbox.
+    if (s.label === 'outbox.list' && concepts.has('deadLetters')) return false;
     if (PLACE_OR_TIME.includes(s.label)) return aboutMeeting;
     // 「Web会議から参加できる？」 asks; it records no attendance.
     if (reading.asked && s.label in CHANGES_NEED) return false;
