@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import { loadCorpus } from '../../src/understanding/corpus.js';
+import { withoutPreamble } from '../../src/understanding/preamble.js';
+import { romajiAsKana } from '../../src/understanding/romaji.js';
+import { Understanding } from '../../src/understanding/understand.js';
+
+/**
+ * The kinds of writing that the second held-out set showed the step missed,
+ * each in phrasings written for this test (none is a held-out or corpus text):
+ * romaji, a greeting or introduction before the request, half-width and kana
+ * spellings, casual and voice-input forms, English as Japanese writers put it,
+ * a policy's own schedule asked, and the outbox.
+ */
+const KINDS: ReadonlyArray<readonly [string, string]> = [
+  ['tsugi no kaigi wa itsu desu ka', 'meetings.next'],
+  ['kaigi no basho wa?', 'meetings.place'],
+  ['kaigi no gidai oshiete', 'meetings.agenda'],
+  ['shukudai ichiran', 'items.list'],
+  ['boku no tasuku', 'items.mine'],
+  ['shukudai 3 kanryou', 'items.done'],
+  ['anketo ni kotaetai', 'surveys.answer'],
+  ['anketo no kekka', 'surveys.results'],
+  ['kaigi ni kesseki shimasu', 'meetings.absent'],
+  ['tasukarimashita arigatou', 'core.thanks'],
+  ['konbanwa', 'core.greeting'],
+  ['Is Zoom ok to use?', 'policy.question'],
+  [
+    'お世話になっております。保健福祉部長です。次回の会議の場所を教えてください。',
+    'meetings.place',
+  ],
+  ['おはようございます。宿題3終わりました', 'items.done'],
+  ['すみません、アンケートの結果を見たいです', 'surveys.results'],
+  ['お疲れさまです！総務部の山田です。議題を教えてもらえますか', 'meetings.agenda'],
+  [
+    "Hello, this is the health department director. Who hasn't answered the survey?",
+    'surveys.missing',
+  ],
+  ['Good morning! item 4 is done', 'items.done'],
+  ['おはようございます', 'core.greeting'],
+  ['お疲れ様です！', 'core.greeting'],
+  [
+    'お疲れ様です。総務部長です。庁外の人とのWeb会議はどのツールを使えばいいですか',
+    'policy.question',
+  ],
+  ['ｷﾞﾀﾞｲ ｵｼｴﾃ', 'meetings.agenda'],
+  ['ｱﾝｹｰﾄ ｹｯｶ', 'surveys.results'],
+  ['しゅくだいのいちらん', 'items.list'],
+  ['宿題2 しんちょく 見積依頼中', 'items.progress'],
+  ['きげんぎれのしゅくだいある？', 'items.overdue'],
+  ['宿題3 9割がた終わってます', 'items.progress'],
+  ['宿題5の期限、1週間うしろにずらして', 'items.snooze'],
+  ['宿題2 予算待ちで手がつけられない', 'items.blocked'],
+  ['宿題4 やっぱりまだ終わってなかった、戻して', 'items.reopen'],
+  ['次の本部は出まーす', 'meetings.attend'],
+  ['次回は出れないっす', 'meetings.absent'],
+  ['宿題全件ちょうだい', 'items.list'],
+  ['次回の快気の場所', 'meetings.place'],
+  ['Please teach me the next meeting place', 'meetings.place'],
+  ['Please tell me homework 3', 'items.show'],
+  ['overdue homeworks please', 'items.overdue'],
+  ['Please tell me the number of answers of the questionnaire', 'surveys.progress'],
+  ['who are the stragglers on the questionnaire?', 'surveys.missing'],
+  ['Please tell me what you can do', 'core.help'],
+  ['am I registered as a proxy?', 'core.whoami'],
+  ['Please register my proxy for the next meeting', 'meetings.delegate'],
+  ['テレワーク規程の改定はいつ終わりますか', 'policy.question'],
+  ['When will the Wi-Fi review be finished?', 'policy.question'],
+  ['お疲れ様です。タブレットの利用ルールの見直しはいつ完了しますか', 'policy.question'],
+  ['来週はどんな通知が送られますか', 'outbox.list'],
+  ['what reminders will go out next week?', 'outbox.list'],
+  ['送信予定の一覧', 'outbox.list'],
+];
+
+describe('understanding: the kinds of writing people use beyond the corpus', () => {
+  const model = new Understanding(loadCorpus());
+  const context = {
+    now: new Date('2026-11-02T00:00:00Z'),
+    timeZone: 'Asia/Tokyo',
+    departments: [],
+  };
+
+  for (const [text, intent] of KINDS)
+    it(`${text} → ${intent}`, () => {
+      const result = model.understand(text, context);
+      assert.equal(result.kind === 'intent' ? result.intent : result.kind, intent);
+    });
+
+  it('reads romaji as kana, and leaves English (and product names) as written', () => {
+    assert.equal(romajiAsKana('kigen gire no shukudai'), 'きげんぎれのしゅくだい');
+    assert.equal(romajiAsKana('Zoom tsukaeru?'), 'Zoom つかえる?');
+    assert.equal(romajiAsKana('When is the next meeting?'), 'When is the next meeting?');
+    assert.equal(romajiAsKana('宿題1 kanryou'), '宿題1 かんりょう');
+  });
+
+  it('sets a greeting or introduction aside only when something follows it', () => {
+    assert.equal(withoutPreamble('お疲れ様です。総務部の田中です。宿題3完了です'), '宿題3完了です');
+    assert.equal(
+      withoutPreamble('Hi, this is the finance director. Item 2 is done'),
+      'Item 2 is done',
+    );
+    assert.equal(withoutPreamble('お疲れ様です'), 'お疲れ様です');
+    assert.equal(withoutPreamble('hey there'), 'hey there');
+  });
+});
