@@ -74,6 +74,8 @@ const PERMISSION_ASKED_ANYWAY = ['survey', 'results', 'missing', 'agenda', 'mate
  */
 const MEETING_WORDS = ['meeting', 'next', 'agenda', 'materials', 'attend', 'absent', 'delegate'];
 const PLACE_OR_TIME = ['meetings.place', 'meetings.next'];
+/** Parts of a meeting asked for by name; without a "when", the date is not what is asked. */
+const MEETING_PARTS = ['place', 'agenda', 'materials'];
 
 /**
  * Intents that change something (attendance, an item's status) are acted on
@@ -241,11 +243,14 @@ function rerank(
   const named = Object.values(FEATURE_CONCEPTS).some((list) => list.some((c) => concepts.has(c)));
   const policyAllowed = !reading.excluded && (concepts.has('policy') || !named);
   const aboutMeeting = !concepts.has('policy') || MEETING_WORDS.some((c) => concepts.has(c));
+  const asksPart = !concepts.has('when') && MEETING_PARTS.some((c) => concepts.has(c));
   const kept = ranked.filter((s) => {
     if (permitted && !permitted.has(s.label)) return false;
     if (s.label === POLICY_INTENT) return policyAllowed;
     // 「送信失敗」 "failed to go out" is a failed send, not the outbox.
     if (s.label === 'outbox.list' && concepts.has('deadLetters')) return false;
+    // 「次の会議の場所」 "the agenda of next meeting" asks that part, not the date.
+    if (s.label === 'meetings.next' && asksPart) return false;
     if (PLACE_OR_TIME.includes(s.label)) return aboutMeeting;
     // 「Web会議から参加できる？」 asks; it records no attendance.
     if (reading.asked && s.label in CHANGES_NEED) return false;
