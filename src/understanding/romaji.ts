@@ -16,20 +16,39 @@ const STOP_WORDS = `a an the is are am was were be been do does did to of in on 
 what when where who whom whose how why which can could will would should shall may might must
 please you your yours it its this that these those me my mine i we our us they them he she his her
 and or but not yes have has had any all some get got see let give show tell need want know
-next last new open here there now then today tomorrow week day time date one two three ok okay`;
+next last new open here there now then today tomorrow week day time date one two three ok okay
+nope sure yeah yep fine bye nice cool great sorry sir`;
 
 const concepts = JSON.parse(
   readFileSync(new URL('./concepts.json', import.meta.url), 'utf-8'),
 ) as Readonly<Record<string, readonly string[]>>;
 
+const conceptWords = Object.values(concepts)
+  .flat()
+  .filter((w) => /^[a-z'’* -]+$/i.test(w))
+  .map((w) => w.toLowerCase());
+
 /** English words the bot reads: a text with one of them is English. */
 const ENGLISH: ReadonlySet<string> = new Set([
   ...STOP_WORDS.split(/\s+/),
-  ...Object.values(concepts)
-    .flat()
-    .filter((w) => /^[a-z'’* -]+$/i.test(w))
-    .flatMap((w) => w.toLowerCase().replace(/\*/g, '').split(/[ -]+/)),
+  ...conceptWords.flatMap((w) => w.replace(/\*/g, '').split(/[ -]+/)),
 ]);
+/** Stems the concepts take with any ending (attend*, item*): "attends", "items". */
+const ENGLISH_STEMS = conceptWords
+  .filter((w) => w.endsWith('*') && w.length > 4)
+  .map((w) => w.slice(0, -1));
+
+/**
+ * The shape of a romaji word: syllables of Hepburn or kunrei spelling, a
+ * doubled consonant (kekka), a syllabic n. English words rarely fit it
+ * ("office", "bye", "attends" do not).
+ */
+const ROMAJI_WORD =
+  /^(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y|v)?[aiueo]|n'?(?![aiueoy])|([kgsztdhbpmrcfj])(?=\1))+$/;
+
+function isEnglish(word: string): boolean {
+  return ENGLISH.has(word) || ENGLISH_STEMS.some((stem) => word.startsWith(stem));
+}
 
 /** Product names (Zoom, LINE) stay in Latin letters inside romaji: 「Zoom tsukaeru?」. */
 const PRODUCTS: ReadonlySet<string> = new Set(
@@ -44,12 +63,16 @@ const ALL_KANA = /^[\u3041-\u309fー]+$/;
 const BETWEEN_KANA = /(?<=[\u3041-\u309fー])\s+(?=[\u3041-\u309fー])/g;
 
 /**
- * The text with each romaji word as hiragana, when no word of it is English;
- * otherwise the text unchanged. Digits, kanji and punctuation stay as they are.
+ * The text with each romaji word as hiragana, when every Latin word of it is
+ * romaji (or a product name); otherwise the text unchanged. Digits, kanji and
+ * punctuation stay as they are.
  */
 export function romajiAsKana(cleaned: string): string {
-  const words = cleaned.match(LATIN_WORD);
-  if (!words || words.some((w) => ENGLISH.has(w.toLowerCase()))) return cleaned;
+  const words = cleaned.match(LATIN_WORD)?.map((w) => w.toLowerCase());
+  if (!words) return cleaned;
+  // One word that is English, or not shaped like romaji, makes the text English.
+  const japanese = words.every((w) => PRODUCTS.has(w) || (!isEnglish(w) && ROMAJI_WORD.test(w)));
+  if (!japanese || words.every((w) => PRODUCTS.has(w))) return cleaned;
   const read = cleaned.replace(LATIN_WORD, (word) => {
     if (PRODUCTS.has(word.toLowerCase())) return word;
     const kana = toHiragana(word.toLowerCase(), { passRomaji: false });

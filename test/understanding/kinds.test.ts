@@ -90,6 +90,10 @@ describe('understanding: the kinds of writing people use beyond the corpus', () 
     assert.equal(romajiAsKana('Zoom tsukaeru?'), 'Zoom つかえる?');
     assert.equal(romajiAsKana('When is the next meeting?'), 'When is the next meeting?');
     assert.equal(romajiAsKana('宿題1 kanryou'), '宿題1 かんりょう');
+    // Words romaji cannot spell (office, attends) or that English uses (sure) keep the text English.
+    assert.equal(romajiAsKana('Osaka office'), 'Osaka office');
+    assert.equal(romajiAsKana('Sato attends'), 'Sato attends');
+    assert.equal(romajiAsKana('sure'), 'sure');
   });
 
   it('sets a greeting or introduction aside only when something follows it', () => {
