@@ -128,8 +128,9 @@ export function states(cleaned: string, folded: string): boolean {
 /** 「8割方終わった」「ほぼ完了」 "mostly done": a share of the work is a progress note. */
 const PARTIAL =
   /\d+\s*(?:割|%|パーセント)|半分|ほぼ|大体|だいたい|(?<![a-z])(?:almost|mostly|halfway|partly|partially|percent)(?![a-z])/;
-/** 「#4 +3日」 "+1 week": a due date pushed back by so long. */
-const PUSHED_BY = /\+\s*\d+\s*(?:日|週|days?|weeks?|d|w)(?![a-z])/;
+/** 「#4 +3日」「あと2日」 "+1 week", "3 more days": a due date pushed back by so long. */
+const PUSHED_BY =
+  /(?:\+|あと|もう)\s*\d+\s*(?:日|週|days?|weeks?|d|w)(?![a-z])|\d+\s*more\s+(?:days?|weeks?)/;
 /** 「代理扱い？」 "am I recorded as a delegate?": how the asker is registered. */
 const ROLE_ASKED = /扱い|(?<![a-z])(?:recorded|registered|listed|set up|treated) as(?![a-z])/;
 
@@ -140,7 +141,7 @@ const ROLE_ASKED = /扱い|(?<![a-z])(?:recorded|registered|listed|set up|treate
  */
 export function withShorthand(folded: string, concepts: ReadonlySet<string>): Set<string> {
   const read = new Set(concepts);
-  if (PARTIAL.test(folded) && read.has('done')) {
+  if (PARTIAL.test(folded) && (read.has('done') || read.has('item'))) {
     read.delete('done');
     read.add('progress');
   }
