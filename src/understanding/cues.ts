@@ -131,6 +131,8 @@ const PARTIAL =
 /** 「#4 +3日」「あと2日」 "+1 week", "3 more days": a due date pushed back by so long. */
 const PUSHED_BY =
   /(?:\+|あと|もう)\s*\d+\s*(?:日|週|days?|weeks?|d|w)(?![a-z])|\d+\s*more\s+(?:days?|weeks?)/;
+/** 「もう一度知らせて」 "remind me again": a reminder repeated. */
+const REMIND_AGAIN = /(?:もう一度|また|再度)(?:知らせ|教え|りまいんど)|remind me again/;
 /** 「代理扱い？」 "am I recorded as a delegate?": how the asker is registered. */
 const ROLE_ASKED = /扱い|(?<![a-z])(?:recorded|registered|listed|set up|treated) as(?![a-z])/;
 
@@ -146,6 +148,8 @@ export function withShorthand(folded: string, concepts: ReadonlySet<string>): Se
     read.add('progress');
   }
   if (PUSHED_BY.test(folded)) read.add('snooze');
+  // 「3日後にもう一度知らせて」 asks a reminder again, not a finished item back.
+  if (read.has('snooze') && REMIND_AGAIN.test(folded)) read.delete('reopen');
   if (ROLE_ASKED.test(folded)) {
     read.delete('delegate');
     read.add('whoami');
