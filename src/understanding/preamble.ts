@@ -25,6 +25,10 @@ const EN_INTRODUCTION =
 
 const OPENINGS = [JA_COURTESY, JA_INTRODUCTION, EN_COURTESY, EN_INTRODUCTION];
 
+/** Whom the greeting is for (「こんにちは、Honbuさん」 "hi everyone"): no request. */
+const ADDRESS =
+  /^(?:honbu|ほんぶ|本部|ボット|皆さん|みなさん|皆様|みなさま|everyone|all|team|bot)\s*(?:さん|様|さま|くん)?[\s。、,.!！]*$/iu;
+
 /** At least this much must follow for an opening to be set aside. */
 const MIN_REST = 2;
 
@@ -35,7 +39,7 @@ export function withoutPreamble(cleaned: string): string {
     const opening = OPENINGS.map((re) => re.exec(rest)).find((m) => m && m[0].length > 0);
     if (!opening) break;
     const after = rest.slice(opening[0].length).trim();
-    if (after.replace(/[\s。、,.!！?？]/gu, '').length < MIN_REST) break;
+    if (after.replace(/[\s。、,.!！?？]/gu, '').length < MIN_REST || ADDRESS.test(after)) break;
     rest = after;
   }
   return rest;

@@ -23,9 +23,10 @@ const concepts = JSON.parse(
   readFileSync(new URL('./concepts.json', import.meta.url), 'utf-8'),
 ) as Readonly<Record<string, readonly string[]>>;
 
+/** The concepts' one-word English entries (a phrase may hold a name: "will honbu send"). */
 const conceptWords = Object.values(concepts)
   .flat()
-  .filter((w) => /^[a-z'’* -]+$/i.test(w))
+  .filter((w) => /^[a-z'’*-]+$/i.test(w))
   .map((w) => w.toLowerCase());
 
 /** English words the bot reads: a text with one of them is English. */
@@ -50,12 +51,14 @@ function isEnglish(word: string): boolean {
   return ENGLISH.has(word) || ENGLISH_STEMS.some((stem) => word.startsWith(stem));
 }
 
-/** Product names (Zoom, LINE) stay in Latin letters inside romaji: 「Zoom tsukaeru?」. */
-const PRODUCTS: ReadonlySet<string> = new Set(
-  Object.keys(PRODUCT_NAMES)
+/** Names (Zoom, LINE, Honbu) stay in Latin letters inside romaji: 「Zoom tsukaeru?」. */
+const PRODUCTS: ReadonlySet<string> = new Set([
+  // The bot's own name, as people write it to it.
+  'honbu',
+  ...Object.keys(PRODUCT_NAMES)
     .filter((name) => /^[a-z ]+$/i.test(name))
     .flatMap((name) => name.toLowerCase().split(' ')),
-);
+]);
 
 const LATIN_WORD = /[a-z]+(?:'[a-z]+)?/gi;
 /** Kana, with the long-vowel mark; a converted word must be all of these. */

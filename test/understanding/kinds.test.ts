@@ -117,6 +117,31 @@ const KINDS: ReadonlyArray<readonly [string, string]> = [
   ['今後送られる督促の予定は？', 'outbox.list'],
   ['これから配信されるメッセージを確認したい', 'outbox.list'],
   ['送信に失敗した通知は？', 'deadLetters.list'],
+  ['お疲れ様です。Web会議ツールで外部と繋いでいいですか', 'policy.question'],
+  ['すみません、Zoomって使えますか', 'policy.question'],
+  ['Hi, is Webex approved?', 'policy.question'],
+  ['失礼します。総務課長です。テレワークの申請方法は？', 'policy.question'],
+  ['zoom tsukatte ii?', 'policy.question'],
+  ['terewaku no ruru oshiete', 'policy.question'],
+  ['お疲れ様です。', 'core.greeting'],
+  ['こんにちは、Honbuさん', 'core.greeting'],
+  ['Hi Honbu!', 'core.greeting'],
+  ['ありがとうございました！助かりました', 'core.thanks'],
+  ['お疲れ様です。ありがとうございます', 'core.thanks'],
+  ['おはようございます。次の会議の議題は？', 'meetings.agenda'],
+  ['お世話になっております。宿題一覧をください', 'items.list'],
+  ['Hello, please show my action items', 'items.mine'],
+  ['Excuse me, where is the meeting held?', 'meetings.place'],
+  ['宿題のWi-Fi見積、業者の回答待ちで止まってます', 'items.blocked'],
+  ['テレワーク規程の宿題、8割方できました', 'items.progress'],
+  ['会議室のWi-Fi、いつ直る？', 'policy.question'],
+  ['How long will the tablet policy review take?', 'policy.question'],
+  ['What can you do?', 'core.help'],
+  ['使い方', 'core.help'],
+  ['Honbu no tsukaikata', 'core.help'],
+  ['watashi no yakuwari wa?', 'core.whoami'],
+  ['soushin yotei', 'outbox.list'],
+  ['What is Honbu going to send out in the coming days?', 'outbox.list'],
 ];
 
 describe('understanding: the kinds of writing people use beyond the corpus', () => {
@@ -152,5 +177,6 @@ describe('understanding: the kinds of writing people use beyond the corpus', () 
     );
     assert.equal(withoutPreamble('お疲れ様です'), 'お疲れ様です');
     assert.equal(withoutPreamble('hey there'), 'hey there');
+    assert.equal(withoutPreamble('こんにちは、Honbuさん'), 'こんにちは、Honbuさん');
   });
 });
