@@ -30,10 +30,16 @@ export interface Prediction {
 /** How many times a concept counts, against one per n-gram. */
 const CONCEPT_WEIGHT = 10;
 
-/** Features of an already folded text: its n-grams, its Latin words, its concepts. */
-export function features(folded: string): string[] {
+/**
+ * Features of an already folded text: its n-grams, its Latin words, its
+ * concepts (read from the text unless the caller has read them already).
+ */
+export function features(
+  folded: string,
+  concepts: ReadonlySet<string> = conceptsOf(folded),
+): string[] {
   const found: string[] = [];
-  for (const concept of conceptsOf(folded))
+  for (const concept of concepts)
     for (let i = 0; i < CONCEPT_WEIGHT; i++) found.push(`c:${concept}`);
   const padded = `^${folded}$`;
   for (let n = 1; n <= 3; n++) {
@@ -92,8 +98,8 @@ export class NaiveBayes {
     this.labels = labels;
   }
 
-  predict(folded: string): Prediction {
-    const grams = features(folded);
+  predict(folded: string, concepts?: ReadonlySet<string>): Prediction {
+    const grams = features(folded, concepts);
     const scores = new Float64Array(this.labels.length);
     let known = 0;
     let counted = 0;

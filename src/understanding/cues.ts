@@ -60,7 +60,15 @@ const OWN_FEATURES = [
   'whoami',
 ];
 
-const JA_HOW_TO = /^(.*?)(?:の|は|を)?(?:使い方|使いかた|つかいかた|使う方法|操作方法|やり方)/;
+/**
+ * The last how-to of the text is the one asked: 「ツールの使い方じゃなくて、このボットの
+ * 使い方を教えて」 asks about the bot.
+ */
+const JA_HOW_TO = /^(.*)(?:使い方|使いかた|つかいかた|使う方法|操作方法|やり方)/;
+/** A particle between the subject and the how-to (「Cの使い方」「ボットは使い方が…」). */
+const JA_PARTICLE = /(?:の|は|を)$/;
+/** A how-to that starts its own sentence (「何ができますか。使い方を…」) has no subject of its own. */
+const SENTENCE_END = /[?？。!！]\s*$/u;
 const EN_HOW_TO = /\bhow (?:do|can|should) (?:i|we|you) use (.+)$|\bhow to use (.+)$/;
 /** Where an English how-to's subject ends: "use Webex | for a meeting". */
 const EN_SUBJECT_END = /\s(?:to|for|in|on|at|with|when|during|so|and|if)\s.*$/;
@@ -72,7 +80,9 @@ const EN_SUBJECT_END = /\s(?:to|for|in|on|at|with|when|during|so|and|if)\s.*$/;
  * the how-to is not in its data. Undefined when the text asks no how-to.
  */
 export function howToAbout(folded: string): 'honbu' | 'other' | undefined {
-  const ja = JA_HOW_TO.exec(folded)?.[1];
+  const jaPhrase = JA_HOW_TO.exec(folded)?.[1];
+  if (jaPhrase !== undefined && SENTENCE_END.test(jaPhrase)) return 'honbu';
+  const ja = jaPhrase?.replace(JA_PARTICLE, '');
   const en = EN_HOW_TO.exec(folded);
   const phrase = ja ?? (en ? (en[1] ?? en[2] ?? '').replace(EN_SUBJECT_END, '') : '');
   if (ja === undefined && !en) return undefined;
@@ -113,4 +123,36 @@ const STATEMENT = /(?:ます|ました|ません)$|^(?:i'll|i will|i am|i'm|we'l
 /** Whether the text states what the asker does (folded; not a question). */
 export function states(cleaned: string, folded: string): boolean {
   return !asks(cleaned) && STATEMENT.test(folded);
+}
+
+/** 「8割方終わった」「ほぼ完了」 "mostly done": a share of the work is a progress note. */
+const PARTIAL =
+  /\d+\s*(?:割|%|パーセント)|半分|ほぼ|大体|だいたい|(?<![a-z])(?:almost|mostly|halfway|partly|partially|percent)(?![a-z])/;
+/** 「#4 +3日」「あと2日」 "+1 week", "3 more days": a due date pushed back by so long. */
+const PUSHED_BY =
+  /(?:\+|あと|もう)\s*\d+\s*(?:日|週|days?|weeks?|d|w)(?![a-z])|\d+\s*more\s+(?:days?|weeks?)/;
+/** 「もう一度知らせて」 "remind me again": a reminder repeated. */
+const REMIND_AGAIN = /(?:もう一度|また|再度)(?:知らせ|教え|りまいんど)|remind me again/;
+/** 「代理扱い？」 "am I recorded as a delegate?": how the asker is registered. */
+const ROLE_ASKED = /扱い|(?<![a-z])(?:recorded|registered|listed|set up|treated) as(?![a-z])/;
+
+/**
+ * Concepts a word list cannot read: a share of the work done (progress, not
+ * done), a due date pushed by "+3日" (snooze), a question of how the asker is
+ * registered (whoami, even when it names 代理). Returns a new set.
+ */
+export function withShorthand(folded: string, concepts: ReadonlySet<string>): Set<string> {
+  const read = new Set(concepts);
+  if (PARTIAL.test(folded) && (read.has('done') || read.has('item'))) {
+    read.delete('done');
+    read.add('progress');
+  }
+  if (PUSHED_BY.test(folded)) read.add('snooze');
+  // 「3日後にもう一度知らせて」 asks a reminder again, not a finished item back.
+  if (read.has('snooze') && REMIND_AGAIN.test(folded)) read.delete('reopen');
+  if (ROLE_ASKED.test(folded)) {
+    read.delete('delegate');
+    read.add('whoami');
+  }
+  return read;
 }

@@ -43,7 +43,14 @@ function escape(text: string): string {
 
 const MATCHERS: readonly Matcher[] = Object.entries(CONCEPTS).flatMap(([concept, words]) => {
   const latin = words.filter((w) => /^[\x20-\x7e’]+$/.test(w) && !/[一-龯]/.test(w));
-  const other = words.filter((w) => !latin.includes(w)).map((w) => foldForMatching(w));
+  const folded = words.filter((w) => !latin.includes(w)).map((w) => foldForMatching(w));
+  // Romaji drops the long-vowel mark (「anketo」「ruru」): each word is also known without it.
+  const other = [
+    ...new Set([
+      ...folded,
+      ...folded.map((w) => w.replace(/ー/g, '')).filter((w) => w.length >= 3),
+    ]),
+  ];
   const source =
     latin.length > 0
       ? `(?<![a-z])(?:${latin.map((w) => (w.endsWith('*') ? `${escape(w.slice(0, -1))}[a-z]*` : escape(w))).join('|')})(?![a-z])`

@@ -28,7 +28,7 @@ function number(text: string | undefined): number | undefined {
 }
 
 const ITEM = [
-  /(?:宿題|しゅくだい|タスク|item|task|no\.?)\s*(?:の\s*)?(?:#|番号)?\s*(\d+)/i,
+  /(?:宿題|しゅくだい|タスク|item|task|homework|to-?do|action item|no\.?)\s*(?:の\s*)?(?:#|番号)?\s*(\d+)/i,
   /#\s*(\d+)/,
   /(\d+)\s*番(?:の宿題)?/,
 ];
@@ -43,6 +43,20 @@ const SURVEY = [
 ];
 const DAYS = /(\d+|[一二三四五六七八九十])\s*(日間?|days?|d|週間|weeks?|w)(?![a-z])/i;
 const A_WEEK = /(?:^|\s|[^a-z])(?:a|one)\s+week(?![a-z])/i;
+/** "two weeks", "five days": English writes small numbers as words. */
+const EN_NUMBERS: Readonly<Record<string, number>> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+const WORDED_DAYS =
+  /(?<![a-z])(two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)(?![a-z])/i;
 /** Someone else attends: 代理, 代わり, proxy, deputy, instead, in my place. */
 const DELEGATING =
   /代理|だいり|代わり|delegate|deputy|proxy|instead|in my place|stand in|for me|sending/i;
@@ -110,6 +124,11 @@ function readDays(text: string): number | undefined {
     const amount = number(found[1]);
     if (amount === undefined) return undefined;
     return /^(週間|weeks?|w)$/i.test(found[2] ?? '') ? amount * 7 : amount;
+  }
+  const worded = WORDED_DAYS.exec(text);
+  if (worded) {
+    const amount = EN_NUMBERS[(worded[1] ?? '').toLowerCase()] ?? 0;
+    return /^weeks?$/i.test(worded[2] ?? '') ? amount * 7 : amount;
   }
   return A_WEEK.test(text) ? 7 : undefined;
 }

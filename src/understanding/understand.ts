@@ -1,10 +1,12 @@
 import type { Slots } from '../app/intent.js';
 import { NaiveBayes, type Scored } from './classifier.js';
 import type { LabelledUtterance } from './corpus.js';
-import { asks, asksPermission, howToAbout, namesProduct, states } from './cues.js';
+import { asks, asksPermission, howToAbout, namesProduct, states, withShorthand } from './cues.js';
 import { conceptsOf } from './lexicon.js';
 import { cleanText, foldForMatching } from './normalise.js';
 import type { PolicyWords } from './policy-terms.js';
+import { withoutPreamble } from './preamble.js';
+import { romajiAsKana } from './romaji.js';
 import { readSlots, type SlotContext } from './slots.js';
 
 export const POLICY_INTENT = 'policy.question';
@@ -42,6 +44,7 @@ const EXCLUDE_POLICY = [
   'results',
   'missing',
   'deadLetters',
+  'outbox',
   'agenda',
   'materials',
   'delegate',
@@ -71,6 +74,8 @@ const PERMISSION_ASKED_ANYWAY = ['survey', 'results', 'missing', 'agenda', 'mate
  */
 const MEETING_WORDS = ['meeting', 'next', 'agenda', 'materials', 'attend', 'absent', 'delegate'];
 const PLACE_OR_TIME = ['meetings.place', 'meetings.next'];
+/** Parts of a meeting asked for by name; without a "when", the date is not what is asked. */
+const MEETING_PARTS = ['place', 'agenda', 'materials'];
 
 /**
  * Intents that change something (attendance, an item's status) are acted on
@@ -95,6 +100,7 @@ const FEATURE_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   items: ['item', 'done', 'progress', 'snooze', 'blocked', 'reopen', 'overdue'],
   surveys: ['survey', 'results'],
   deadLetters: ['deadLetters'],
+  outbox: ['outbox'],
 };
 
 export interface Thresholds {
@@ -155,9 +161,11 @@ export class Understanding {
     permitted?: ReadonlySet<string>,
   ): Understood {
     // What matters is said early; a pasted 5,000-character text is read by its start.
-    const cleaned = cleanText(text).slice(0, MAX_READ_LENGTH);
+    // Romaji is read as kana; a greeting or introduction before the request is courtesy.
+    const cleaned = withoutPreamble(romajiAsKana(cleanText(text).slice(0, MAX_READ_LENGTH)));
     const folded = foldForMatching(cleaned);
-    const concepts = conceptsOf(folded);
+    const read = withShorthand(folded, conceptsOf(folded));
+    const concepts = new Set(read);
     // 「Cの使い方は？」 asks how to use C, not Honbu: no help card for it.
     const howTo = howToAbout(folded);
     if (howTo === 'honbu' && (!permitted || permitted.has(HELP_INTENT)))
@@ -190,7 +198,7 @@ export class Understanding {
       )
         return { kind: 'intent', intent: POLICY_INTENT, slots: {}, p: 1 };
     }
-    const prediction = this.model.predict(folded);
+    const prediction = this.model.predict(folded, read);
     const ranked = rerank(prediction.ranked, concepts, permitted, { asked, excluded });
     const [best, second] = ranked;
     if (!best || (concepts.size === 0 && (prediction.coverage < 0.3 || cleaned.length > LONG_TEXT)))
@@ -235,9 +243,14 @@ function rerank(
   const named = Object.values(FEATURE_CONCEPTS).some((list) => list.some((c) => concepts.has(c)));
   const policyAllowed = !reading.excluded && (concepts.has('policy') || !named);
   const aboutMeeting = !concepts.has('policy') || MEETING_WORDS.some((c) => concepts.has(c));
+  const asksPart = !concepts.has('when') && MEETING_PARTS.some((c) => concepts.has(c));
   const kept = ranked.filter((s) => {
     if (permitted && !permitted.has(s.label)) return false;
     if (s.label === POLICY_INTENT) return policyAllowed;
+    // 「送信失敗」 "failed to go out" is a failed send, not the outbox.
+    if (s.label === 'outbox.list' && concepts.has('deadLetters')) return false;
+    // 「次の会議の場所」 "the agenda of next meeting" asks that part, not the date.
+    if (s.label === 'meetings.next' && asksPart) return false;
     if (PLACE_OR_TIME.includes(s.label)) return aboutMeeting;
     // 「Web会議から参加できる？」 asks; it records no attendance.
     if (reading.asked && s.label in CHANGES_NEED) return false;

@@ -169,4 +169,27 @@ describe('free text over HTTP: department heads write as they speak', () => {
     for (const [who, text, expected] of cases)
       assert.match(answer(await c.bot.say(c.users[who], text)), expected, text);
   });
+
+  it('the outbox in words: 「これから送られる通知は？」 for the secretariat, not for a department', async () => {
+    assert.match(
+      answer(await c.bot.say(c.users.secretary, 'これから送られる通知を見せて')),
+      /^送信予定（今後14日間）/,
+    );
+    assert.match(
+      answer(await c.bot.say(c.users.secretaryEn, 'what reminders go out this week?')),
+      /^Scheduled \(next 14 days\)/,
+    );
+    assert.doesNotMatch(
+      answer(await c.bot.say(c.users.kumin, 'これから送られる通知を見せて')),
+      /送信予定（今後14日間）/,
+    );
+  });
+
+  it('romaji and a greeting before the request are read as Japanese requests', async () => {
+    assert.match(answer(await c.bot.say(c.users.kumin, 'jikai no kaigi wa itsu?')), /第3回/);
+    const got = answer(
+      await c.bot.say(c.users.kumin, 'お疲れ様です。区民部長です。自分の宿題を教えてください'),
+    );
+    assert.match(got, /^自分の宿題（\d+件）/);
+  });
 });

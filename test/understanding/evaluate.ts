@@ -130,9 +130,16 @@ export function evaluate(
   };
 }
 
-/** The second author's held-out set, if it is in this checkout. */
-export function heldOutCases(): EvalCase[] | undefined {
-  const url = new URL('./heldout.json', import.meta.url);
+/**
+ * The held-out sets, by file: `heldout.json` (the second author's, also read
+ * while tuning) and `heldout-2.json` (a third author's, never tuned on).
+ */
+export const HELD_OUT_SETS = ['heldout.json', 'heldout-2.json'] as const;
+export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
+
+/** A held-out set, if it is in this checkout. */
+export function heldOutCases(file: HeldOutSet = 'heldout.json'): EvalCase[] | undefined {
+  const url = new URL(`./${file}`, import.meta.url);
   try {
     return JSON.parse(readFileSync(url, 'utf-8')) as EvalCase[];
   } catch {
@@ -148,20 +155,20 @@ function asCases(utterances: readonly LabelledUtterance[]): EvalCase[] {
  * The model and the cases to score it on: trained on the whole corpus and
  * scored on the held-out set when there is one, else on a split of the corpus.
  */
-export function evaluationSetup(): {
+export function evaluationSetup(file: HeldOutSet = 'heldout.json'): {
   model: Understanding;
   training: LabelledUtterance[];
   cases: EvalCase[];
   source: string;
 } {
   const corpus = loadCorpus();
-  const heldOut = heldOutCases();
+  const heldOut = heldOutCases(file);
   if (heldOut)
     return {
       model: new Understanding(corpus),
       training: corpus,
       cases: heldOut,
-      source: 'held-out set',
+      source: `held-out set ${file}`,
     };
   const { train, test } = splitCorpus(corpus);
   return {

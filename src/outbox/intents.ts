@@ -1,0 +1,22 @@
+import type { IntentSpec } from '../app/intent.js';
+import type { Routes } from '../app/router.js';
+import { Audience } from '../domain/roles.js';
+import { runCommand } from '../understanding/reuse.js';
+
+/**
+ * 「これから何を送る？」 "what reminders go out this week?": the outbox card,
+ * answered exactly as the 送信予定 command answers it, for the staff only.
+ */
+export function outboxIntents(router: Routes): IntentSpec[] {
+  return [
+    {
+      id: 'outbox.list',
+      allowed: Audience.staff,
+      // The outbox's own name (送信予定 / Scheduled) is the button's label.
+      label: 'tab.outbox.title',
+      handle: async (turn) => {
+        await runCommand(router, turn, 'outbox');
+      },
+    },
+  ];
+}
