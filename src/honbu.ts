@@ -65,11 +65,15 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
     }));
 
   const conversations = new ConversationRegistry(store, clock);
+  // A redelivered activity can reach another instance only through a shared
+  // database; a file store has one process, which remembers sightings in memory
+  // instead of rewriting its file on every message (half the turn rate otherwise).
+  const sightingsStore = store.sharedByInstances ? store : await openStore('memory:');
   const transport = createBotTransport(
     config,
     conversations,
     logger,
-    new SeenActivities(store, clock),
+    new SeenActivities(sightingsStore, clock),
   );
   // Every proactive message is paced to Teams' documented limits; instances
   // sharing a database share the per-bot limit between those sending.
@@ -136,6 +140,7 @@ export async function createHonbu(options: HonbuOptions): Promise<Honbu> {
       await services.scheduler.stop();
       await services.surveys.settled();
       await share?.stop();
+      if (sightingsStore !== store) await sightingsStore.close();
       await store.close();
     },
   };

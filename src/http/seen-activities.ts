@@ -38,10 +38,7 @@ export class SeenActivities {
   async firstSighting(conversationId: string, activityId: string): Promise<boolean> {
     const now = this.clock.now().getTime();
     await this.sweep(now);
-    // A digest: ids are the sender's text, of any length and with any characters.
-    const id = `seen-${createHash('sha256')
-      .update(JSON.stringify([conversationId, activityId]))
-      .digest('hex')}`;
+    const id = sightingId(conversationId, activityId);
     if (await this.sightings.insert({ id, seenAt: now })) return true;
     // Still stored but expired (not swept yet): this is a new arrival; claim it atomically.
     let claimed = false;

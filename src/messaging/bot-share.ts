@@ -1,7 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Collection, DocumentStore } from '../store/document-store.js';
-import { PostgresStore } from '../store/postgres-store.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** An instance that is sending, as the others see it. */
@@ -111,7 +110,5 @@ export function openBotShare(
   id: string,
   logger: Logger,
 ): BotShare | undefined {
-  return store instanceof PostgresStore
-    ? new BotShare(store, clock, limiter, id, logger)
-    : undefined;
+  return store.sharedByInstances ? new BotShare(store, clock, limiter, id, logger) : undefined;
 }

@@ -55,6 +55,11 @@ export interface DocumentStore {
   collection<T extends Record_>(name: string): Collection<T>;
   /** True once the data has been loaded and the store accepts calls. */
   readonly ready: boolean;
+  /**
+   * True when several bot instances can use this store at once (a database), so
+   * what they must agree on goes through it; a file belongs to one process.
+   */
+  readonly sharedByInstances: boolean;
   /** Waits for pending writes, then releases the backend. */
   close(): Promise<void>;
 }

@@ -170,6 +170,7 @@ const REST_AFTER_WRITES_OF_MS = 5;
 /** The embedded store: one JSON file (or memory), loaded whole, written atomically. */
 export class LowdbStore implements DocumentStore {
   readonly db: Low<StoredData>;
+  readonly sharedByInstances = false;
   #ready = false;
   #pending = new Set<Promise<void>>();
   /** The write not started yet, which new changes join. */

@@ -196,6 +196,7 @@ class PostgresCollection<T extends Record_> implements Collection<T> {
  * so instances see each other's writes at once and `update` locks across them.
  */
 export class PostgresStore implements DocumentStore {
+  readonly sharedByInstances = true;
   #closed: Promise<void> | undefined;
   readonly #inFlight = new Set<Promise<unknown>>();
 
