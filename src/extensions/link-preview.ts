@@ -8,7 +8,8 @@ import { dueText, statusText } from '../items/views.js';
 import { when } from '../meetings/cards.js';
 import { inLocale } from '../surveys/survey.js';
 import type { ExtensionDeps, ExtensionTurn } from './deps.js';
-import { baseUrlOf, dashboardDeepLink, targetOf, type HonbuTarget } from './links.js';
+import { dashboardDeepLink, type HonbuTarget } from '../tab/deep-link.js';
+import { baseUrlOf, targetOf } from './links.js';
 
 /** A pasted link's card, and the line Teams shows while composing. */
 export interface LinkPreview {

@@ -1,51 +1,17 @@
 /**
- * Honbu's own links, made and read in one place: the dashboard page with a
- * target (`/tab?item=5`, `/tab?meeting=<id>`, `/tab?survey=2`), a meeting's
- * calendar file (`/meetings/<id>.ics`) and a survey's results export
- * (`/surveys/<id>/results.csv`). Cards link to the dashboard tab in Teams; a
- * pasted link of any of these unfurls into a preview.
+ * Honbu's own links read back: the dashboard page with a target
+ * (`/tab?item=5`, `/tab?meeting=<id>`, `/tab?survey=2`, made in
+ * src/tab/deep-link.ts), a meeting's calendar file (`/meetings/<id>.ics`) and
+ * a survey's results export (`/surveys/<id>/results.csv`). A pasted link of
+ * any of these unfurls into a preview.
  */
-export type HonbuTarget =
-  | { readonly kind: 'item'; readonly number: number }
-  | { readonly kind: 'meeting'; readonly id: string }
-  | { readonly kind: 'survey'; readonly ref: string };
-
-/** The manifest's dashboard tab (staticTabs[].entityId). */
-export const DASHBOARD_ENTITY_ID = 'dashboard';
+import type { HonbuTarget } from '../tab/deep-link.js';
 
 export function baseUrlOf(config: {
   readonly publicBaseUrl: string | undefined;
   readonly port: number;
 }): string {
   return (config.publicBaseUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
-}
-
-/** The dashboard page showing one target, as a web address. */
-export function dashboardUrl(base: string, target: HonbuTarget): string {
-  const [key, value] = queryOf(target);
-  return `${base}/tab?${key}=${encodeURIComponent(value)}`;
-}
-
-/**
- * The Teams deep link that opens the dashboard tab on the target (its
- * sub-entity id is read by the tab). Without a Teams app id (local runs) the
- * web address is the link.
- */
-export function dashboardDeepLink(base: string, appId: string, target: HonbuTarget): string {
-  const webUrl = dashboardUrl(base, target);
-  if (!appId) return webUrl;
-  const [key, value] = queryOf(target);
-  const context = JSON.stringify({ subEntityId: `${key}:${value}` });
-  return (
-    `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${DASHBOARD_ENTITY_ID}` +
-    `?webUrl=${encodeURIComponent(webUrl)}&context=${encodeURIComponent(context)}`
-  );
-}
-
-function queryOf(target: HonbuTarget): [string, string] {
-  if (target.kind === 'item') return ['item', String(target.number)];
-  if (target.kind === 'meeting') return ['meeting', target.id];
-  return ['survey', target.ref];
 }
 
 /** What a pasted link points to, when it is one of Honbu's (same host as `base`). */
@@ -89,8 +55,8 @@ const SECTION_OF: Readonly<Record<HonbuTarget['kind'], string>> = {
 /**
  * The dashboard section a deep link points at: from the tab's sub-entity id
  * (`item:5`, in Teams) or the page's query (`?item=5`, in a browser).
- * The dashboard page scrolls there; this module has no imports so that the
- * page's bundle can use it.
+ * The dashboard page scrolls there; this module imports only types so that
+ * the page's bundle can use it.
  */
 export function dashboardSectionOf(
   subEntityId: string | undefined,

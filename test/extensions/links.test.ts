@@ -1,11 +1,6 @@
 import { strict as assert } from 'node:assert';
-import {
-  dashboardDeepLink,
-  dashboardSectionOf,
-  dashboardUrl,
-  icsUrl,
-  targetOf,
-} from '../../src/extensions/links.js';
+import { dashboardSectionOf, icsUrl, targetOf } from '../../src/extensions/links.js';
+import { dashboardDeepLink, dashboardUrl } from '../../src/tab/deep-link.js';
 
 const BASE = 'https://honbu.example.jp';
 
