@@ -7,6 +7,7 @@ import type { Meeting } from '../meetings/meeting.js';
 import type { OutboundMessage } from '../messaging/sender.js';
 import type { Collection } from '../store/document-store.js';
 import type { ExtensionDeps, ExtensionTurn } from './deps.js';
+import { dashboardLinkOf } from '../tab/deep-link.js';
 import { baseUrlOf, icsUrl } from './links.js';
 
 /** The meeting chat is read by everyone in it: no one person's turn, just a language. */
@@ -162,6 +163,7 @@ export class MeetingChat {
         departments: await this.deps.directory.listDepartments(),
         people: await this.deps.directory.listPeople(),
         icsUrl: (id) => icsUrl(base, id),
+        dashboardUrl: (id) => dashboardLinkOf(this.deps.config)({ kind: 'meeting', id }),
       },
       {
         audience: 'everyone',

@@ -5,7 +5,7 @@ import type { ActionItemService } from './service.js';
 
 /** What the action-item commands, card verbs, pings and demo data use. */
 export interface ItemUses extends SchedulingUses {
-  readonly config: Pick<Config, 'timeZone' | 'itemPings'>;
+  readonly config: Pick<Config, 'timeZone' | 'itemPings' | 'publicBaseUrl' | 'botAuth'>;
   readonly items: ActionItemService;
   readonly meetings: MeetingDates;
 }

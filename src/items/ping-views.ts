@@ -2,6 +2,7 @@ import { plainText } from '../cards/plain-text.js';
 import { renderCard, type Card } from '../cards/card.js';
 import { formatMoment } from '../i18n/dates.js';
 import type { Meeting } from '../meetings/meeting.js';
+import type { DashboardLink } from '../tab/deep-link.js';
 import type { DailyPlan } from './ping-plans.js';
 import type { ItemView } from './queries.js';
 import { dueText, itemHeading, statusText, type Reader } from './views.js';
@@ -31,6 +32,8 @@ export function escalationCard(
   threshold: number,
   at: Date,
   late?: Date,
+  /** Each item's "Open in dashboard" link (none without one). */
+  dashboardLink?: DashboardLink,
 ): Card {
   const { t } = reader;
   const { shown, more } = capped(escalated);
@@ -58,10 +61,15 @@ export function escalationCard(
           title: t('item.fact.snoozed'),
           value: formatMoment(new Date(item.snoozedUntil), reader.locale, reader.timeZone),
         });
-      return { id: item.id, heading: itemHeading(item, reader), facts };
+      return {
+        id: item.id,
+        heading: itemHeading(item, reader),
+        facts,
+        dashboardUrl: dashboardLink?.({ kind: 'item', number: item.number }),
+      };
     }),
     more: more > 0 ? t('pings.escalation.more', { count: more }) : '',
-    labels: { show: t('item.button.show') },
+    labels: { show: t('item.button.show'), dashboard: t('tab.open') },
   });
 }
 

@@ -7,6 +7,7 @@ import { readerIn } from '../i18n/reader.js';
 import type { Meeting } from '../meetings/meeting.js';
 import type { OutboundMessage } from '../messaging/sender.js';
 import type { Delivery, DeliveryStatus, JobContext } from '../scheduling/scheduler.js';
+import { dashboardLinkOf, type DashboardLink } from '../tab/deep-link.js';
 import type { ItemUses } from './deps.js';
 import { PingCalendar } from './ping-calendar.js';
 import { PingPlanner, type DailyPlan, type PersonPing, type PingReason } from './ping-plans.js';
@@ -81,6 +82,10 @@ export class ItemPings {
   constructor(private readonly services: ItemUses) {
     this.when = new PingCalendar(services.calendar, services.config.itemPings);
     this.plans = new PingPlanner(services, this.when);
+  }
+
+  private get dashboardLink(): DashboardLink {
+    return dashboardLinkOf(this.services.config);
   }
 
   private get settings(): ItemPingConfig {
@@ -249,6 +254,7 @@ export class ItemPings {
         notice: { text: notice, tone: card.tone },
         ...(card.title ? { title: card.title } : {}),
         ...(late ? { late } : {}),
+        dashboardLink: this.dashboardLink,
       });
       return { shown, notice, card: rendered };
     };
@@ -347,7 +353,7 @@ export class ItemPings {
   ): Promise<Outgoing[]> {
     const { escalateAfterBusinessDays: days } = this.settings;
     return this.toSecretariat(
-      (reader) => escalationCard(plan.escalated, reader, days, at, late),
+      (reader) => escalationCard(plan.escalated, reader, days, at, late, this.dashboardLink),
       (reader) => reader.t('pings.escalation.title', { days }),
     );
   }

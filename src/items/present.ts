@@ -6,6 +6,7 @@ import type { Card } from '../cards/card.js';
 import type { Actor } from '../domain/directory.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import type { Meeting } from '../meetings/meeting.js';
+import { dashboardLinkOf } from '../tab/deep-link.js';
 import { textOf } from './form.js';
 import { LIMITS, type ActionItem } from './item.js';
 import type { ItemProblem } from './service.js';
@@ -143,6 +144,7 @@ export async function detailOf(
     permissions: permissionsFor(services, turn.actor),
     ...(group ? { groupLine: group } : {}),
     undo: options.undo,
+    dashboardLink: dashboardLinkOf(services.config),
   });
 }
 
@@ -161,6 +163,7 @@ export async function pingOf(
     ...options,
     names: await namesOf(services),
     canAct: (item) => services.items.canChange(turn.actor, item),
+    dashboardLink: dashboardLinkOf(services.config),
   });
 }
 

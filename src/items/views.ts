@@ -2,6 +2,7 @@ import { plainText } from '../cards/plain-text.js';
 import { renderCard, type Card } from '../cards/card.js';
 import { formatDay, formatMoment } from '../i18n/dates.js';
 import type { Reader } from '../i18n/reader.js';
+import type { DashboardLink } from '../tab/deep-link.js';
 import {
   ACTIVE_STATUSES,
   isActive,
@@ -147,6 +148,8 @@ interface ItemData {
   /** Right after it was closed: the "Undo" button that reopens it. */
   readonly canUndo: boolean;
   readonly showDetails: boolean;
+  /** The dashboard tab on this item; none when there is no tab in Teams to open. */
+  readonly dashboardUrl?: string | undefined;
   readonly noteId: string;
   readonly reasonId: string;
 }
@@ -164,6 +167,7 @@ function itemData(
     detailed: boolean;
     groupLine?: string;
     undo?: string;
+    dashboardLink?: DashboardLink | undefined;
   },
 ): ItemData {
   const { item } = view;
@@ -211,6 +215,7 @@ function itemData(
     canManage: options.detailed && isActive(item) && options.permissions.canManage,
     canUndo: !isActive(item) && options.undo === item.id,
     showDetails: !options.detailed,
+    dashboardUrl: options.dashboardLink?.({ kind: 'item', number: item.number }),
     noteId: noteInputId(item),
     reasonId: reasonInputId(item),
   };
@@ -229,6 +234,7 @@ function labels(reader: Reader) {
     start: t('item.button.start'),
     save: t('item.button.save'),
     show: t('item.button.show'),
+    dashboard: t('tab.open'),
     edit: t('item.button.edit'),
     reassign: t('item.button.reassign'),
     cancel: t('item.button.cancel'),
@@ -258,6 +264,7 @@ function cardOf(
     permissions: Permissions;
     groupLine?: string;
     undo?: string | undefined;
+    dashboardLink?: DashboardLink | undefined;
   },
 ): Card {
   const detailed = options.view === 'detail';
@@ -276,6 +283,7 @@ function cardOf(
         detailed,
         ...(options.groupLine ? { groupLine: options.groupLine } : {}),
         ...(options.undo ? { undo: options.undo } : {}),
+        dashboardLink: options.dashboardLink,
       }),
     ),
     labels: labels(reader),
@@ -305,6 +313,8 @@ export function pingCard(
     late?: string;
     /** The id of the item just closed on this card: it gets an "Undo" button. */
     undo?: string | undefined;
+    /** Each item's "Open in dashboard" link (none without one). */
+    dashboardLink?: DashboardLink;
   } = {},
 ): Card {
   return cardOf(views, reader, {
@@ -316,6 +326,7 @@ export function pingCard(
     names: options.names ?? (() => undefined),
     permissions: { canAct: options.canAct ?? (() => true), canManage: false },
     undo: options.undo,
+    dashboardLink: options.dashboardLink,
   });
 }
 
@@ -333,6 +344,8 @@ export function detailCard(
     undo?: string | undefined;
     /** Said under the title (e.g. that notes and history are the owner's). */
     intro?: string;
+    /** The item's "Open in dashboard" link (none without one). */
+    dashboardLink?: DashboardLink;
   },
 ): Card {
   return cardOf([view], reader, {
@@ -344,6 +357,7 @@ export function detailCard(
     permissions: options.permissions,
     ...(options.groupLine ? { groupLine: options.groupLine } : {}),
     undo: options.undo,
+    dashboardLink: options.dashboardLink,
   });
 }
 

@@ -22,6 +22,8 @@ export interface CardContext extends Reader {
   readonly people: readonly Person[];
   /** Where the bot serves the meeting's .ics file. */
   readonly icsUrl: (meetingId: string) => string;
+  /** The dashboard tab on the meeting; none when there is no tab in Teams to open. */
+  readonly dashboardUrl: (meetingId: string) => string | undefined;
 }
 
 interface Fact {
@@ -47,6 +49,8 @@ export interface AgendaCardData {
   readonly attendance: readonly Fact[];
   readonly icsUrl: string;
   readonly icsLabel: string;
+  readonly dashboardUrl?: string;
+  readonly dashboardLabel: string;
   readonly attend: boolean;
   readonly attendSelfLabel: string;
   readonly attendDelegateLabel: string;
@@ -169,6 +173,8 @@ export function agendaCard(meeting: Meeting, context: CardContext, view: AgendaV
     }),
     icsUrl: meeting.status === 'scheduled' ? context.icsUrl(meeting.id) : '',
     icsLabel: t('meeting.button.ics'),
+    dashboardUrl: context.dashboardUrl(meeting.id),
+    dashboardLabel: t('tab.open'),
     attend: open && view.audience !== 'staff',
     attendSelfLabel: t('meeting.button.attendSelf'),
     attendDelegateLabel: t('meeting.button.attendDelegate'),

@@ -6,7 +6,7 @@ import type { MeetingFollowUps } from './ports.js';
 
 /** What the meeting commands, card verbs, reminders, calendar file and demo data use. */
 export interface MeetingUses extends SchedulingUses {
-  readonly config: Pick<Config, 'timeZone' | 'port' | 'publicBaseUrl'>;
+  readonly config: Pick<Config, 'timeZone' | 'port' | 'publicBaseUrl' | 'botAuth'>;
   readonly committeeChannels: CommitteeChannels;
   readonly meetings: MeetingService;
   readonly meetingFollowUps: MeetingFollowUps;

@@ -5,6 +5,7 @@ import { localeFrom, type Locale } from '../i18n/locale.js';
 import { translator } from '../i18n/translate.js';
 import type { OutboundMessage } from '../messaging/sender.js';
 import type { Delivery, JobContext } from '../scheduling/scheduler.js';
+import { dashboardLinkOf } from '../tab/deep-link.js';
 import { agendaCard, type AgendaView, type CardContext } from './cards.js';
 import type { Meeting } from './meeting.js';
 import { NOTICE_JOB, REMINDER_JOB, type NoticePayload, type ReminderPayload } from './reminders.js';
@@ -20,6 +21,7 @@ export function icsUrlFor(services: MeetingUses): (meetingId: string) => string 
 }
 
 export async function cardContextFor(services: MeetingUses, locale: Locale): Promise<CardContext> {
+  const dashboardLink = dashboardLinkOf(services.config);
   return {
     t: translator(locale),
     locale,
@@ -27,6 +29,7 @@ export async function cardContextFor(services: MeetingUses, locale: Locale): Pro
     departments: await services.directory.listDepartments(),
     people: await services.directory.listPeople(),
     icsUrl: icsUrlFor(services),
+    dashboardUrl: (id) => dashboardLink({ kind: 'meeting', id }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Person } from '../domain/directory.js';
 import { localeFrom, type Locale } from '../i18n/locale.js';
 import { readerIn } from '../i18n/reader.js';
 import type { OutboundMessage } from '../messaging/sender.js';
+import { dashboardLinkOf } from '../tab/deep-link.js';
 import { Coalescer } from './coalescer.js';
 import type { SurveyRepository, SurveyPost } from './repository.js';
 import type { SurveyDeps } from './deps.js';
@@ -244,6 +245,7 @@ export class SurveyCards {
       survey,
       await this.answeredCount(survey),
       this.reader(CHANNEL_LOCALE),
+      dashboardLinkOf(this.deps.config),
     );
     for (const post of await this.repository.postsOf(surveyId))
       if (post.kind === 'progress') await this.update(post, { card });
@@ -325,7 +327,12 @@ export class SurveyCards {
         if (claim.post.status === 'sent') posted++;
         continue;
       }
-      const card = progressCard(survey, answered, this.reader(CHANNEL_LOCALE));
+      const card = progressCard(
+        survey,
+        answered,
+        this.reader(CHANNEL_LOCALE),
+        dashboardLinkOf(this.deps.config),
+      );
       const result = await this.deps.sender.send(
         { conversationId: channel.id },
         { card, summary: inLocale(survey.title, CHANNEL_LOCALE) },

@@ -11,6 +11,7 @@ import { SurveyRepository } from './repository.js';
 import { updateOrRefuse } from '../store/updates.js';
 import { tally, type SurveyResults } from './results.js';
 import { resultsCsv } from './results-csv.js';
+import { dashboardLinkOf } from '../tab/deep-link.js';
 import {
   audienceProblem,
   checkSubmission,
@@ -381,7 +382,11 @@ export class SurveyService {
       { locale: reader.locale },
       CSV_LINK_TTL_MS,
     );
-    return resultsCard({ survey, ...(await this.tallyWithDepartments(survey)), csv }, reader);
+    return resultsCard(
+      { survey, ...(await this.tallyWithDepartments(survey)), csv },
+      reader,
+      dashboardLinkOf(this.deps.config),
+    );
   }
 
   async csv(survey: Survey, locale: Locale): Promise<string> {

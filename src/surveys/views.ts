@@ -4,6 +4,7 @@ import type { Department } from '../domain/directory.js';
 import { formatDateTime } from '../i18n/dates.js';
 import type { Reader } from '../i18n/reader.js';
 import { listOf } from '../i18n/translate.js';
+import type { DashboardLink, HonbuTarget } from '../tab/deep-link.js';
 import type { SurveyResults } from './results.js';
 import {
   commentInputId,
@@ -214,8 +215,18 @@ export function textBar(value: number, max: number): string {
   return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
 }
 
+/** Where the dashboard shows the survey (its surveys section, as link previews point). */
+function surveyTarget(survey: Survey): HonbuTarget {
+  return { kind: 'survey', ref: String(survey.number) };
+}
+
 /** The channel card: answered x / y departments, updated as answers arrive. */
-export function progressCard(survey: Survey, answered: number, reader: Reader): Card {
+export function progressCard(
+  survey: Survey,
+  answered: number,
+  reader: Reader,
+  dashboardLink?: DashboardLink,
+): Card {
   const { t, locale } = reader;
   const total = survey.audience.length;
   const closed = survey.status === 'closed';
@@ -232,6 +243,8 @@ export function progressCard(survey: Survey, answered: number, reader: Reader): 
     bar: `${textBar(answered, total)} ${total > 0 ? Math.round((answered / total) * 100) : 0}%`,
     status,
     statusColor: closed ? 'Attention' : 'Default',
+    dashboardUrl: dashboardLink?.(surveyTarget(survey)),
+    dashboardLabel: t('tab.open'),
   });
 }
 
@@ -263,7 +276,11 @@ export interface ResultsView {
 }
 
 /** Results for the secretariat and the chair: scores with bars, who answered, comments. */
-export function resultsCard(view: ResultsView, reader: Reader): Card {
+export function resultsCard(
+  view: ResultsView,
+  reader: Reader,
+  dashboardLink?: DashboardLink,
+): Card {
   const { survey, results } = view;
   const { t, locale } = reader;
   const count = survey.ranking.count;
@@ -333,6 +350,8 @@ export function resultsCard(view: ResultsView, reader: Reader): Card {
     csvUrl: view.csv.url,
     csvNote: t('survey.results.csvNote', { until: when(reader, view.csv.expiresAt.toISOString()) }),
     backTitle: t('survey.results.back'),
+    dashboardUrl: dashboardLink?.(surveyTarget(survey)),
+    dashboardLabel: t('tab.open'),
   });
 }
 

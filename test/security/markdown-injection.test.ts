@@ -172,6 +172,7 @@ describe('attack: markdown and link injection into cards', function () {
       departments: await bot.services.directory.listDepartments(),
       people: await bot.services.directory.listPeople(),
       icsUrl: (id: string) => `https://honbu.example/meetings/${id}.ics`,
+      dashboardUrl: () => undefined,
     };
     const agenda = agendaCard(written, context, { audience: 'member', now: clock.now() });
     assertShownAsText([agenda], 'meeting agenda card');

@@ -4,6 +4,8 @@ import { defineMessages } from '../define.js';
 export const tab = defineMessages({
   ja: {
     'tab.title': '推進本部ダッシュボード',
+    // The button on cards that opens the dashboard tab on the card's meeting, item or survey.
+    'tab.open': 'ダッシュボードで開く',
     'tab.updated': '{time} 時点',
     'tab.filter.department': '部署で絞り込み',
     'tab.filter.all': 'すべての部署',
@@ -74,6 +76,7 @@ export const tab = defineMessages({
   },
   en: {
     'tab.title': 'Steering committee dashboard',
+    'tab.open': 'Open in dashboard',
     'tab.updated': 'as of {time}',
     'tab.filter.department': 'Show department',
     'tab.filter.all': 'All departments',
