@@ -1,0 +1,239 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { adaptiveCardsIn } from './harness/cards.js';
+import { pressed } from './harness/survey-cards.js';
+import { TestBot, cardsOf, type PostResult } from './harness/test-bot.js';
+import type { TestUser } from './harness/teams.js';
+
+/**
+ * Every card Honbu sends, drawn by the official `adaptivecards` renderer in Chromium at
+ * Teams mobile width (360 px) with a Teams-like light host config. The cards come from
+ * real turns through the bot, so this checks what people get on a phone, not fixtures.
+ * Screenshots go to test-output/cards-360/ for a person to look at.
+ */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const SHOTS = 'test-output/cards-360';
+const PHONE_WIDTH = 360;
+/** The smallest button a thumb can hit reliably (Teams mobile draws 32 px buttons). */
+const MIN_BUTTON_HEIGHT = 32;
+
+const require = createRequire(import.meta.url);
+/** Real minutes of a past meeting, as the secretariat pastes them. */
+const MINUTES = readFileSync(
+  new URL('./minutes/fixtures/minutes-r2-hq-2.txt', import.meta.url),
+  'utf-8',
+);
+
+/** Close to the host config Teams mobile uses for cards in the light theme. */
+const teamsLightHostConfig = {
+  fontFamily: "'Segoe UI', 'Yu Gothic UI', 'Noto Sans CJK JP', sans-serif",
+  spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
+  separator: { lineThickness: 1, lineColor: '#E1DFDD' },
+  fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
+  fontWeights: { lighter: 200, default: 400, bolder: 600 },
+  imageSizes: { small: 32, medium: 52, large: 100 },
+  containerStyles: {
+    default: {
+      backgroundColor: '#FFFFFF',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        accent: { default: '#5B5FC7', subtle: '#5B5FC7' },
+        attention: { default: '#C4314B', subtle: '#C4314B' },
+        good: { default: '#237B4B', subtle: '#237B4B' },
+        warning: { default: '#835C00', subtle: '#835C00' },
+      },
+    },
+    emphasis: {
+      backgroundColor: '#F5F5F5',
+      foregroundColors: { default: { default: '#242424', subtle: '#616161' } },
+    },
+  },
+  actions: {
+    maxActions: 6,
+    spacing: 'default',
+    buttonSpacing: 8,
+    showCard: { actionMode: 'inline', inlineTopMargin: 16 },
+    actionsOrientation: 'vertical',
+    actionAlignment: 'stretch',
+  },
+  textBlock: { headingLevel: 2 },
+};
+
+/** Button height and the host's look (Teams' own stylesheet is not public; this is close). */
+const pageHtml = `<!doctype html><html lang="ja"><head><meta charset="utf-8">
+<style>
+html,body{margin:0;background:#f5f5f5}
+#host{width:${PHONE_WIDTH}px;box-sizing:border-box;background:#fff}
+.ac-pushButton{min-height:32px;padding:4px 12px;border:1px solid #d1d1d1;border-radius:4px;background:#fff;color:#242424;font:600 14px sans-serif;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.ac-input{font:14px sans-serif;box-sizing:border-box;min-height:32px}
+.ac-input.ac-multichoiceInput{min-height:0}
+</style></head><body><div id="host"></div></body></html>`;
+
+interface CollectedCard {
+  readonly name: string;
+  readonly card: unknown;
+}
+
+/** What was wrong with one rendered card (empty when it fits the phone). */
+interface PhoneProblems {
+  readonly overflowing: string[];
+  readonly smallButtons: string[];
+}
+
+async function renderAndCheck(page: Page, card: unknown): Promise<PhoneProblems> {
+  return page.evaluate(
+    ({ card, hostConfig, minButton }) => {
+      const AC = (window as unknown as { AdaptiveCards: typeof import('adaptivecards') })
+        .AdaptiveCards;
+      const host = document.getElementById('host');
+      if (!host) throw new Error('the page has no card host');
+      const adaptive = new AC.AdaptiveCard();
+      adaptive.hostConfig = new AC.HostConfig(hostConfig);
+      adaptive.parse(card);
+      const root = adaptive.render();
+      if (!root) throw new Error('the renderer drew nothing');
+      host.replaceChildren(root);
+      const describe = (el: Element) =>
+        `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').slice(0, 40)}"`;
+      const right = host.getBoundingClientRect().right;
+      const overflowing: string[] = [];
+      for (const el of [root, ...root.querySelectorAll('*')]) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue;
+        // A one-line field scrolls its own value sideways, as in every app; its box must fit.
+        const field = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
+        if (!field && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+          overflowing.push(`${describe(el)} needs ${el.scrollWidth}px of ${el.clientWidth}px`);
+        else if (box.right > right + 1)
+          overflowing.push(`${describe(el)} ends at ${Math.round(box.right)}px`);
+        // Text cut at the bottom (maxLines or a fixed height) is clipped too.
+        if (el.scrollHeight > el.clientHeight + 1 && getComputedStyle(el).overflowY === 'hidden')
+          overflowing.push(`${describe(el)} cut at ${el.clientHeight}px of ${el.scrollHeight}px`);
+      }
+      const smallButtons = [...root.querySelectorAll('button')]
+        .filter((b) => {
+          const box = b.getBoundingClientRect();
+          const shown = getComputedStyle(b).visibility !== 'hidden' && box.width > 0;
+          return !shown || box.height < minButton || box.left < 0 || box.right > right + 1;
+        })
+        .map((b) => `${describe(b)} ${JSON.stringify(b.getBoundingClientRect())}`);
+      return { overflowing, smallButtons };
+    },
+    { card, hostConfig: teamsLightHostConfig, minButton: MIN_BUTTON_HEIGHT },
+  );
+}
+
+describe('every card at Teams mobile width (360 px) in Chromium', function () {
+  this.timeout(120000);
+  const collected: CollectedCard[] = [];
+  let bot: TestBot;
+  let browser: Browser;
+  let page: Page;
+
+  /** One turn; every card it brought (sent, also proactively, or in the invoke answer) is kept. */
+  async function turn(name: string, act: () => Promise<PostResult>): Promise<unknown[]> {
+    const before = bot.connector.calls.length;
+    const result = await act();
+    const cards = [...cardsOf(bot.connector.calls.slice(before)), ...adaptiveCardsIn(result.body)];
+    assert.ok(cards.length > 0, `${name}: the turn brought no card`);
+    cards.forEach((card, i) =>
+      collected.push({ name: cards.length === 1 ? name : `${name}-${i + 1}`, card }),
+    );
+    return cards;
+  }
+
+  before(async () => {
+    // Only this run's screenshots: a card that is gone leaves no old picture behind.
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    bot = await TestBot.start();
+    const secretary = bot.user('johokanri-kacho@city.example.jp');
+    const member = bot.user('kumin-bucho@city.example.jp');
+    await bot.install(secretary);
+    await bot.install(member);
+    // Registers the committee channel, so the survey progress card is posted there.
+    await bot.say(secretary, 'ヘルプ', { channel: true });
+    const say = (name: string, user: TestUser, text: string) =>
+      turn(name, () => bot.say(user, text));
+    await say('help', secretary, 'ヘルプ');
+    await say('meeting-agenda', secretary, '次の会議');
+    await say('meeting-list', secretary, '会議一覧');
+    await say('meeting-form', secretary, '会議作成');
+    await say('item-list', secretary, '宿題一覧');
+    await say('item-detail', secretary, '宿題 #5');
+    await say('item-form', secretary, '宿題作成');
+    await say('item-batch', secretary, '宿題一括作成 #2');
+    await say('item-edit', secretary, '宿題編集 #5');
+    await say('item-reassign', secretary, '担当変更 #5');
+    await say('item-cancel', secretary, '宿題取消 #5');
+    await say('survey-admin', secretary, 'アンケート');
+    await say('survey-editor', secretary, 'アンケート作成');
+    await say('survey-sent', secretary, 'アンケート送信 1');
+    await say('survey-results', secretary, '結果 1');
+    await say('policy-list', secretary, 'ルール一覧');
+    await say('policy-answer', secretary, 'ルール 区長部局で使えるWeb会議ツールは？');
+    await say('policy-edit', secretary, 'ルール追加');
+    await say('outbox', secretary, '送信失敗');
+    await say('minutes-paste', secretary, '議事録取込');
+    await say('minutes-review', secretary, `議事録取込\n${MINUTES}`);
+    await say('item-ping', member, '自分の宿題');
+    await say('survey-form', member, 'アンケート');
+    const [notFound] = await say('policy-not-found', member, 'ルール 猫を飼ってもいい？');
+    await turn('policy-question', () =>
+      bot.execute(member, 'policy.ask', pressed(notFound, 'policy.ask')),
+    );
+    await say('meeting-delegate', member, '代理');
+    await say('attendance', member, '出欠');
+    await say('intent-choice', member, '令和');
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({
+      viewport: { width: PHONE_WIDTH, height: 780 },
+      locale: 'ja-JP',
+    });
+    await page.setContent(pageHtml);
+    // The TypeScript loader wraps named functions in `__name(...)`; the page needs it too.
+    await page.evaluate('globalThis.__name = (fn) => fn');
+    await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
+    // Teams renders markdown itself; plain text is what the checks need.
+    await page.evaluate(() => {
+      const AC = (window as unknown as { AdaptiveCards: typeof import('adaptivecards') })
+        .AdaptiveCards;
+      AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
+        const holder = document.createElement('span');
+        holder.textContent = text;
+        result.outputHtml = holder.innerHTML;
+        result.didProcess = true;
+      };
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await bot?.stop();
+  });
+
+  it('fits every card on the phone: nothing wider than 360 px, no clipped text, thumb-sized buttons', async () => {
+    assert.ok(collected.length >= 24, `collected ${collected.length} cards`);
+    const failures: string[] = [];
+    for (const { name, card } of collected) {
+      const problems = await renderAndCheck(page, card);
+      await page.locator('#host').screenshot({ path: `${SHOTS}/${name}.png` });
+      for (const p of problems.overflowing) failures.push(`${name}: overflows: ${p}`);
+      for (const b of problems.smallButtons) failures.push(`${name}: button: ${b}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+});
