@@ -112,6 +112,25 @@ async function renderAndCheck(page: Page, card: unknown): Promise<PhoneProblems>
         if (el.scrollHeight > el.clientHeight + 1 && getComputedStyle(el).overflowY === 'hidden')
           overflowing.push(`${describe(el)} cut at ${el.clientHeight}px of ${el.scrollHeight}px`);
       }
+      // A FactSet squeezes its titles when a value is long: 会議録 drawn as 会/議/録 is
+      // unreadable. A title may wrap, but only between words.
+      const words = new Intl.Segmenter('ja', { granularity: 'word' });
+      for (const title of root.querySelectorAll('.ac-fact-title')) {
+        const text = title.textContent ?? '';
+        const between = new Set([...words.segment(text)].map((s) => s.index));
+        const textNode = document.createTreeWalker(title, NodeFilter.SHOW_TEXT).nextNode();
+        if (!textNode) continue;
+        const range = document.createRange();
+        let lineTop: number | undefined;
+        for (let i = 0; i < (textNode.textContent ?? '').length; i++) {
+          range.setStart(textNode, i);
+          range.setEnd(textNode, i + 1);
+          const top = range.getBoundingClientRect().top;
+          if (lineTop !== undefined && top > lineTop + 2 && !between.has(i))
+            overflowing.push(`fact title "${text}" is broken inside a word at ${i}`);
+          lineTop = top;
+        }
+      }
       const smallButtons = [...root.querySelectorAll('button')]
         .filter((b) => {
           const box = b.getBoundingClientRect();
