@@ -3,8 +3,10 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { adaptiveCardsIn } from './harness/cards.js';
+import { ManualClock } from './harness/manual-clock.js';
+import { runUntil } from './harness/run-until.js';
 import { pressed } from './harness/survey-cards.js';
-import { TestBot, cardsOf, type PostResult } from './harness/test-bot.js';
+import { TestBot, cardsOf, visibleText, type PostResult } from './harness/test-bot.js';
 import type { TestUser } from './harness/teams.js';
 
 /**
@@ -152,14 +154,19 @@ describe('every card at Teams mobile width (360 px) in Chromium', function () {
   let page: Page;
 
   /** One turn; every card it brought (sent, also proactively, or in the invoke answer) is kept. */
-  async function turn(name: string, act: () => Promise<PostResult>): Promise<unknown[]> {
+  async function turn(
+    names: string | readonly string[],
+    act: () => Promise<PostResult | undefined>,
+  ): Promise<unknown[]> {
     const before = bot.connector.calls.length;
     const result = await act();
-    const cards = [...cardsOf(bot.connector.calls.slice(before)), ...adaptiveCardsIn(result.body)];
-    assert.ok(cards.length > 0, `${name}: the turn brought no card`);
-    cards.forEach((card, i) =>
-      collected.push({ name: cards.length === 1 ? name : `${name}-${i + 1}`, card }),
-    );
+    const cards = [...cardsOf(bot.connector.calls.slice(before)), ...adaptiveCardsIn(result?.body)];
+    const nameOf = (i: number) =>
+      typeof names === 'string' ? (cards.length === 1 ? names : `${names}-${i + 1}`) : names[i];
+    assert.ok(cards.length > 0, `${String(names)}: the turn brought no card`);
+    if (typeof names !== 'string')
+      assert.equal(cards.length, names.length, `${String(names)}: cards the turn brought`);
+    cards.forEach((card, i) => collected.push({ name: nameOf(i) ?? `card-${i}`, card }));
     return cards;
   }
 
@@ -167,11 +174,15 @@ describe('every card at Teams mobile width (360 px) in Chromium', function () {
     // Only this run's screenshots: a card that is gone leaves no old picture behind.
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
-    bot = await TestBot.start();
+    // Monday 2 November 2026, 09:00 in Tokyo: 第3回 is on 11/24, #5 is due 11/09.
+    const clock = new ManualClock('2026-11-02T00:00:00Z');
+    bot = await TestBot.start({ clock });
     const secretary = bot.user('johokanri-kacho@city.example.jp');
     const member = bot.user('kumin-bucho@city.example.jp');
+    const chair = bot.user('fukukucho@city.example.jp');
     await bot.install(secretary);
     await bot.install(member);
+    await bot.install(chair);
     // Registers the committee channel, so the survey progress card is posted there.
     await bot.say(secretary, 'ヘルプ', { channel: true });
     const say = (name: string, user: TestUser, text: string) =>
@@ -185,11 +196,14 @@ describe('every card at Teams mobile width (360 px) in Chromium', function () {
     await say('item-form', secretary, '宿題作成');
     await say('item-batch', secretary, '宿題一括作成 #2');
     await say('item-edit', secretary, '宿題編集 #5');
+    await say('year-choice', secretary, '宿題作成 無線LANの見積を取る | 総務部 | 10月20日');
     await say('item-reassign', secretary, '担当変更 #5');
     await say('item-cancel', secretary, '宿題取消 #5');
     await say('survey-admin', secretary, 'アンケート');
     await say('survey-editor', secretary, 'アンケート作成');
-    await say('survey-sent', secretary, 'アンケート送信 1');
+    await turn(['survey-form-sent', 'survey-progress'], () =>
+      bot.say(secretary, 'アンケート送信 1'),
+    );
     await say('survey-results', secretary, '結果 1');
     await say('policy-list', secretary, 'ルール一覧');
     await say('policy-answer', secretary, 'ルール 区長部局で使えるWeb会議ツールは？');
@@ -206,6 +220,19 @@ describe('every card at Teams mobile width (360 px) in Chromium', function () {
     await say('meeting-delegate', member, '代理');
     await say('attendance', member, '出欠');
     await say('intent-choice', member, '令和');
+    // #5 runs three business days late: the chair and the secretariat are told.
+    const escalation = collected.length;
+    await turn('scheduled', () => runUntil(clock, bot.services.scheduler, '2026-11-12T00:30:00Z'));
+    const scheduled = collected.splice(escalation);
+    // One of each kind of card the scheduler sends, known by its heading.
+    const kinds = new Map(scheduled.map((c) => [visibleText(c.card).split('\n')[0], c.card]));
+    const names: Record<string, string> = {
+      今週の宿題: 'item-digest',
+      宿題の確認: 'item-ping-scheduled',
+      '期限切れの宿題（3営業日以上）': 'items-escalation',
+    };
+    assert.deepEqual([...kinds.keys()], Object.keys(names));
+    for (const [heading, card] of kinds) collected.push({ name: names[heading] ?? heading, card });
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
