@@ -282,4 +282,43 @@ describe('every card at Teams mobile width (360 px) in Chromium', function () {
     }
     assert.deepEqual(failures, []);
   });
+
+  it('sees what does not fit: a cut line, a fixed-width column, a title broken mid-word, a flat button', async () => {
+    const problems = await renderAndCheck(page, {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: '行政情報化推進本部の令和8年度第3回会議の議事次第と資料一覧' },
+        {
+          type: 'ColumnSet',
+          columns: [
+            { type: 'Column', width: '300px', items: [{ type: 'TextBlock', text: 'a' }] },
+            { type: 'Column', width: '300px', items: [{ type: 'TextBlock', text: 'b' }] },
+          ],
+        },
+        {
+          type: 'FactSet',
+          facts: [{ title: '公開の可否（会議録）', value: '一部非公開（理由: '.repeat(6) }],
+        },
+      ],
+      actions: [{ type: 'Action.Submit', title: '登録する', style: 'positive' }],
+    });
+    const seen = problems.overflowing.join('\n');
+    assert.match(seen, /ac-textBlock "行政情報化推進本部.*needs \d+px of 328px/);
+    assert.match(seen, /ends at \d+px/);
+    assert.match(seen, /fact title "公開の可否（会議録）" is broken inside a word/);
+    await page.addStyleTag({ content: '.flat .ac-pushButton{min-height:0;height:20px}' });
+    await page.evaluate(() => document.getElementById('host')?.classList.add('flat'));
+    try {
+      const flat = await renderAndCheck(page, {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [],
+        actions: [{ type: 'Action.Submit', title: '登録する' }],
+      });
+      assert.equal(flat.smallButtons.length, 1);
+    } finally {
+      await page.evaluate(() => document.getElementById('host')?.classList.remove('flat'));
+    }
+  });
 });
