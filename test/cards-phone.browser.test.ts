@@ -222,10 +222,13 @@ describe('every card at Teams mobile width (360 px) in Chromium', function () {
     await say('intent-choice', member, '令和');
     // #5 runs three business days late: the chair and the secretariat are told.
     const escalation = collected.length;
-    await turn('scheduled', () => runUntil(clock, bot.services.scheduler, '2026-11-12T00:30:00Z'));
+    await turn('scheduled', async () => {
+      await runUntil(clock, bot.services.scheduler, '2026-11-12T00:30:00Z');
+      return undefined;
+    });
     const scheduled = collected.splice(escalation);
     // One of each kind of card the scheduler sends, known by its heading.
-    const kinds = new Map(scheduled.map((c) => [visibleText(c.card).split('\n')[0], c.card]));
+    const kinds = new Map(scheduled.map((c) => [visibleText(c.card).split('\n')[0] ?? '', c.card]));
     const names: Record<string, string> = {
       今週の宿題: 'item-digest',
       宿題の確認: 'item-ping-scheduled',
