@@ -63,9 +63,12 @@ const teamsLightHostConfig = {
   textBlock: { headingLevel: 2 },
 };
 
-/** Button height and the host's look (Teams' own stylesheet is not public; this is close). */
+/**
+ * The page: a 360 px card host with no scrollbar gutter (a phone has none; a gutter would
+ * make a tall card's page wider than the screen). Button height and the host's look (Teams' own stylesheet is not public; this is close). */
 const pageHtml = `<!doctype html><html lang="ja"><head><meta charset="utf-8">
 <style>
+html{scrollbar-width:none}
 html,body{margin:0;background:#f5f5f5}
 #host{width:${PHONE_WIDTH}px;box-sizing:border-box;background:#fff}
 .ac-pushButton{min-height:32px;padding:4px 12px;border:1px solid #d1d1d1;border-radius:4px;background:#fff;color:#242424;font:600 14px sans-serif;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
