@@ -65,7 +65,9 @@ const teamsLightHostConfig = {
 
 /**
  * The page: a 360 px card host with no scrollbar gutter (a phone has none; a gutter would
- * make a tall card's page wider than the screen). Button height and the host's look (Teams' own stylesheet is not public; this is close). */
+ * make a tall card's page wider than the screen). Buttons and inputs look roughly as in
+ * Teams, whose own stylesheet is not public.
+ */
 const pageHtml = `<!doctype html><html lang="ja"><head><meta charset="utf-8">
 <style>
 html{scrollbar-width:none}
