@@ -7,6 +7,7 @@ import { translator } from '../i18n/translate.js';
 import { PANEL_SCRIPT_PATH } from './assets.js';
 import type { TabAuthenticator } from './auth.js';
 import { TAB_PAGE_CSP } from './page.js';
+import { signedInOnly } from './signed-in.js';
 import type { PanelAnswerBody } from './panel-model.js';
 import { readFile } from 'node:fs/promises';
 
@@ -79,6 +80,7 @@ export function panelRoutes(deps: PanelRouteDependencies): Route[] {
   const page = panelPage();
   const unauthorized = (res: Response, locale: Locale) =>
     sendJson(res, 401, { error: translator(locale)('tab.error.unauthorized') });
+  const signedIn = signedInOnly(authenticator, localeOf, unauthorized);
   const servePage = async (_req: Request, res: Response) => res.sendRaw(200, page, HTML_HEADERS);
   return [
     { method: 'get', path: '/tab/config', handle: servePage },
@@ -100,26 +102,20 @@ export function panelRoutes(deps: PanelRouteDependencies): Route[] {
     {
       method: 'get',
       path: '/api/tab/panel',
-      handle: async (req, res) => {
-        const locale = localeOf(req);
-        const auth = await authenticator.authenticate(req.header('authorization'));
-        if (!auth.ok) return unauthorized(res, locale);
+      handle: signedIn(async (req, res, actor, locale) => {
         const chat = (req.query as Record<string, unknown> | undefined)?.['chat'];
-        sendAnswer(res, await panel.view(auth.actor, locale, typeof chat === 'string' ? chat : ''));
-      },
+        sendAnswer(res, await panel.view(actor, locale, typeof chat === 'string' ? chat : ''));
+      }),
     },
     {
       method: 'post',
       path: '/api/tab/panel/reported',
-      handle: async (req, res) => {
-        const locale = localeOf(req);
-        const auth = await authenticator.authenticate(req.header('authorization'));
-        if (!auth.ok) return unauthorized(res, locale);
+      handle: signedIn(async (req, res, actor, locale) => {
         const body = (req.body ?? {}) as Record<string, unknown>;
         const chat = typeof body['chat'] === 'string' ? body['chat'] : '';
         const itemId = typeof body['itemId'] === 'string' ? body['itemId'] : '';
-        sendAnswer(res, await panel.markReported(auth.actor, locale, chat, itemId));
-      },
+        sendAnswer(res, await panel.markReported(actor, locale, chat, itemId));
+      }),
     },
   ];
 }
