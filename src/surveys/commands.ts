@@ -244,6 +244,9 @@ export function surveyActions(services: SurveyUses): ActionSpec[] {
     typeof data['surveyId'] === 'string' && data['surveyId'] !== ''
       ? surveys.repository.get(data['surveyId'])
       : Promise.resolve(undefined);
+  /** A closed survey is not edited: the list comes back saying so. */
+  const alreadyClosed = async (turn: Turn): Promise<ActionOutcome> =>
+    card(await admin(services, turn, { text: turn.t('survey.close.already'), ok: false }));
   /** Staff actions on an existing survey; a missing one brings the list back with a note. */
   const onSurvey =
     (run: (turn: Turn, survey: Survey) => Promise<ActionOutcome>) =>
@@ -287,10 +290,7 @@ export function surveyActions(services: SurveyUses): ActionSpec[] {
       allowed: Audience.staff,
       handle: async (turn) => {
         const survey = await surveyOf(turn.data);
-        if (survey?.status === 'closed')
-          return card(
-            await admin(services, turn, { text: turn.t('survey.close.already'), ok: false }),
-          );
+        if (survey?.status === 'closed') return alreadyClosed(turn);
         return card(await editor(services, turn, survey));
       },
     },
@@ -307,10 +307,7 @@ export function surveyActions(services: SurveyUses): ActionSpec[] {
       allowed: Audience.staff,
       handle: async (turn) => {
         const existing = await surveyOf(turn.data);
-        if (existing?.status === 'closed')
-          return card(
-            await admin(services, turn, { text: turn.t('survey.close.already'), ok: false }),
-          );
+        if (existing?.status === 'closed') return alreadyClosed(turn);
         const draft = readDraft(turn.data);
         const parsed = parseDraft(draft, {
           ...(existing ? { existing } : {}),
@@ -337,10 +334,7 @@ export function surveyActions(services: SurveyUses): ActionSpec[] {
               parsed.definition,
               turn.actor.person?.id ?? turn.actor.aadObjectId,
             );
-        if (!saved)
-          return card(
-            await admin(services, turn, { text: turn.t('survey.close.already'), ok: false }),
-          );
+        if (!saved) return alreadyClosed(turn);
         return card(
           await admin(services, turn, {
             text: turn.t('survey.editor.saved', { number: saved.number }),
