@@ -2,7 +2,7 @@ import type { IntentSpec, IntentTurn } from '../app/intent.js';
 import type { Routes } from '../app/router.js';
 import type { ItemUses } from './deps.js';
 import { Audience } from '../domain/roles.js';
-import { ref, runCommand } from '../understanding/reuse.js';
+import { commandIntent, ref, runCommand } from '../understanding/reuse.js';
 
 /** A snooze with no length given («延期して») asks for a week, the usual pause. */
 const DEFAULT_SNOOZE_DAYS = 7;
@@ -47,24 +47,14 @@ export function itemIntents(services: ItemUses, router: Routes): IntentSpec[] {
   };
 
   return [
-    {
-      id: 'items.mine',
-      allowed: Audience.directory,
-      label: 'intent.items.mine',
-      handle: async (turn) => {
-        await runCommand(router, turn, 'item.mine');
-      },
-    },
-    {
-      id: 'items.show',
-      followsUp: 'item',
-      allowed: Audience.directory,
-      label: 'intent.items.show',
-      handle: async (turn) => {
-        const n = turn.slots.itemNumber;
-        await runCommand(router, turn, n === undefined ? 'item.mine' : 'item.show', ref(n));
-      },
-    },
+    commandIntent(router, 'items.mine', 'item.mine', Audience.directory),
+    commandIntent(
+      router,
+      'items.show',
+      (turn) => (turn.slots.itemNumber === undefined ? 'item.mine' : 'item.show'),
+      Audience.directory,
+      { followsUp: 'item', args: (turn) => ref(turn.slots.itemNumber) },
+    ),
     reply('items.done', 'done', () => ({})),
     reply('items.progress', 'progress', (turn) => ({ text: turn.slots.note ?? turn.text })),
     reply('items.snooze', 'snooze', (turn) => ({ days: String(snoozeDays(turn)), unit: '日' })),
@@ -86,14 +76,9 @@ export function itemIntents(services: ItemUses, router: Routes): IntentSpec[] {
         );
       },
     },
-    {
-      id: 'items.list',
-      allowed: Audience.staff,
-      label: 'intent.items.list',
-      handle: async (turn) => {
-        // A department named in the text narrows the list, as 宿題一覧 総務部 does.
-        await runCommand(router, turn, 'item.list', turn.slots.departmentId ?? '');
-      },
-    },
+    // A department named in the text narrows the list, as 宿題一覧 総務部 does.
+    commandIntent(router, 'items.list', 'item.list', Audience.staff, {
+      args: (turn) => turn.slots.departmentId ?? '',
+    }),
   ];
 }

@@ -2,7 +2,7 @@ import type { IntentSpec, IntentTurn } from '../app/intent.js';
 import type { Routes } from '../app/router.js';
 import type { MeetingUses } from './deps.js';
 import { Audience } from '../domain/roles.js';
-import { ref, runCommand } from '../understanding/reuse.js';
+import { commandIntent, ref } from '../understanding/reuse.js';
 import { when } from './cards.js';
 import type { Meeting } from './meeting.js';
 
@@ -23,10 +23,6 @@ export function meetingIntents(services: MeetingUses, router: Routes): IntentSpe
       );
     return meeting;
   };
-  const showCard = async (turn: IntentTurn) => {
-    const n = turn.slots.meetingNumber;
-    await runCommand(router, turn, n === undefined ? 'meeting.next' : 'meeting.show', ref(n));
-  };
   const heading = (turn: IntentTurn, meeting: Meeting) => ({
     title: meeting.title,
     when: when(meeting, { locale: turn.locale, timeZone: services.config.timeZone }),
@@ -40,26 +36,20 @@ export function meetingIntents(services: MeetingUses, router: Routes): IntentSpe
   const attendance = (
     id: 'meetings.attend' | 'meetings.absent' | 'meetings.delegate',
     commandId: string,
-  ): IntentSpec => ({
-    id,
-    allowed: Audience.departments,
-    label: `intent.${id}`,
-    handle: async (turn) => {
-      const args = [ref(turn.slots.meetingNumber), turn.slots.person ?? '']
-        .filter(Boolean)
-        .join(' ');
-      await runCommand(router, turn, commandId, args);
-    },
-  });
+  ): IntentSpec =>
+    commandIntent(router, id, commandId, Audience.departments, {
+      args: (turn) =>
+        [ref(turn.slots.meetingNumber), turn.slots.person ?? ''].filter(Boolean).join(' '),
+    });
 
   return [
-    {
-      id: 'meetings.next',
-      followsUp: 'meeting',
-      allowed: Audience.directory,
-      label: 'intent.meetings.next',
-      handle: showCard,
-    },
+    commandIntent(
+      router,
+      'meetings.next',
+      (turn) => (turn.slots.meetingNumber === undefined ? 'meeting.next' : 'meeting.show'),
+      Audience.directory,
+      { followsUp: 'meeting', args: (turn) => ref(turn.slots.meetingNumber) },
+    ),
     {
       id: 'meetings.place',
       followsUp: 'meeting',
@@ -113,13 +103,6 @@ export function meetingIntents(services: MeetingUses, router: Routes): IntentSpe
     attendance('meetings.attend', 'meeting.attend'),
     attendance('meetings.absent', 'meeting.absent'),
     attendance('meetings.delegate', 'meeting.delegate'),
-    {
-      id: 'meetings.list',
-      allowed: Audience.directory,
-      label: 'intent.meetings.list',
-      handle: async (turn) => {
-        await runCommand(router, turn, 'meeting.list');
-      },
-    },
+    commandIntent(router, 'meetings.list', 'meeting.list', Audience.directory),
   ];
 }
