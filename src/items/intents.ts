@@ -2,7 +2,7 @@ import type { IntentSpec, IntentTurn } from '../app/intent.js';
 import type { Routes } from '../app/router.js';
 import type { ItemUses } from './deps.js';
 import { Audience } from '../domain/roles.js';
-import { commandIntent, ref, runCommand } from '../understanding/reuse.js';
+import { commandIntent, runCommand, showIntent } from '../understanding/reuse.js';
 
 /** A snooze with no length given («延期して») asks for a week, the usual pause. */
 const DEFAULT_SNOOZE_DAYS = 7;
@@ -48,13 +48,7 @@ export function itemIntents(services: ItemUses, router: Routes): IntentSpec[] {
 
   return [
     commandIntent(router, 'items.mine', 'item.mine', Audience.directory),
-    commandIntent(
-      router,
-      'items.show',
-      (turn) => (turn.slots.itemNumber === undefined ? 'item.mine' : 'item.show'),
-      Audience.directory,
-      { followsUp: 'item', args: (turn) => ref(turn.slots.itemNumber) },
-    ),
+    showIntent(router, 'items.show', 'item', { show: 'item.show', otherwise: 'item.mine' }),
     reply('items.done', 'done', () => ({})),
     reply('items.progress', 'progress', (turn) => ({ text: turn.slots.note ?? turn.text })),
     reply('items.snooze', 'snooze', (turn) => ({ days: String(snoozeDays(turn)), unit: '日' })),

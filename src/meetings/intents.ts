@@ -2,7 +2,7 @@ import type { IntentSpec, IntentTurn } from '../app/intent.js';
 import type { Routes } from '../app/router.js';
 import type { MeetingUses } from './deps.js';
 import { Audience } from '../domain/roles.js';
-import { commandIntent, ref } from '../understanding/reuse.js';
+import { commandIntent, ref, showIntent } from '../understanding/reuse.js';
 import { when } from './cards.js';
 import type { Meeting } from './meeting.js';
 
@@ -43,13 +43,10 @@ export function meetingIntents(services: MeetingUses, router: Routes): IntentSpe
     });
 
   return [
-    commandIntent(
-      router,
-      'meetings.next',
-      (turn) => (turn.slots.meetingNumber === undefined ? 'meeting.next' : 'meeting.show'),
-      Audience.directory,
-      { followsUp: 'meeting', args: (turn) => ref(turn.slots.meetingNumber) },
-    ),
+    showIntent(router, 'meetings.next', 'meeting', {
+      show: 'meeting.show',
+      otherwise: 'meeting.next',
+    }),
     {
       id: 'meetings.place',
       followsUp: 'meeting',

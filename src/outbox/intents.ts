@@ -10,6 +10,11 @@ import { commandIntent } from '../understanding/reuse.js';
 export function outboxIntents(router: Routes): IntentSpec[] {
   return [
     // The outbox's own name (送信予定 / Scheduled) is the button's label.
-    commandIntent(router, 'outbox.list', 'outbox', Audience.staff, { label: 'tab.outbox.title' }),
+    commandIntent(
+      router,
+      { id: 'outbox.list', label: 'tab.outbox.title' },
+      'outbox',
+      Audience.staff,
+    ),
   ];
 }

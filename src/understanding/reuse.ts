@@ -1,6 +1,6 @@
 import type { IntentSpec, IntentTurn } from '../app/intent.js';
 import type { Routes } from '../app/router.js';
-import type { Role } from '../domain/roles.js';
+import { Audience, type Role } from '../domain/roles.js';
 import type { MessageKey } from '../i18n/catalog.js';
 
 /**
@@ -24,12 +24,14 @@ export async function runCommand(
 /** The intent ids whose button label is the catalog's `intent.<id>`. */
 type LabelledIntentId<K = MessageKey> = K extends `intent.${infer Id}` ? Id : never;
 
+/** An intent id, with its button label when that is not `intent.<id>`. */
+export type CommandIntentId =
+  LabelledIntentId | { readonly id: string; readonly label: MessageKey };
+
 /** What an intent that only runs a command may add to the id, command and audience. */
 export interface CommandIntentOptions {
   /** The command's arguments from the slots; none when left out. */
   readonly args?: (turn: IntentTurn) => string;
-  /** The button label, when it is not `intent.<id>`. */
-  readonly label?: MessageKey;
   readonly followsUp?: IntentSpec['followsUp'];
 }
 
@@ -39,37 +41,46 @@ export interface CommandIntentOptions {
  */
 export function commandIntent(
   router: Routes,
-  id: LabelledIntentId,
-  commandId: string | ((turn: IntentTurn) => string),
-  allowed: readonly Role[],
-  options?: CommandIntentOptions,
-): IntentSpec;
-export function commandIntent(
-  router: Routes,
-  id: string,
-  commandId: string | ((turn: IntentTurn) => string),
-  allowed: readonly Role[],
-  options: CommandIntentOptions & { readonly label: MessageKey },
-): IntentSpec;
-export function commandIntent(
-  router: Routes,
-  id: string,
+  intent: CommandIntentId,
   commandId: string | ((turn: IntentTurn) => string),
   allowed: readonly Role[],
   options: CommandIntentOptions = {},
 ): IntentSpec {
-  const { args, label, followsUp } = options;
+  const { id, label } =
+    typeof intent === 'string' ? { id: intent, label: `intent.${intent}` as const } : intent;
+  const { args, followsUp } = options;
   return {
     id,
     allowed,
-    // The overloads let an id go without a label only when `intent.<id>` is a key.
-    label: label ?? (`intent.${id}` as MessageKey),
+    label,
     ...(followsUp ? { followsUp } : {}),
     handle: async (turn) => {
       const command = typeof commandId === 'string' ? commandId : commandId(turn);
       await runCommand(router, turn, command, args?.(turn) ?? '');
     },
   };
+}
+
+/**
+ * 「#5を見せて」 / 「次の会議」: the numbered item or meeting's card by `show`,
+ * or without a number the `otherwise` command (mine, next); it follows up on
+ * the one just shown.
+ */
+export function showIntent(
+  router: Routes,
+  id: LabelledIntentId,
+  follows: 'item' | 'meeting',
+  commands: { readonly show: string; readonly otherwise: string },
+): IntentSpec {
+  const numberOf = (turn: IntentTurn) =>
+    follows === 'item' ? turn.slots.itemNumber : turn.slots.meetingNumber;
+  return commandIntent(
+    router,
+    id,
+    (turn) => (numberOf(turn) === undefined ? commands.otherwise : commands.show),
+    Audience.directory,
+    { followsUp: follows, args: (turn) => ref(numberOf(turn)) },
+  );
 }
 
 /** `#5` for an item or meeting number, or '' without one. */
