@@ -24,15 +24,11 @@ export function itemIntents(services: ItemUses, router: Routes): IntentSpec[] {
     id: 'items.done' | 'items.progress' | 'items.snooze' | 'items.blocked' | 'items.reopen',
     kind: string,
     extra: (turn: IntentTurn) => Record<string, string>,
-  ): IntentSpec => ({
-    id,
-    followsUp: 'item',
-    allowed: Audience.directory,
-    label: `intent.${id}`,
-    handle: async (turn) => {
-      await runCommand(router, turn, `item.reply.${kind}`, '', groupsOf(turn, extra(turn)));
-    },
-  });
+  ): IntentSpec =>
+    commandIntent(router, id, `item.reply.${kind}`, Audience.directory, {
+      followsUp: 'item',
+      groups: (turn) => groupsOf(turn, extra(turn)),
+    });
   /** Days from today to the date read, or the length written, or a week. */
   const snoozeDays = (turn: IntentTurn): number => {
     if (turn.slots.days !== undefined) return turn.slots.days;

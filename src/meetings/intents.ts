@@ -28,6 +28,20 @@ export function meetingIntents(services: MeetingUses, router: Routes): IntentSpe
     when: when(meeting, { locale: turn.locale, timeZone: services.config.timeZone }),
   });
   const lines = (values: readonly string[]) => values.map((v) => `- ${v}`).join('\n');
+  /** An answer about the meeting meant, told in one message. */
+  const aboutMeeting = (
+    id: 'meetings.place' | 'meetings.agenda' | 'meetings.materials',
+    answer: (turn: IntentTurn, meeting: Meeting) => string,
+  ): IntentSpec => ({
+    id,
+    followsUp: 'meeting',
+    allowed: Audience.directory,
+    label: `intent.${id}`,
+    handle: async (turn) => {
+      const meeting = await meetingOf(turn);
+      if (meeting) await turn.reply(answer(turn, meeting));
+    },
+  });
   /**
    * Attendance in words runs the attendance commands (出席 / 欠席 / 代理). It does
    * not follow up: it is for the next meeting or one named, never a past meeting
@@ -47,56 +61,25 @@ export function meetingIntents(services: MeetingUses, router: Routes): IntentSpe
       show: 'meeting.show',
       otherwise: 'meeting.next',
     }),
-    {
-      id: 'meetings.place',
-      followsUp: 'meeting',
-      allowed: Audience.directory,
-      label: 'intent.meetings.place',
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        if (!meeting) return;
-        await turn.reply(
-          turn.t('understanding.meeting.place', {
+    aboutMeeting('meetings.place', (turn, meeting) =>
+      turn.t('understanding.meeting.place', { ...heading(turn, meeting), place: meeting.place }),
+    ),
+    aboutMeeting('meetings.agenda', (turn, meeting) =>
+      meeting.agenda.length === 0
+        ? turn.t('understanding.meeting.noAgenda', heading(turn, meeting))
+        : turn.t('understanding.meeting.agenda', {
             ...heading(turn, meeting),
-            place: meeting.place,
+            list: lines(meeting.agenda.map((a) => `(${a.number}) ${a.title}`)),
           }),
-        );
-      },
-    },
-    {
-      id: 'meetings.agenda',
-      followsUp: 'meeting',
-      allowed: Audience.directory,
-      label: 'intent.meetings.agenda',
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        if (!meeting) return;
-        if (meeting.agenda.length === 0)
-          return turn.reply(turn.t('understanding.meeting.noAgenda', heading(turn, meeting)));
-        const list = lines(meeting.agenda.map((a) => `(${a.number}) ${a.title}`));
-        await turn.reply(
-          turn.t('understanding.meeting.agenda', { ...heading(turn, meeting), list }),
-        );
-      },
-    },
-    {
-      id: 'meetings.materials',
-      followsUp: 'meeting',
-      allowed: Audience.directory,
-      label: 'intent.meetings.materials',
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        if (!meeting) return;
-        if (meeting.materials.length === 0)
-          return turn.reply(turn.t('understanding.meeting.noMaterials', heading(turn, meeting)));
-        const list = lines(
-          meeting.materials.map((m) => (m.url ? `[${m.title}](${m.url})` : m.title)),
-        );
-        await turn.reply(
-          turn.t('understanding.meeting.materials', { ...heading(turn, meeting), list }),
-        );
-      },
-    },
+    ),
+    aboutMeeting('meetings.materials', (turn, meeting) =>
+      meeting.materials.length === 0
+        ? turn.t('understanding.meeting.noMaterials', heading(turn, meeting))
+        : turn.t('understanding.meeting.materials', {
+            ...heading(turn, meeting),
+            list: lines(meeting.materials.map((m) => (m.url ? `[${m.title}](${m.url})` : m.title))),
+          }),
+    ),
     attendance('meetings.attend', 'meeting.attend'),
     attendance('meetings.absent', 'meeting.absent'),
     attendance('meetings.delegate', 'meeting.delegate'),

@@ -32,6 +32,8 @@ export type CommandIntentId =
 export interface CommandIntentOptions {
   /** The command's arguments from the slots; none when left out. */
   readonly args?: (turn: IntentTurn) => string;
+  /** The named groups a word reply's pattern would have caught. */
+  readonly groups?: (turn: IntentTurn) => Readonly<Record<string, string>>;
   readonly followsUp?: IntentSpec['followsUp'];
 }
 
@@ -48,7 +50,7 @@ export function commandIntent(
 ): IntentSpec {
   const { id, label } =
     typeof intent === 'string' ? { id: intent, label: `intent.${intent}` as const } : intent;
-  const { args, followsUp } = options;
+  const { args, groups, followsUp } = options;
   return {
     id,
     allowed,
@@ -56,7 +58,7 @@ export function commandIntent(
     ...(followsUp ? { followsUp } : {}),
     handle: async (turn) => {
       const command = typeof commandId === 'string' ? commandId : commandId(turn);
-      await runCommand(router, turn, command, args?.(turn) ?? '');
+      await runCommand(router, turn, command, args?.(turn) ?? '', groups?.(turn));
     },
   };
 }
