@@ -1,26 +1,14 @@
 import { Audience } from '../domain/roles.js';
-import { runCommand } from '../understanding/reuse.js';
+import { commandIntent } from '../understanding/reuse.js';
 import type { IntentSpec } from './intent.js';
 import type { Routes } from './router.js';
 
 /** Help, small talk, who am I, and the secretariat's failed sends. */
 export function coreIntents(router: Routes): IntentSpec[] {
-  const command = (
-    id: 'core.help' | 'core.whoami' | 'deadLetters.list',
-    commandId: string,
-    allowed: IntentSpec['allowed'],
-  ): IntentSpec => ({
-    id,
-    allowed,
-    label: `intent.${id}`,
-    handle: async (turn) => {
-      await runCommand(router, turn, commandId);
-    },
-  });
   return [
-    command('core.help', 'help', Audience.anyone),
-    command('core.whoami', 'whoami', Audience.anyone),
-    command('deadLetters.list', 'deadLetters', Audience.staff),
+    commandIntent(router, 'core.help', 'help', Audience.anyone),
+    commandIntent(router, 'core.whoami', 'whoami', Audience.anyone),
+    commandIntent(router, 'deadLetters.list', 'deadLetters', Audience.staff),
     {
       id: 'core.greeting',
       allowed: Audience.anyone,

@@ -1,12 +1,14 @@
 import { renderCard, type Card } from '../cards/card.js';
 import { plainText } from '../cards/plain-text.js';
-import { allows, Audience } from '../domain/roles.js';
+import { allows, Audience, type Role } from '../domain/roles.js';
+import type { MessageKey } from '../i18n/catalog.js';
 import { formatMoment } from '../i18n/dates.js';
 import type { ActionItem } from '../items/item.js';
 import { itemAsSeenBy } from '../items/visibility.js';
 import { dueText, statusText } from '../items/views.js';
 import { when } from '../meetings/cards.js';
-import { inLocale } from '../surveys/survey.js';
+import type { Meeting } from '../meetings/meeting.js';
+import { inLocale, type Survey } from '../surveys/survey.js';
 import type { ExtensionDeps, ExtensionTurn } from './deps.js';
 import { dashboardDeepLink, type HonbuTarget } from '../tab/deep-link.js';
 import { baseUrlOf, targetOf } from './links.js';
@@ -49,8 +51,16 @@ export class LinkPreviews {
       const item = await this.deps.items.find(`#${target.number}`);
       return item ? this.item(turn, item) : undefined;
     }
-    if (target.kind === 'meeting') return this.meeting(turn, target);
-    return this.survey(turn, target);
+    if (target.kind === 'meeting') {
+      const meeting = await this.deps.meetings.get(target.id);
+      if (!meeting) return undefined;
+      return seenBy(turn, Audience.directory, 'ext.link.hidden.meeting', () =>
+        this.meeting(turn, meeting, target),
+      );
+    }
+    const survey = await this.deps.surveys.find(target.ref);
+    if (!survey) return undefined;
+    return seenBy(turn, Audience.staff, 'ext.link.hidden.survey', () => this.survey(turn, survey));
   }
 
   private async item(turn: ExtensionTurn, stored: ActionItem): Promise<Shown> {
@@ -76,14 +86,7 @@ export class LinkPreviews {
     };
   }
 
-  private async meeting(
-    turn: ExtensionTurn,
-    target: Extract<HonbuTarget, { kind: 'meeting' }>,
-  ): Promise<Shown | undefined> {
-    const meeting = await this.deps.meetings.get(target.id);
-    if (!meeting) return undefined;
-    if (!allows(Audience.directory, turn.actor.role))
-      return hidden(turn, turn.t('ext.link.hidden.meeting'));
+  private meeting(turn: ExtensionTurn, meeting: Meeting, target: HonbuTarget): Shown {
     const context = { locale: turn.locale, timeZone: this.deps.config.timeZone };
     return {
       title: plainText(meeting.title),
@@ -100,14 +103,7 @@ export class LinkPreviews {
     };
   }
 
-  private async survey(
-    turn: ExtensionTurn,
-    target: Extract<HonbuTarget, { kind: 'survey' }>,
-  ): Promise<Shown | undefined> {
-    const survey = await this.deps.surveys.find(target.ref);
-    if (!survey) return undefined;
-    if (!allows(Audience.staff, turn.actor.role))
-      return hidden(turn, turn.t('ext.link.hidden.survey'));
+  private async survey(turn: ExtensionTurn, survey: Survey): Promise<Shown> {
     const answered = (await this.deps.surveys.repository.answersOf(survey.id)).length;
     return {
       title: turn.t('ext.link.survey.title', {
@@ -158,6 +154,16 @@ export class LinkPreviews {
     const text = facts.map((f) => `${f.label}: ${f.value}`).join(' · ') || lines[0] || '';
     return { card, preview: { title: shown.title, text } };
   }
+}
+
+/** What the thing shows to those its audience includes; to anyone else, that it is hidden. */
+function seenBy(
+  turn: ExtensionTurn,
+  audience: readonly Role[],
+  hiddenText: MessageKey,
+  show: () => Shown | Promise<Shown>,
+): Shown | Promise<Shown> {
+  return allows(audience, turn.actor.role) ? show() : hidden(turn, turn.t(hiddenText));
 }
 
 function hidden(turn: ExtensionTurn, text: string): Shown {

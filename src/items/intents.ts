@@ -2,7 +2,7 @@ import type { IntentSpec, IntentTurn } from '../app/intent.js';
 import type { Routes } from '../app/router.js';
 import type { ItemUses } from './deps.js';
 import { Audience } from '../domain/roles.js';
-import { ref, runCommand } from '../understanding/reuse.js';
+import { commandIntent, runCommand, showIntent } from '../understanding/reuse.js';
 
 /** A snooze with no length given («延期して») asks for a week, the usual pause. */
 const DEFAULT_SNOOZE_DAYS = 7;
@@ -24,15 +24,11 @@ export function itemIntents(services: ItemUses, router: Routes): IntentSpec[] {
     id: 'items.done' | 'items.progress' | 'items.snooze' | 'items.blocked' | 'items.reopen',
     kind: string,
     extra: (turn: IntentTurn) => Record<string, string>,
-  ): IntentSpec => ({
-    id,
-    followsUp: 'item',
-    allowed: Audience.directory,
-    label: `intent.${id}`,
-    handle: async (turn) => {
-      await runCommand(router, turn, `item.reply.${kind}`, '', groupsOf(turn, extra(turn)));
-    },
-  });
+  ): IntentSpec =>
+    commandIntent(router, id, `item.reply.${kind}`, Audience.directory, {
+      followsUp: 'item',
+      groups: (turn) => groupsOf(turn, extra(turn)),
+    });
   /** Days from today to the date read, or the length written, or a week. */
   const snoozeDays = (turn: IntentTurn): number => {
     if (turn.slots.days !== undefined) return turn.slots.days;
@@ -47,24 +43,8 @@ export function itemIntents(services: ItemUses, router: Routes): IntentSpec[] {
   };
 
   return [
-    {
-      id: 'items.mine',
-      allowed: Audience.directory,
-      label: 'intent.items.mine',
-      handle: async (turn) => {
-        await runCommand(router, turn, 'item.mine');
-      },
-    },
-    {
-      id: 'items.show',
-      followsUp: 'item',
-      allowed: Audience.directory,
-      label: 'intent.items.show',
-      handle: async (turn) => {
-        const n = turn.slots.itemNumber;
-        await runCommand(router, turn, n === undefined ? 'item.mine' : 'item.show', ref(n));
-      },
-    },
+    commandIntent(router, 'items.mine', 'item.mine', Audience.directory),
+    showIntent(router, 'items.show', 'item', { show: 'item.show', otherwise: 'item.mine' }),
     reply('items.done', 'done', () => ({})),
     reply('items.progress', 'progress', (turn) => ({ text: turn.slots.note ?? turn.text })),
     reply('items.snooze', 'snooze', (turn) => ({ days: String(snoozeDays(turn)), unit: '日' })),
@@ -86,14 +66,9 @@ export function itemIntents(services: ItemUses, router: Routes): IntentSpec[] {
         );
       },
     },
-    {
-      id: 'items.list',
-      allowed: Audience.staff,
-      label: 'intent.items.list',
-      handle: async (turn) => {
-        // A department named in the text narrows the list, as 宿題一覧 総務部 does.
-        await runCommand(router, turn, 'item.list', turn.slots.departmentId ?? '');
-      },
-    },
+    // A department named in the text narrows the list, as 宿題一覧 総務部 does.
+    commandIntent(router, 'items.list', 'item.list', Audience.staff, {
+      args: (turn) => turn.slots.departmentId ?? '',
+    }),
   ];
 }

@@ -85,6 +85,8 @@ function fromTo<T>(change: { from: T; to: T }, say: (value: T) => string) {
 export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader): string {
   const { t } = reader;
   const change = entry.change;
+  const owner = (o: ActionItem['owner']) => ownerText(o, names, reader);
+  const due = (d: Due) => storedDueText(d, reader, names);
   let what: string;
   switch (change.type) {
     case 'created':
@@ -96,10 +98,7 @@ export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader):
       });
       break;
     case 'reassigned':
-      what = t(
-        'item.history.reassigned',
-        fromTo(change, (o) => ownerText(o, names, reader)),
-      );
+      what = t('item.history.reassigned', fromTo(change, owner));
       break;
     case 'status': {
       const from = t(`item.status.${change.from}`);
@@ -121,10 +120,7 @@ export function historyLine(entry: HistoryEntry, names: NameOf, reader: Reader):
       what = t('item.history.snoozed', { days: change.days, until: when(change.until, reader) });
       break;
     case 'dueChanged':
-      what = t(
-        'item.history.dueChanged',
-        fromTo(change, (due) => storedDueText(due, reader, names)),
-      );
+      what = t('item.history.dueChanged', fromTo(change, due));
       break;
   }
   return t('item.history.line', {

@@ -2,7 +2,7 @@ import type { IntentSpec, IntentTurn } from '../app/intent.js';
 import type { Routes } from '../app/router.js';
 import type { MeetingUses } from './deps.js';
 import { Audience } from '../domain/roles.js';
-import { ref, runCommand } from '../understanding/reuse.js';
+import { commandIntent, ref, showIntent } from '../understanding/reuse.js';
 import { when } from './cards.js';
 import type { Meeting } from './meeting.js';
 
@@ -23,15 +23,25 @@ export function meetingIntents(services: MeetingUses, router: Routes): IntentSpe
       );
     return meeting;
   };
-  const showCard = async (turn: IntentTurn) => {
-    const n = turn.slots.meetingNumber;
-    await runCommand(router, turn, n === undefined ? 'meeting.next' : 'meeting.show', ref(n));
-  };
   const heading = (turn: IntentTurn, meeting: Meeting) => ({
     title: meeting.title,
     when: when(meeting, { locale: turn.locale, timeZone: services.config.timeZone }),
   });
   const lines = (values: readonly string[]) => values.map((v) => `- ${v}`).join('\n');
+  /** An answer about the meeting meant, told in one message. */
+  const aboutMeeting = (
+    id: 'meetings.place' | 'meetings.agenda' | 'meetings.materials',
+    answer: (turn: IntentTurn, meeting: Meeting) => string,
+  ): IntentSpec => ({
+    id,
+    followsUp: 'meeting',
+    allowed: Audience.directory,
+    label: `intent.${id}`,
+    handle: async (turn) => {
+      const meeting = await meetingOf(turn);
+      if (meeting) await turn.reply(answer(turn, meeting));
+    },
+  });
   /**
    * Attendance in words runs the attendance commands (出席 / 欠席 / 代理). It does
    * not follow up: it is for the next meeting or one named, never a past meeting
@@ -40,86 +50,39 @@ export function meetingIntents(services: MeetingUses, router: Routes): IntentSpe
   const attendance = (
     id: 'meetings.attend' | 'meetings.absent' | 'meetings.delegate',
     commandId: string,
-  ): IntentSpec => ({
-    id,
-    allowed: Audience.departments,
-    label: `intent.${id}`,
-    handle: async (turn) => {
-      const args = [ref(turn.slots.meetingNumber), turn.slots.person ?? '']
-        .filter(Boolean)
-        .join(' ');
-      await runCommand(router, turn, commandId, args);
-    },
-  });
+  ): IntentSpec =>
+    commandIntent(router, id, commandId, Audience.departments, {
+      args: (turn) =>
+        [ref(turn.slots.meetingNumber), turn.slots.person ?? ''].filter(Boolean).join(' '),
+    });
 
   return [
-    {
-      id: 'meetings.next',
-      followsUp: 'meeting',
-      allowed: Audience.directory,
-      label: 'intent.meetings.next',
-      handle: showCard,
-    },
-    {
-      id: 'meetings.place',
-      followsUp: 'meeting',
-      allowed: Audience.directory,
-      label: 'intent.meetings.place',
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        if (!meeting) return;
-        await turn.reply(
-          turn.t('understanding.meeting.place', {
+    showIntent(router, 'meetings.next', 'meeting', {
+      show: 'meeting.show',
+      otherwise: 'meeting.next',
+    }),
+    aboutMeeting('meetings.place', (turn, meeting) =>
+      turn.t('understanding.meeting.place', { ...heading(turn, meeting), place: meeting.place }),
+    ),
+    aboutMeeting('meetings.agenda', (turn, meeting) =>
+      meeting.agenda.length === 0
+        ? turn.t('understanding.meeting.noAgenda', heading(turn, meeting))
+        : turn.t('understanding.meeting.agenda', {
             ...heading(turn, meeting),
-            place: meeting.place,
+            list: lines(meeting.agenda.map((a) => `(${a.number}) ${a.title}`)),
           }),
-        );
-      },
-    },
-    {
-      id: 'meetings.agenda',
-      followsUp: 'meeting',
-      allowed: Audience.directory,
-      label: 'intent.meetings.agenda',
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        if (!meeting) return;
-        if (meeting.agenda.length === 0)
-          return turn.reply(turn.t('understanding.meeting.noAgenda', heading(turn, meeting)));
-        const list = lines(meeting.agenda.map((a) => `(${a.number}) ${a.title}`));
-        await turn.reply(
-          turn.t('understanding.meeting.agenda', { ...heading(turn, meeting), list }),
-        );
-      },
-    },
-    {
-      id: 'meetings.materials',
-      followsUp: 'meeting',
-      allowed: Audience.directory,
-      label: 'intent.meetings.materials',
-      handle: async (turn) => {
-        const meeting = await meetingOf(turn);
-        if (!meeting) return;
-        if (meeting.materials.length === 0)
-          return turn.reply(turn.t('understanding.meeting.noMaterials', heading(turn, meeting)));
-        const list = lines(
-          meeting.materials.map((m) => (m.url ? `[${m.title}](${m.url})` : m.title)),
-        );
-        await turn.reply(
-          turn.t('understanding.meeting.materials', { ...heading(turn, meeting), list }),
-        );
-      },
-    },
+    ),
+    aboutMeeting('meetings.materials', (turn, meeting) =>
+      meeting.materials.length === 0
+        ? turn.t('understanding.meeting.noMaterials', heading(turn, meeting))
+        : turn.t('understanding.meeting.materials', {
+            ...heading(turn, meeting),
+            list: lines(meeting.materials.map((m) => (m.url ? `[${m.title}](${m.url})` : m.title))),
+          }),
+    ),
     attendance('meetings.attend', 'meeting.attend'),
     attendance('meetings.absent', 'meeting.absent'),
     attendance('meetings.delegate', 'meeting.delegate'),
-    {
-      id: 'meetings.list',
-      allowed: Audience.directory,
-      label: 'intent.meetings.list',
-      handle: async (turn) => {
-        await runCommand(router, turn, 'meeting.list');
-      },
-    },
+    commandIntent(router, 'meetings.list', 'meeting.list', Audience.directory),
   ];
 }

@@ -1,7 +1,7 @@
 import type { IntentSpec } from '../app/intent.js';
 import type { Routes } from '../app/router.js';
 import { Audience } from '../domain/roles.js';
-import { runCommand } from '../understanding/reuse.js';
+import { commandIntent } from '../understanding/reuse.js';
 
 /**
  * 「これから何を送る？」 "what reminders go out this week?": the outbox card,
@@ -9,14 +9,12 @@ import { runCommand } from '../understanding/reuse.js';
  */
 export function outboxIntents(router: Routes): IntentSpec[] {
   return [
-    {
-      id: 'outbox.list',
-      allowed: Audience.staff,
-      // The outbox's own name (送信予定 / Scheduled) is the button's label.
-      label: 'tab.outbox.title',
-      handle: async (turn) => {
-        await runCommand(router, turn, 'outbox');
-      },
-    },
+    // The outbox's own name (送信予定 / Scheduled) is the button's label.
+    commandIntent(
+      router,
+      { id: 'outbox.list', label: 'tab.outbox.title' },
+      'outbox',
+      Audience.staff,
+    ),
   ];
 }

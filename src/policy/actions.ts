@@ -9,12 +9,19 @@ import { changeProblem, listCardFor, save } from './editing.js';
 import { editCard, formValuesOf, historyText } from './entry-cards.js';
 import { valuesFromData } from './fields.js';
 import type { PolicyQuestion } from './inbox.js';
+import type { PolicyEntry } from './model.js';
 import { adoptQuestion, questionCardFor, recordAnswer } from './question-flow.js';
 
 // The policy feature's card verbs: asking the secretariat, answering and
 // adopting a question, and the list and form cards of the entries.
 
 const stringOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/** The version the card was made from, when it carries one (a stale card is then refused). */
+function versionOf(data: ActionTurn['data']): number | undefined {
+  const version = Number(data['version']);
+  return Number.isInteger(version) ? version : undefined;
+}
 
 export function policyActions(deps: PolicyDeps): ActionSpec[] {
   const ctxOf = (turn: Turn) => contextOf(deps, turn.t, turn.locale);
@@ -27,6 +34,15 @@ export function policyActions(deps: PolicyDeps): ActionSpec[] {
           card: (await questionCardFor(deps, ctxOf(turn), outcome.question, outcome.notice)).card,
         }
       : { message: outcome.notice };
+  /** A card verb on the entry the card names; a missing one is said, not shown. */
+  const onEntry =
+    (act: (turn: ActionTurn, entry: PolicyEntry) => Promise<ActionOutcome>) =>
+    async (turn: ActionTurn): Promise<ActionOutcome> => {
+      const id = stringOf(turn.data['id']);
+      const entry = await deps.policies.get(id);
+      if (!entry) return { message: turn.t('policy.idNotFound', { id }) };
+      return act(turn, entry);
+    };
 
   return [
     {
@@ -99,26 +115,23 @@ export function policyActions(deps: PolicyDeps): ActionSpec[] {
     {
       verb: 'policy.edit',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const id = stringOf(turn.data['id']);
-        const entry = await deps.policies.get(id);
-        if (!entry) return { message: turn.t('policy.idNotFound', { id }) };
-        if (!entry.active) return { message: turn.t('policy.alreadyRetired', { id }) };
+      handle: onEntry(async (turn, entry) => {
+        if (!entry.active) return { message: turn.t('policy.alreadyRetired', { id: entry.id }) };
         return { card: editCard(ctxOf(turn), entry, formValuesOf(entry, today(deps))).card };
-      },
+      }),
     },
     {
       verb: 'policy.save',
       allowed: Audience.staff,
       handle: async (turn) => {
         const id = stringOf(turn.data['id']);
-        const version = Number(turn.data['version']);
+        const version = versionOf(turn.data);
         const values = valuesFromData(turn.data);
         const result = await save(
           deps,
           turn,
           values,
-          id ? { id, ...(Number.isInteger(version) ? { version } : {}) } : undefined,
+          id ? { id, ...(version !== undefined ? { version } : {}) } : undefined,
         );
         if (result.ok) {
           const notice = id
@@ -136,14 +149,8 @@ export function policyActions(deps: PolicyDeps): ActionSpec[] {
       allowed: Audience.staff,
       handle: async (turn) => {
         const id = stringOf(turn.data['id']);
-        const version = Number(turn.data['version']);
         const reason = stringOf(turn.data[`reason_${id}`]) || undefined;
-        const result = await deps.policies.retire(
-          id,
-          editorOf(turn),
-          reason,
-          Number.isInteger(version) ? version : undefined,
-        );
+        const result = await deps.policies.retire(id, editorOf(turn), reason, versionOf(turn.data));
         const notice = result.ok
           ? turn.t('policy.retired', { id: result.entry.id })
           : changeProblem(turn, result, id);
@@ -153,13 +160,10 @@ export function policyActions(deps: PolicyDeps): ActionSpec[] {
     {
       verb: 'policy.history',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const id = stringOf(turn.data['id']);
-        const entry = await deps.policies.get(id);
-        if (!entry) return { message: turn.t('policy.idNotFound', { id }) };
+      handle: onEntry(async (turn, entry) => {
         await turn.reply(historyText(ctxOf(turn), entry));
         return { message: turn.t('policy.history.title', { id: entry.id }) };
-      },
+      }),
     },
   ];
 }

@@ -1,4 +1,6 @@
 import type { CommandSpec } from '../app/router.js';
+import type { CommandTurn } from '../app/turn.js';
+import type { MessageKey } from '../i18n/catalog.js';
 import { Audience } from '../domain/roles.js';
 import { answerPolicyQuestion } from './ask.js';
 import { historyText, editCard, formValuesOf } from './entry-cards.js';
@@ -14,6 +16,21 @@ export { answerPolicyQuestion, policyFallback } from './ask.js';
 export type { PolicyDeps } from './deps.js';
 
 const MAX_QUESTION_CARDS = 10;
+
+/**
+ * A command whose first word is a policy id ("ルール編集 P-3 …"): without one,
+ * the reply shows the usage with `example`.
+ */
+function withPolicyId(
+  example: MessageKey,
+  act: (turn: CommandTurn, id: string, rest: string) => Promise<void>,
+): (turn: CommandTurn) => Promise<void> {
+  return async (turn) => {
+    const [id, rest] = splitFirst(turn.args);
+    if (!id) return turn.reply(turn.t('policy.idUsage', { example: turn.t(example) }));
+    return act(turn, id, rest);
+  };
+}
 
 export function policyCommands(deps: PolicyDeps): CommandSpec[] {
   return [
@@ -55,10 +72,7 @@ export function policyCommands(deps: PolicyDeps): CommandSpec[] {
       words: { ja: ['ルール編集', 'ポリシー編集'], en: ['policy edit'] },
       summary: 'cmd.policyEdit',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const [id, fields] = splitFirst(turn.args);
-        if (!id)
-          return turn.reply(turn.t('policy.idUsage', { example: turn.t('policy.idExample') }));
+      handle: withPolicyId('policy.idExample', async (turn, id, fields) => {
         const entry = await deps.policies.get(id);
         if (!entry) return turn.reply(turn.t('policy.idNotFound', { id }));
         if (!entry.active) return turn.reply(turn.t('policy.alreadyRetired', { id: entry.id }));
@@ -76,38 +90,32 @@ export function policyCommands(deps: PolicyDeps): CommandSpec[] {
             ? turn.t('policy.edited', { id: result.entry.id, version: result.entry.version })
             : changeProblem(turn, result, entry.id),
         );
-      },
+      }),
     },
     {
       id: 'policyRetire',
       words: { ja: ['ルール廃止', 'ポリシー廃止'], en: ['policy retire'] },
       summary: 'cmd.policyRetire',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const [id, reason] = splitFirst(turn.args);
-        if (!id)
-          return turn.reply(turn.t('policy.idUsage', { example: turn.t('policy.retireExample') }));
+      handle: withPolicyId('policy.retireExample', async (turn, id, reason) => {
         const result = await deps.policies.retire(id, editorOf(turn), reason || undefined);
         await turn.reply(
           result.ok
             ? turn.t('policy.retired', { id: result.entry.id })
             : changeProblem(turn, result, id),
         );
-      },
+      }),
     },
     {
       id: 'policyHistory',
       words: { ja: ['ルール履歴', 'ポリシー履歴'], en: ['policy history'] },
       summary: 'cmd.policyHistory',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const [id] = splitFirst(turn.args);
-        if (!id)
-          return turn.reply(turn.t('policy.idUsage', { example: turn.t('policy.historyExample') }));
+      handle: withPolicyId('policy.historyExample', async (turn, id) => {
         const entry = await deps.policies.get(id);
         if (!entry) return turn.reply(turn.t('policy.idNotFound', { id }));
         await turn.reply(historyText(contextOf(deps, turn.t, turn.locale), entry));
-      },
+      }),
     },
     {
       id: 'policyQuestions',

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
-import type { Collection, DocumentStore } from '../store/document-store.js';
+import type { DocumentStore } from '../store/document-store.js';
+import { StampedRecords } from '../store/stamped-records.js';
 
 /**
  * One record per (job, recipient): the idempotency key of every scheduled send.
@@ -23,14 +24,9 @@ export interface DeliveryRecord {
 export type Finish = Pick<DeliveryRecord, 'status'> &
   Partial<Pick<DeliveryRecord, 'conversationId' | 'activityId' | 'error'>>;
 
-export class DeliveryLog {
-  private readonly records: Collection<DeliveryRecord>;
-
-  constructor(
-    store: DocumentStore,
-    private readonly clock: Clock,
-  ) {
-    this.records = store.collection<DeliveryRecord>('deliveries');
+export class DeliveryLog extends StampedRecords<DeliveryRecord> {
+  constructor(store: DocumentStore, clock: Clock) {
+    super(store, 'deliveries', clock);
   }
 
   static idOf(jobId: string, recipientKey: string): string {
@@ -48,7 +44,7 @@ export class DeliveryLog {
     late: boolean,
   ): Promise<DeliveryRecord | undefined> {
     const id = DeliveryLog.idOf(jobId, recipientKey);
-    const at = this.clock.now().toISOString();
+    const at = this.now().toISOString();
     const first: DeliveryRecord = {
       id,
       jobId,
@@ -70,7 +66,7 @@ export class DeliveryLog {
 
   /** Records how a delivery ended; only the holder of its "sending" record calls this. */
   async finish(sending: DeliveryRecord, finish: Finish): Promise<void> {
-    await this.records.put({ ...sending, ...finish, at: this.clock.now().toISOString() });
+    await this.records.put({ ...sending, ...finish, at: this.now().toISOString() });
   }
 
   forJob(jobId: string): Promise<DeliveryRecord[]> {

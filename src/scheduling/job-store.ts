@@ -21,17 +21,40 @@ export interface JobStore {
 }
 
 /**
+ * The part of a JobStore that both backends answer with the ordinary document
+ * API of the 'jobs' collection; claims and due times are theirs to implement.
+ */
+export abstract class JobCollection {
+  protected readonly jobs: Collection<Job>;
+
+  protected constructor(store: DocumentStore) {
+    this.jobs = store.collection<Job>('jobs');
+  }
+
+  get(id: string): Promise<Job | undefined> {
+    return this.jobs.get(id);
+  }
+
+  inGroup(group: string): Promise<Job[]> {
+    return this.jobs.find({ group });
+  }
+
+  byStatus(status: Job['status']): Promise<Job[]> {
+    return this.jobs.find({ status });
+  }
+}
+
+/**
  * JobStore over a DocumentStore for a single process (lowdb). It keeps an
  * in-memory index of runnable jobs' due times so a tick does not read every
  * job; the index is rebuilt from the store at start-up.
  */
-export class DocumentJobStore implements JobStore {
-  private readonly jobs: Collection<Job>;
+export class DocumentJobStore extends JobCollection implements JobStore {
   /** id → due time (ms) of jobs that are pending or claimed. */
   private readonly runnable = new Map<string, number>();
 
   private constructor(store: DocumentStore) {
-    this.jobs = store.collection<Job>('jobs');
+    super(store);
   }
 
   /**
@@ -48,10 +71,6 @@ export class DocumentJobStore implements JobStore {
     return jobStore;
   }
 
-  get(id: string): Promise<Job | undefined> {
-    return this.jobs.get(id);
-  }
-
   async update(
     id: string,
     change: (current: Job | undefined) => Job | undefined,
@@ -59,14 +78,6 @@ export class DocumentJobStore implements JobStore {
     const job = await this.jobs.update(id, change);
     if (job) this.track(job);
     return job;
-  }
-
-  inGroup(group: string): Promise<Job[]> {
-    return this.jobs.find({ group });
-  }
-
-  byStatus(status: Job['status']): Promise<Job[]> {
-    return this.jobs.find({ status });
   }
 
   async claimDue(now: Date, limit: number, owner: string, leaseMs: number): Promise<Job[]> {

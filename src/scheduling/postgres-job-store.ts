@@ -1,7 +1,6 @@
-import type { Collection } from '../store/document-store.js';
 import type { PostgresStore } from '../store/postgres-store.js';
 import type { Job } from './job.js';
-import type { JobStore } from './job-store.js';
+import { JobCollection, type JobStore } from './job-store.js';
 
 /**
  * JobStore for several instances on one PostgreSQL. A claim is one statement
@@ -9,15 +8,9 @@ import type { JobStore } from './job-store.js';
  * instances never take the same job; a crashed instance's claims become due
  * again when their lease ends. Everything else is the ordinary document API.
  */
-export class PostgresJobStore implements JobStore {
-  private readonly jobs: Collection<Job>;
-
+export class PostgresJobStore extends JobCollection implements JobStore {
   constructor(private readonly store: PostgresStore) {
-    this.jobs = store.collection<Job>('jobs');
-  }
-
-  get(id: string): Promise<Job | undefined> {
-    return this.jobs.get(id);
+    super(store);
   }
 
   update(
@@ -25,14 +18,6 @@ export class PostgresJobStore implements JobStore {
     change: (current: Job | undefined) => Job | undefined,
   ): Promise<Job | undefined> {
     return this.jobs.update(id, change);
-  }
-
-  inGroup(group: string): Promise<Job[]> {
-    return this.jobs.find({ group });
-  }
-
-  byStatus(status: Job['status']): Promise<Job[]> {
-    return this.jobs.find({ status });
   }
 
   async claimDue(now: Date, limit: number, owner: string, leaseMs: number): Promise<Job[]> {

@@ -2,14 +2,8 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
 import { Writer } from 'steno';
-import {
-  matches,
-  StoreUnavailableError,
-  type Collection,
-  type DocumentStore,
-  type Match,
-  type Record_,
-} from './document-store.js';
+import { matches, StoreUnavailableError } from './document-store.js';
+import type { Collection, DocumentStore, Match, Record_ } from './document-store.js';
 import { assertScalarMatch, assertStorable } from './storable.js';
 import { CURRENT_SCHEMA_VERSION, migrate, type StoredData } from './migrations.js';
 

@@ -1,12 +1,6 @@
 import pg from 'pg';
-import {
-  matches,
-  StoreUnavailableError,
-  type Collection,
-  type DocumentStore,
-  type Match,
-  type Record_,
-} from './document-store.js';
+import { matches, StoreUnavailableError } from './document-store.js';
+import type { Collection, DocumentStore, Match, Record_ } from './document-store.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { assertScalarMatch, assertStorable, isStorableText } from './storable.js';
 

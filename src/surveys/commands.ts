@@ -1,6 +1,6 @@
 import type { ActionSpec, CommandSpec } from '../app/router.js';
 import type { SurveyUses } from './deps.js';
-import type { ActionOutcome, Turn } from '../app/turn.js';
+import type { ActionOutcome, CommandTurn, Turn } from '../app/turn.js';
 import type { Card } from '../cards/card.js';
 import { formatDateTime } from '../i18n/dates.js';
 import { Audience, isStaffRole } from '../domain/roles.js';
@@ -96,19 +96,20 @@ async function latestClosedFor(
   return closed.sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))[0];
 }
 
-/** Looks up the survey a command names ("結果 2"); replies when there is none. */
-async function surveyFromArgs(
+/**
+ * A command on the survey it names ("結果 2"): looks it up and runs `act` on
+ * it, or replies that there is none.
+ */
+function withSurvey(
   services: SurveyUses,
-  turn: Turn & { args: string },
-): Promise<Survey | undefined> {
-  const survey = await services.surveys.find(turn.args);
-  if (!survey)
-    await turn.reply(
-      turn.args.trim()
-        ? turn.t('survey.notFound', { ref: turn.args.trim() })
-        : turn.t('survey.none'),
-    );
-  return survey;
+  act: (turn: CommandTurn, survey: Survey) => Promise<void>,
+): (turn: CommandTurn) => Promise<void> {
+  return async (turn) => {
+    const survey = await services.surveys.find(turn.args);
+    if (survey) return act(turn, survey);
+    const ref = turn.args.trim();
+    await turn.reply(ref ? turn.t('survey.notFound', { ref }) : turn.t('survey.none'));
+  };
 }
 
 export function surveyCommands(services: SurveyUses): CommandSpec[] {
@@ -164,65 +165,55 @@ export function surveyCommands(services: SurveyUses): CommandSpec[] {
       words: { ja: ['アンケート編集'], en: ['survey edit', 'edit survey'] },
       summary: 'cmd.surveyEdit',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const survey = await surveyFromArgs(services, turn);
-        if (!survey) return;
+      handle: withSurvey(services, async (turn, survey) => {
         if (survey.status === 'closed') return turn.reply(turn.t('survey.close.already'));
         await turn.reply({ card: await editor(services, turn, survey) });
-      },
+      }),
     },
     {
       id: 'surveyCopy',
       words: { ja: ['アンケート複製'], en: ['survey copy', 'copy survey'] },
       summary: 'cmd.surveyCopy',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const source = await surveyFromArgs(services, turn);
-        if (!source) return;
+      handle: withSurvey(services, async (turn, source) => {
         const copy = await surveys.copy(source.id, turn.actor.person?.id ?? turn.actor.aadObjectId);
         if (!copy) return;
         const notice = turn.t('survey.copy.done', { from: source.number, number: copy.number });
         await turn.reply({ card: await editor(services, turn, copy, undefined, notice) });
-      },
+      }),
     },
     {
       id: 'surveySend',
       words: { ja: ['アンケート送信'], en: ['survey send', 'send survey'] },
       summary: 'cmd.surveySend',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const survey = await surveyFromArgs(services, turn);
-        if (!survey) return;
+      handle: withSurvey(services, async (turn, survey) => {
         const report = await surveys.send(survey.id);
         if (report)
           await turn.reply(sendReportText(report, survey, turn, services.config.timeZone).text);
-      },
+      }),
     },
     {
       id: 'surveyClose',
       words: { ja: ['アンケート締切', 'アンケート締め切り'], en: ['survey close', 'close survey'] },
       summary: 'cmd.surveyClose',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const survey = await surveyFromArgs(services, turn);
-        if (!survey) return;
+      handle: withSurvey(services, async (turn, survey) => {
         await turn.reply((await closeNotice(services, turn, survey.id)).text);
-      },
+      }),
     },
     {
       id: 'results',
       words: { ja: ['結果', 'アンケート結果'], en: ['results', 'survey results'] },
       summary: 'cmd.results',
       allowed: Audience.staff,
-      handle: async (turn) => {
-        const survey = await surveyFromArgs(services, turn);
-        if (!survey) return;
+      handle: withSurvey(services, async (turn, survey) => {
         const card = await surveys.resultsCard(survey, readerOf(services, turn));
         await turn.reply({
           card,
           summary: turn.t('survey.results.title', { title: inLocale(survey.title, turn.locale) }),
         });
-      },
+      }),
     },
     ...surveyProgressCommands(services),
   ];
@@ -253,6 +244,9 @@ export function surveyActions(services: SurveyUses): ActionSpec[] {
     typeof data['surveyId'] === 'string' && data['surveyId'] !== ''
       ? surveys.repository.get(data['surveyId'])
       : Promise.resolve(undefined);
+  /** A closed survey is not edited: the list comes back saying so. */
+  const alreadyClosed = async (turn: Turn): Promise<ActionOutcome> =>
+    card(await admin(services, turn, { text: turn.t('survey.close.already'), ok: false }));
   /** Staff actions on an existing survey; a missing one brings the list back with a note. */
   const onSurvey =
     (run: (turn: Turn, survey: Survey) => Promise<ActionOutcome>) =>
@@ -296,10 +290,7 @@ export function surveyActions(services: SurveyUses): ActionSpec[] {
       allowed: Audience.staff,
       handle: async (turn) => {
         const survey = await surveyOf(turn.data);
-        if (survey?.status === 'closed')
-          return card(
-            await admin(services, turn, { text: turn.t('survey.close.already'), ok: false }),
-          );
+        if (survey?.status === 'closed') return alreadyClosed(turn);
         return card(await editor(services, turn, survey));
       },
     },
@@ -316,10 +307,7 @@ export function surveyActions(services: SurveyUses): ActionSpec[] {
       allowed: Audience.staff,
       handle: async (turn) => {
         const existing = await surveyOf(turn.data);
-        if (existing?.status === 'closed')
-          return card(
-            await admin(services, turn, { text: turn.t('survey.close.already'), ok: false }),
-          );
+        if (existing?.status === 'closed') return alreadyClosed(turn);
         const draft = readDraft(turn.data);
         const parsed = parseDraft(draft, {
           ...(existing ? { existing } : {}),
@@ -346,10 +334,7 @@ export function surveyActions(services: SurveyUses): ActionSpec[] {
               parsed.definition,
               turn.actor.person?.id ?? turn.actor.aadObjectId,
             );
-        if (!saved)
-          return card(
-            await admin(services, turn, { text: turn.t('survey.close.already'), ok: false }),
-          );
+        if (!saved) return alreadyClosed(turn);
         return card(
           await admin(services, turn, {
             text: turn.t('survey.editor.saved', { number: saved.number }),

@@ -1,7 +1,7 @@
 import type { IntentSpec } from '../app/intent.js';
 import type { Routes } from '../app/router.js';
 import { Audience } from '../domain/roles.js';
-import { runCommand } from '../understanding/reuse.js';
+import { commandIntent } from '../understanding/reuse.js';
 
 /**
  * Surveys in words: a department opens its survey card; anyone in the directory
@@ -10,38 +10,12 @@ import { runCommand } from '../understanding/reuse.js';
  */
 export function surveyIntents(router: Routes): IntentSpec[] {
   return [
-    {
-      id: 'surveys.answer',
-      allowed: Audience.directory,
-      label: 'intent.surveys.answer',
-      handle: async (turn) => {
-        await runCommand(router, turn, 'surveys');
-      },
-    },
-    {
-      id: 'surveys.progress',
-      allowed: Audience.directory,
-      label: 'intent.surveys.progress',
-      handle: async (turn) => {
-        await runCommand(router, turn, 'survey.progress');
-      },
-    },
-    {
-      id: 'surveys.missing',
-      allowed: Audience.staff,
-      label: 'intent.surveys.missing',
-      handle: async (turn) => {
-        await runCommand(router, turn, 'survey.missing');
-      },
-    },
-    {
-      id: 'surveys.results',
-      allowed: Audience.staff,
-      label: 'intent.surveys.results',
-      handle: async (turn) => {
-        const n = turn.slots.surveyNumber;
-        await runCommand(router, turn, 'results', n === undefined ? '' : String(n));
-      },
-    },
+    commandIntent(router, 'surveys.answer', 'surveys', Audience.directory),
+    commandIntent(router, 'surveys.progress', 'survey.progress', Audience.directory),
+    commandIntent(router, 'surveys.missing', 'survey.missing', Audience.staff),
+    commandIntent(router, 'surveys.results', 'results', Audience.staff, {
+      args: (turn) =>
+        turn.slots.surveyNumber === undefined ? '' : String(turn.slots.surveyNumber),
+    }),
   ];
 }

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../i18n/catalog.js';
-import type { Locale } from '../i18n/locale.js';
+import { catalogs, type MessageKey } from '../i18n/catalog.js';
+import { LOCALES, type Locale } from '../i18n/locale.js';
 import { translator } from '../i18n/translate.js';
 
 /** What the page script needs before it can call the API; its texts it bundles from the tab catalog. */
@@ -42,8 +42,45 @@ function escapeHtml(text: string): string {
 }
 
 /** JSON that is safe inside a <script> element. */
-function scriptJson(value: unknown): string {
+export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/** The messages a page script shows, per locale: the catalog entries under `prefix`. */
+export function clientStrings(prefix: string): Record<Locale, Record<string, string>> {
+  return Object.fromEntries(
+    LOCALES.map((locale) => {
+      const catalog: Record<string, string> = catalogs[locale];
+      return [
+        locale,
+        Object.fromEntries(Object.entries(catalog).filter(([key]) => key.startsWith(prefix))),
+      ];
+    }),
+  ) as Record<Locale, Record<string, string>>;
+}
+
+/** The document shell every tab page shares: language, viewport, title, the tab's stylesheet. */
+export function htmlDocument(page: {
+  readonly lang: string;
+  readonly title: string;
+  /** A script loaded deferred from the head. */
+  readonly script?: string;
+  readonly bodyClass?: string;
+  readonly body: string;
+}): string {
+  return `<!doctype html>
+<html lang="${page.lang}" data-theme="default">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(page.title)}</title>
+<link rel="stylesheet" href="/tab/app.css">
+${page.script ? `<script src="${page.script}" defer></script>\n` : ''}</head>
+<body${page.bodyClass ? ` class="${page.bodyClass}"` : ''}>
+${page.body}
+</body>
+</html>
+`;
 }
 
 /**
@@ -53,23 +90,15 @@ function scriptJson(value: unknown): string {
 export function tabPage(devSignIn: boolean): string {
   const settings: PageSettings = { devSignIn };
   const t = translator('ja');
-  return `<!doctype html>
-<html lang="ja" data-theme="default">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t('tab.title'))}</title>
-<link rel="stylesheet" href="/tab/app.css">
-<script src="/tab/app.js" defer></script>
-</head>
-<body>
-<a class="skip-link" href="#main">${escapeHtml(t('tab.client.skip'))}</a>
+  return htmlDocument({
+    lang: 'ja',
+    title: t('tab.title'),
+    script: '/tab/app.js',
+    body: `<a class="skip-link" href="#main">${escapeHtml(t('tab.client.skip'))}</a>
 <header class="top" id="top"><h1 id="title">${escapeHtml(t('tab.title'))}</h1></header>
 <main id="main" tabindex="-1" aria-busy="true"><p class="status" role="status">${escapeHtml(t('tab.client.loading'))}</p></main>
-<script type="application/json" id="honbu-settings">${scriptJson(settings)}</script>
-</body>
-</html>
-`;
+<script type="application/json" id="honbu-settings">${scriptJson(settings)}</script>`,
+  });
 }
 
 /** The page the manifest names as website, privacy and terms URL. */
@@ -77,22 +106,14 @@ export function aboutPage(locale: Locale): string {
   const t = translator(locale);
   const part = (id: string, title: MessageKey, body: MessageKey) =>
     `<section id="${id}"><h2>${escapeHtml(t(title))}</h2><p>${escapeHtml(t(body))}</p></section>`;
-  return `<!doctype html>
-<html lang="${locale}" data-theme="default">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t('about.title'))}</title>
-<link rel="stylesheet" href="/tab/app.css">
-</head>
-<body>
-<main id="main" class="about">
+  return htmlDocument({
+    lang: locale,
+    title: t('about.title'),
+    body: `<main id="main" class="about">
 <h1>${escapeHtml(t('about.title'))}</h1>
 <p>${escapeHtml(t('about.body'))}</p>
 ${part('privacy', 'about.privacy.title', 'about.privacy.body')}
 ${part('terms', 'about.terms.title', 'about.terms.body')}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }

@@ -1,12 +1,12 @@
 import type { Request, Response } from 'restify';
 import type { MeetingPanel, PanelAnswer } from '../extensions/meeting-panel.js';
 import type { Route } from '../http/server.js';
-import { catalogs } from '../i18n/catalog.js';
-import { localeFrom, LOCALES, type Locale } from '../i18n/locale.js';
+import { localeFrom, type Locale } from '../i18n/locale.js';
 import { translator } from '../i18n/translate.js';
 import { PANEL_SCRIPT_PATH } from './assets.js';
 import type { TabAuthenticator } from './auth.js';
-import { TAB_PAGE_CSP } from './page.js';
+import { clientStrings, htmlDocument, scriptJson, TAB_PAGE_CSP } from './page.js';
+import { signedInOnly } from './signed-in.js';
 import type { PanelAnswerBody } from './panel-model.js';
 import { readFile } from 'node:fs/promises';
 
@@ -39,34 +39,17 @@ function sendAnswer(res: Response, answer: PanelAnswer) {
   sendJson(res, answer.status, { error: answer.message });
 }
 
-/** JSON that is safe inside a <script> element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-
 /** The page shell; the data comes from the API once Teams says who is asking. */
 function panelPage(): string {
-  const strings = Object.fromEntries(
-    LOCALES.map((locale) => [
-      locale,
-      Object.fromEntries(
-        Object.entries(catalogs[locale]).filter(([key]) => key.startsWith('ext.panel.client.')),
-      ),
-    ]),
-  );
-  return `<!doctype html>
-<html lang="ja" data-theme="default">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Honbu</title>
-<link rel="stylesheet" href="/tab/app.css">
-<script src="/tab/panel.js" defer></script>
-</head>
-<body class="panel">
-<main id="main" tabindex="-1" aria-busy="true"><p class="status" role="status">${translator('ja')('ext.panel.client.loading')}</p></main>
-<script type="application/json" id="honbu-panel-strings">${scriptJson(strings)}</script>
-</body>
-</html>
-`;
+  const strings = clientStrings('ext.panel.client.');
+  return htmlDocument({
+    lang: 'ja',
+    title: 'Honbu',
+    script: '/tab/panel.js',
+    bodyClass: 'panel',
+    body: `<main id="main" tabindex="-1" aria-busy="true"><p class="status" role="status">${translator('ja')('ext.panel.client.loading')}</p></main>
+<script type="application/json" id="honbu-panel-strings">${scriptJson(strings)}</script>`,
+  });
 }
 
 /**
@@ -79,6 +62,7 @@ export function panelRoutes(deps: PanelRouteDependencies): Route[] {
   const page = panelPage();
   const unauthorized = (res: Response, locale: Locale) =>
     sendJson(res, 401, { error: translator(locale)('tab.error.unauthorized') });
+  const signedIn = signedInOnly(authenticator, localeOf, unauthorized);
   const servePage = async (_req: Request, res: Response) => res.sendRaw(200, page, HTML_HEADERS);
   return [
     { method: 'get', path: '/tab/config', handle: servePage },
@@ -100,26 +84,20 @@ export function panelRoutes(deps: PanelRouteDependencies): Route[] {
     {
       method: 'get',
       path: '/api/tab/panel',
-      handle: async (req, res) => {
-        const locale = localeOf(req);
-        const auth = await authenticator.authenticate(req.header('authorization'));
-        if (!auth.ok) return unauthorized(res, locale);
+      handle: signedIn(async (req, res, actor, locale) => {
         const chat = (req.query as Record<string, unknown> | undefined)?.['chat'];
-        sendAnswer(res, await panel.view(auth.actor, locale, typeof chat === 'string' ? chat : ''));
-      },
+        sendAnswer(res, await panel.view(actor, locale, typeof chat === 'string' ? chat : ''));
+      }),
     },
     {
       method: 'post',
       path: '/api/tab/panel/reported',
-      handle: async (req, res) => {
-        const locale = localeOf(req);
-        const auth = await authenticator.authenticate(req.header('authorization'));
-        if (!auth.ok) return unauthorized(res, locale);
+      handle: signedIn(async (req, res, actor, locale) => {
         const body = (req.body ?? {}) as Record<string, unknown>;
         const chat = typeof body['chat'] === 'string' ? body['chat'] : '';
         const itemId = typeof body['itemId'] === 'string' ? body['itemId'] : '';
-        sendAnswer(res, await panel.markReported(auth.actor, locale, chat, itemId));
-      },
+        sendAnswer(res, await panel.markReported(actor, locale, chat, itemId));
+      }),
     },
   ];
 }

@@ -11,6 +11,7 @@ import type { TabAuthenticator } from './auth.js';
 import type { Dashboard } from './dashboard.js';
 import type { DevSignInPerson } from './model.js';
 import { aboutPage, TAB_PAGE_CSP, tabPage } from './page.js';
+import { signedInOnly } from './signed-in.js';
 
 export interface TabRouteDependencies {
   readonly dashboard: Dashboard;
@@ -81,6 +82,8 @@ export function tabRoutes(deps: TabRouteDependencies): Route[] {
       },
     );
 
+  const signedIn = signedInOnly(authenticator, localeOf, unauthorized);
+
   const routes: Route[] = [
     {
       method: 'get',
@@ -122,23 +125,20 @@ export function tabRoutes(deps: TabRouteDependencies): Route[] {
     {
       method: 'get',
       path: '/api/tab/dashboard',
-      handle: async (req, res) => {
-        const locale = localeOf(req);
-        const auth = await authenticator.authenticate(req.header('authorization'));
-        if (!auth.ok) return unauthorized(res, locale);
+      handle: signedIn(async (req, res, viewer, locale) => {
         const result = await dashboard.build({
-          viewer: auth.actor,
+          viewer,
           locale,
           department: query(req, 'department'),
         });
         if (result.ok) return sendJson(res, 200, result.view);
         const t = translator(locale);
         if (result.reason === 'otherDepartment') {
-          logger.info({ upn: auth.actor.upn }, 'tab API: another department refused');
+          logger.info({ upn: viewer.upn }, 'tab API: another department refused');
           return sendJson(res, 403, { error: t('tab.error.otherDepartment') });
         }
         return sendJson(res, 404, { error: t('tab.error.unknownDepartment') });
-      },
+      }),
     },
   ];
 

@@ -38,17 +38,12 @@ function wholeWord(text: string, name: string): boolean {
 const SELF =
   /(?:^|の)(?:honbu|ほんぶ|(?:この)?(?:ぼつと|ぼと|あぷり|ちやつと)|これ|この|(?:the |this )?(?:bot|app)|this|it|you|here)$/;
 
-/** Concepts of Honbu's own features: 「アンケートの使い方」「延期のやり方」 are help. */
-const OWN_FEATURES = [
-  'meeting',
-  'agenda',
-  'materials',
-  'attend',
-  'absent',
-  'delegate',
+/**
+ * Concepts of Honbu's items, surveys and failed sends: a how-to about one is
+ * help, and a text naming one is not a policy question.
+ */
+export const WORK_CONCEPTS = [
   'item',
-  'done',
-  'progress',
   'snooze',
   'blocked',
   'reopen',
@@ -57,6 +52,19 @@ const OWN_FEATURES = [
   'results',
   'missing',
   'deadLetters',
+];
+
+/** Concepts of Honbu's own features: 「アンケートの使い方」「延期のやり方」 are help. */
+const OWN_FEATURES = [
+  'meeting',
+  'agenda',
+  'materials',
+  'attend',
+  'absent',
+  'delegate',
+  'done',
+  'progress',
+  ...WORK_CONCEPTS,
   'whoami',
 ];
 

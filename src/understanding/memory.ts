@@ -1,7 +1,8 @@
 import type { Slots } from '../app/intent.js';
 import type { Turn } from '../app/turn.js';
 import type { Clock } from '../clock.js';
-import type { Collection, DocumentStore } from '../store/document-store.js';
+import type { DocumentStore } from '../store/document-store.js';
+import { StampedRecords } from '../store/stamped-records.js';
 
 /** What a follow-up may refer to: the meeting or item just shown. */
 export type Referent = Pick<Slots, 'meetingNumber' | 'itemNumber'>;
@@ -23,14 +24,9 @@ export const FOLLOW_UP_MS = 5 * 60_000;
  * other instance behind the load balancer sees it too; the key holds the
  * conversation and the user, so it never crosses users.
  */
-export class ConversationMemory {
-  private readonly records: Collection<Remembered>;
-
-  constructor(
-    store: DocumentStore,
-    private readonly clock: Clock,
-  ) {
-    this.records = store.collection<Remembered>('conversationContext');
+export class ConversationMemory extends StampedRecords<Remembered> {
+  constructor(store: DocumentStore, clock: Clock) {
+    super(store, 'conversationContext', clock);
   }
 
   private static keyOf(turn: Turn): string | undefined {
@@ -47,14 +43,14 @@ export class ConversationMemory {
       await this.records.delete(id);
       return;
     }
-    await this.records.put({ id, ...referent, at: this.clock.now().toISOString() });
+    await this.records.put({ id, ...referent, at: this.now().toISOString() });
   }
 
   async recall(turn: Turn): Promise<Referent> {
     const id = ConversationMemory.keyOf(turn);
     const found = id ? await this.records.get(id) : undefined;
     if (!found) return {};
-    if (this.clock.now().getTime() - Date.parse(found.at) > FOLLOW_UP_MS) return {};
+    if (this.now().getTime() - Date.parse(found.at) > FOLLOW_UP_MS) return {};
     const { meetingNumber, itemNumber } = found;
     return {
       ...(meetingNumber !== undefined ? { meetingNumber } : {}),

@@ -1,7 +1,15 @@
 import type { Slots } from '../app/intent.js';
 import { NaiveBayes, type Scored } from './classifier.js';
 import type { LabelledUtterance } from './corpus.js';
-import { asks, asksPermission, howToAbout, namesProduct, states, withShorthand } from './cues.js';
+import {
+  asks,
+  asksPermission,
+  howToAbout,
+  namesProduct,
+  states,
+  withShorthand,
+  WORK_CONCEPTS,
+} from './cues.js';
 import { conceptsOf } from './lexicon.js';
 import { cleanText, foldForMatching } from './normalise.js';
 import type { PolicyWords } from './policy-terms.js';
@@ -35,15 +43,7 @@ export type Understood =
  * not among them: 「会議室のWi-Fi」「外部の委員が参加するWeb会議」 are policy questions.
  */
 const EXCLUDE_POLICY = [
-  'item',
-  'snooze',
-  'blocked',
-  'reopen',
-  'overdue',
-  'survey',
-  'results',
-  'missing',
-  'deadLetters',
+  ...WORK_CONCEPTS,
   'outbox',
   'agenda',
   'materials',
