@@ -3,15 +3,16 @@ import { evaluate, evaluationSetup, percent, type HeldOutSet } from './evaluate.
 
 /**
  * The same measure as `npm run eval:chat`, with floors, on each held-out set
- * apart: `heldout.json` and `heldout-2.json` (a third author's). Both have
- * now been read while fixing kinds of misses, so their floors guard against
- * regressions; the phrasings of `kinds.test.ts`, written apart from both,
- * check that the kinds stay fixed. On both sets, not one non-policy question
- * is answered from the policy book.
+ * apart (see HELD_OUT_SETS). The first two have been read while fixing kinds
+ * of misses, so their floors guard against regressions; `heldout-3.json` was
+ * never tuned on, and its floor sits a little under what it measured (92.7 %
+ * ja, 95.6 % en when it landed). On every set, not one non-policy question is
+ * answered from the policy book.
  */
 const INTENT_FLOORS: Readonly<Record<HeldOutSet, number>> = {
   'heldout.json': 93,
   'heldout-2.json': 95,
+  'heldout-3.json': 90,
 };
 const SLOT_FLOORS: Readonly<Record<string, number>> = {
   itemNumber: 95,

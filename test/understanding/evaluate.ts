@@ -131,10 +131,12 @@ export function evaluate(
 }
 
 /**
- * The held-out sets, by file: `heldout.json` (the second author's, also read
- * while tuning) and `heldout-2.json` (a third author's, never tuned on).
+ * The held-out sets, by file, each written by an author who saw neither the
+ * corpus nor the sets before it: `heldout.json` and `heldout-2.json` were then
+ * read while fixing kinds of misses; `heldout-3.json` (intents only) was only
+ * ever measured, so it is the honest figure for phrasings nobody here wrote.
  */
-export const HELD_OUT_SETS = ['heldout.json', 'heldout-2.json'] as const;
+export const HELD_OUT_SETS = ['heldout.json', 'heldout-2.json', 'heldout-3.json'] as const;
 export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
 
 /** A held-out set, if it is in this checkout. */
