@@ -45,8 +45,8 @@ describe('policy look-up over the HTTP endpoint', () => {
     assert.equal(headline(card), '区長部局で承認済み: B, C');
     const text = visibleText(card);
     assert.match(text, /承認済み/);
-    assert.match(text, /2020年8月3日/);
-    assert.match(text, /令和2年度 第2回 行政情報化推進本部（2020年8月3日）・資料1-7 の審議/);
+    assert.match(text, /令和2年8月3日/);
+    assert.match(text, /令和2年度 第2回 行政情報化推進本部（令和2年8月3日）・資料1-7 の審議/);
     assert.match(text, /外部の委員が参加するWeb会議/, 'related: the outside-member condition');
     assert.match(text, /事務局に質問する/);
     assert.deepEqual(executeVerbs(card), ['policy.ask']);

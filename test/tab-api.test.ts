@@ -106,8 +106,8 @@ describe('dashboard API: Teams SSO tokens and roles', () => {
     assert.deepEqual(tools?.badge, { text: '承認済み', tone: 'good' });
     assert.deepEqual(tools?.lines, [
       '区長部局では B と C の2つのWeb会議環境を使います（事務局が整備中）。',
-      '対象: 区長部局、適用開始: 2020年8月3日',
-      '出典: 令和2年度 第2回 行政情報化推進本部（2020年8月3日）・資料1-7 の審議（事務局の回答）',
+      '対象: 区長部局、適用開始: 令和2年8月3日',
+      '出典: 令和2年度 第2回 行政情報化推進本部（令和2年8月3日）・資料1-7 の審議（事務局の回答）',
     ]);
     const outside = before.find((p) => p.title === '外部の委員が参加するWeb会議');
     assert.match(outside?.lines[1] ?? '', /^条件: 委員がインターネットに接続できるパソコン/);

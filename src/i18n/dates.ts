@@ -129,12 +129,23 @@ export function formatSpokenDay(date: Date, locale: Locale, timeZone: string, no
     .replace(',', '');
 }
 
-/** "2020-08-03" → 2020年8月3日 / 3 Aug 2020; "2020-08" → 2020年8月 / Aug 2020. */
+/**
+ * "2020-08-03" → 令和2年8月3日 / 3 Aug 2020; "2020-08" → 令和2年8月 / Aug 2020: a calendar
+ * day, in the era style every other date the committee reads is written in.
+ */
 export function formatPolicyDate(iso: string, locale: Locale): string {
   const [year, month, day] = iso.split('-').map(Number);
   if (!year || !month) return iso;
-  if (locale === 'ja') return day ? `${year}年${month}月${day}日` : `${year}年${month}月`;
   const date = new Date(Date.UTC(year, month - 1, day ?? 1));
+  if (locale === 'ja') {
+    const get = partsOf(
+      'ja-JP-u-ca-japanese',
+      { timeZone: 'UTC', era: 'long', year: 'numeric', month: 'numeric' },
+      date,
+    );
+    const eraYear = get('year') === '1' ? '元' : get('year');
+    return `${get('era')}${eraYear}年${get('month')}月${day ? `${day}日` : ''}`;
+  }
   return new Intl.DateTimeFormat('en-GB', {
     timeZone: 'UTC',
     ...(day ? { day: 'numeric' } : {}),

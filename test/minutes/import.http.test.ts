@@ -206,10 +206,10 @@ describe('minutes import over HTTP', () => {
     );
     const text = visibleText(review);
     assert.match(text, /ポリシー変更の案（2件）/);
-    assert.match(text, /区長部局のWeb会議ツール：承認済み · 区長部局 · 2020年8月3日から/);
+    assert.match(text, /区長部局のWeb会議ツール：承認済み · 区長部局 · 令和2年8月3日から/);
     assert.match(
       text,
-      /B及びCの2つのWeb会議環境：承認済み · 全庁（区長部局・教育委員会） · 2020年10月1日から/,
+      /B及びCの2つのWeb会議環境：承認済み · 全庁（区長部局・教育委員会） · 令和2年10月1日から/,
     );
     assert.match(text, /新しい会議として登録します/);
     assert.equal(
