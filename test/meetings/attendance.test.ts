@@ -1,34 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { adaptiveCardsIn, assertValidCard, renderedInputs } from '../harness/cards.js';
-import { cardsOf, textsOf, visibleText, type PostResult } from '../harness/test-bot.js';
-import { committee, createMeeting, type Committee } from './helpers.js';
-
-/** The one card an answer carried (sent, or the invoke response). */
-function cardOf(result: PostResult, label: string): unknown {
-  const cards = [...cardsOf(result.sent), ...adaptiveCardsIn(result.body)];
-  assert.equal(cards.length, 1, `${label}: expected one card, got ${cards.length}`);
-  assertValidCard(cards[0], label);
-  return cards[0];
-}
-
-/** Every Action.Execute of a card: its title, verb and data. */
-function executes(card: unknown) {
-  const found: Array<{ title: string; verb: string; data: Record<string, unknown> }> = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as Record<string, unknown>;
-    if (n['type'] === 'Action.Execute')
-      found.push({
-        title: String(n['title']),
-        verb: String(n['verb']),
-        data: (n['data'] as Record<string, unknown>) ?? {},
-      });
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
+import { renderedInputs } from '../harness/cards.js';
+import { textsOf, visibleText } from '../harness/test-bot.js';
+import { cardOf, committee, createMeeting, executes, type Committee } from './helpers.js';
 
 describe('attendance in words and on the agenda card', () => {
   let c: Committee;

@@ -2,7 +2,9 @@ import type { Meeting } from '../../src/meetings/meeting.js';
 import { CHANNEL } from '../../scripts/teams/activities.js';
 import { ManualClock } from '../harness/manual-clock.js';
 import { runUntil } from '../harness/run-until.js';
-import { TestBot, cardsOf, visibleText } from '../harness/test-bot.js';
+import { strict as assert } from 'node:assert';
+import { adaptiveCardsIn, assertValidCard } from '../harness/cards.js';
+import { TestBot, cardsOf, visibleText, type PostResult } from '../harness/test-bot.js';
 import type { TestUser } from '../harness/teams.js';
 
 /** 2026-11-30 15:00 in Tokyo → the UTC ISO string the store holds. */
@@ -107,4 +109,31 @@ export async function createMeeting(
 
 export function personal(user: TestUser): string {
   return user.personalConversationId;
+}
+
+/** The one card an answer carried (sent, or the invoke response). */
+export function cardOf(result: PostResult, label: string): unknown {
+  const cards = [...cardsOf(result.sent), ...adaptiveCardsIn(result.body)];
+  assert.equal(cards.length, 1, `${label}: expected one card, got ${cards.length}`);
+  assertValidCard(cards[0], label);
+  return cards[0];
+}
+
+/** Every Action.Execute of a card: its title, verb and data. */
+export function executes(card: unknown) {
+  const found: Array<{ title: string; verb: string; data: Record<string, unknown> }> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as Record<string, unknown>;
+    if (n['type'] === 'Action.Execute')
+      found.push({
+        title: String(n['title']),
+        verb: String(n['verb']),
+        data: (n['data'] as Record<string, unknown>) ?? {},
+      });
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return found;
 }
