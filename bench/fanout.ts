@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { createHonbu } from '../src/honbu.js';
+import { createHonbu } from '../src/app/honbu.js';
 import { TEAMS_PER_BOT } from '../src/messaging/rate-limit.js';
 import { FakeConnector } from '../test/harness/fake-connector.js';
 import type { BenchRow } from './types.js';

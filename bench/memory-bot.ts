@@ -1,5 +1,5 @@
 import { loadConfig } from '../src/config.js';
-import { createHonbu } from '../src/honbu.js';
+import { createHonbu } from '../src/app/honbu.js';
 
 /**
  * Honbu wired exactly as src/main.ts does, plus GET /bench/memory, which collects

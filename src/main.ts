@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, redactStoreUrl } from './config.js';
-import { createHonbu } from './honbu.js';
+import { createHonbu } from './app/honbu.js';
 import { createLogger } from './logger.js';
 import { localStartMessage } from './start-message.js';
 import { StoreUnavailableError } from './store/document-store.js';

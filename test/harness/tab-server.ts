@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config.js';
-import { createHonbu, type Honbu, type HonbuOptions } from '../../src/honbu.js';
+import { createHonbu, type Honbu, type HonbuOptions } from '../../src/app/honbu.js';
 import type { DashboardView } from '../../src/tab/model.js';
 import { ManualClock } from './manual-clock.js';
 

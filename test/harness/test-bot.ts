@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { createHonbu, type Honbu } from '../../src/honbu.js';
+import { createHonbu, type Honbu } from '../../src/app/honbu.js';
 import type { Logger } from '../../src/logger.js';
 import { adaptiveCardsIn, assertValidCard } from './cards.js';
 import { FakeConnector, type RecordedCall } from './fake-connector.js';

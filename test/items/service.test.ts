@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { loadConfig } from '../../src/config.js';
 import type { Actor } from '../../src/domain/directory.js';
-import { createHonbu, type Honbu } from '../../src/honbu.js';
+import { createHonbu, type Honbu } from '../../src/app/honbu.js';
 import { translator } from '../../src/i18n/translate.js';
 import type { ActionItem } from '../../src/items/item.js';
 import { ACTIVE_STATUSES } from '../../src/items/item.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
-import { createHonbu, type Honbu } from '../../src/honbu.js';
+import { createHonbu, type Honbu } from '../../src/app/honbu.js';
 import { FakeConnector } from '../harness/fake-connector.js';
 
 /**
