@@ -65,20 +65,16 @@ describe('configuration', () => {
 
 describe('the process', () => {
   function startProcess(env: Record<string, string>) {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--disable-warning=DEP0111', 'src/main.ts'],
-      {
-        env: {
-          ...process.env,
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          SCHEDULER_TICK_MS: '0',
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SCHEDULER_TICK_MS: '0',
+        ...env,
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -17,14 +17,10 @@ async function runMain(
   done: RegExp,
   meanwhile: (output: string) => Promise<void> = async () => undefined,
 ): Promise<{ output: string; exitCode: number | null }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--disable-warning=DEP0111', 'src/main.ts'],
-    {
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SCHEDULER_TICK_MS: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SCHEDULER_TICK_MS: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const seen = new Promise<void>((resolve) => {
