@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import * as ACData from 'adaptivecards-templating';
+import type * as ACData from 'adaptivecards-templating';
 
 /** An Adaptive Card as JSON, ready to send. */
 export interface Card {
@@ -15,11 +16,24 @@ export const TEAMS_CARD_VERSION = '1.5';
 const templatesDir = new URL('../../cards/', import.meta.url);
 const templates = new Map<string, ACData.Template>();
 
+let engine: typeof ACData | undefined;
+
+/**
+ * The template engine, loaded with the first card rather than at start: with the
+ * expression language under it, it is the largest module tree Honbu loads after
+ * botbuilder, and starting (health checks, the scheduler's first tick) never needs it.
+ * A synchronous require keeps rendering synchronous; the package is CommonJS.
+ */
+function templating(): typeof ACData {
+  engine ??= createRequire(import.meta.url)('adaptivecards-templating') as typeof ACData;
+  return engine;
+}
+
 function template(name: string): ACData.Template {
   let found = templates.get(name);
   if (!found) {
     const path = fileURLToPath(new URL(`${name}.json`, templatesDir));
-    found = new ACData.Template(JSON.parse(readFileSync(path, 'utf-8')));
+    found = new (templating().Template)(JSON.parse(readFileSync(path, 'utf-8')));
     templates.set(name, found);
   }
   return found;

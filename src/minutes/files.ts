@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import type { IncomingAttachment } from '../app/turn.js';
 
 /** Fetches a file the user sent; tests give one that reads from a local server. */
@@ -66,6 +65,9 @@ export function textOfTxt(bytes: Uint8Array): string {
  * tab-separated cells (the 会議録 form is a table). mammoth does the Word part.
  */
 export async function textOfDocx(bytes: Uint8Array): Promise<string> {
+  // Loaded with the first Word file rather than at start: its module tree is
+  // larger than the rest of the minutes feature, and no other turn needs it.
+  const { default: mammoth } = await import('mammoth');
   const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
   return htmlToLines(html);
 }

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { matches, StoreUnavailableError } from './document-store.js';
 import type { Collection, DocumentStore, Match, Record_ } from './document-store.js';
 import { migratePostgres } from './postgres-migrations.js';
@@ -203,10 +203,12 @@ export class PostgresStore implements DocumentStore {
    */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const label = describeUrl(url);
+    // The driver is loaded here, not with this module: a file store never needs it.
+    const { default: driver } = await import('pg');
     let client: pg.Client | undefined;
     try {
       // Inside the try: parsing the URL reads sslrootcert/sslcert files and may throw.
-      client = new pg.Client({
+      client = new driver.Client({
         connectionString: url,
         connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       });
@@ -231,7 +233,7 @@ export class PostgresStore implements DocumentStore {
     } finally {
       await client?.end().catch(() => undefined);
     }
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const pool = new driver.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     const onBackgroundError = options.onBackgroundError ?? (() => undefined);
     // Without a listener, an idle connection's error would end the process.
     pool.on('error', onBackgroundError);

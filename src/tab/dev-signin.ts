@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
 import type { Clock } from '../clock.js';
+import { loadJose } from './jose.js';
 
 const ISSUER = 'honbu-dev-signin';
 const LIFETIME_SECONDS = 8 * 60 * 60;
@@ -17,6 +17,7 @@ export class DevSignIn {
   constructor(private readonly clock: Clock) {}
 
   async issue(upn: string): Promise<string> {
+    const { SignJWT } = await loadJose();
     const now = Math.floor(this.clock.now().getTime() / 1000);
     return new SignJWT({})
       .setProtectedHeader({ alg: 'HS256' })
@@ -29,6 +30,7 @@ export class DevSignIn {
 
   /** The UPN a token was issued for, or undefined when it is not one of ours or expired. */
   async verify(token: string): Promise<string | undefined> {
+    const { jwtVerify } = await loadJose();
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],

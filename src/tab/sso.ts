@@ -1,6 +1,7 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type * as Jose from 'jose';
 import type { Clock } from '../clock.js';
 import type { TabSsoConfig } from '../config.js';
+import { loadJose } from './jose.js';
 
 /** Who a valid Teams SSO token says the caller is. */
 export interface SsoIdentity {
@@ -23,20 +24,21 @@ const TEAMS_SSO_SCOPE = 'access_as_user';
  * not expired by our clock, and the access_as_user scope.
  */
 export class SsoVerifier {
-  private readonly keys: ReturnType<typeof createRemoteJWKSet>;
+  /** The tenant's published keys, fetched and cached by jose from the first token on. */
+  private keys: ReturnType<typeof Jose.createRemoteJWKSet> | undefined;
 
   constructor(
     private readonly config: TabSsoConfig,
     private readonly clock: Clock,
-  ) {
-    this.keys = createRemoteJWKSet(new URL(config.keysUrl), { timeoutDuration: 5000 });
-  }
+  ) {}
 
   async verify(token: string): Promise<SsoResult> {
-    const { tenantId, appId, appIdUri } = this.config;
-    let payload: JWTPayload;
+    const { tenantId, appId, appIdUri, keysUrl } = this.config;
+    const jose = await loadJose();
+    this.keys ??= jose.createRemoteJWKSet(new URL(keysUrl), { timeoutDuration: 5000 });
+    let payload: Jose.JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, {
+      ({ payload } = await jose.jwtVerify(token, this.keys, {
         algorithms: ['RS256'],
         issuer: [
           `https://login.microsoftonline.com/${tenantId}/v2.0`,
@@ -48,7 +50,7 @@ export class SsoVerifier {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (error) {
-      return { ok: false, reason: describe(error) };
+      return { ok: false, reason: describe(error, jose.errors) };
     }
     if (payload['tid'] !== tenantId) return { ok: false, reason: 'token of another tenant' };
     const scopes = typeof payload['scp'] === 'string' ? payload['scp'].split(' ') : [];
@@ -68,7 +70,7 @@ export class SsoVerifier {
   }
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown, errors: typeof Jose.errors): string {
   if (error instanceof errors.JWTExpired) return 'token expired';
   if (error instanceof errors.JWTClaimValidationFailed)
     return `claim ${error.claim} is not accepted`;
