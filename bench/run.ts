@@ -5,6 +5,7 @@ import { itemRepliesBench } from './item-replies.js';
 import { memoryBench } from './memory.js';
 import { policyBench } from './policy.js';
 import { schedulerBench } from './scheduler.js';
+import { startupBench } from './startup.js';
 import { storeBench } from './store.js';
 import { throughputBench } from './throughput.js';
 import { surveysBench } from './surveys.js';
@@ -14,6 +15,7 @@ import type { Bench, BenchRow } from './types.js';
 /** Every benchmark, one line each; `npm run bench` prints one table. */
 const benches: ReadonlyArray<[string, Bench]> = [
   ['foundation', foundationBench],
+  ['startup', startupBench],
   ['policy', policyBench],
   ['throughput', throughputBench],
   ['fanout', fanoutBench],
