@@ -6,16 +6,18 @@ import { percentile, type BenchRow } from './types.js';
 const ROUNDS = 5;
 
 /**
- * The understanding step alone: learning the corpus at start-up, then one
- * message after another over the whole held-out set (the corpus without it).
+ * The understanding step alone: learning the corpus (done with the first free
+ * text, which it is here), then one message after another over the whole
+ * held-out set (the corpus without it).
  */
 export async function understandingBench(): Promise<BenchRow[]> {
   const corpus = loadCorpus();
   const started = performance.now();
   const model = new Understanding(corpus);
-  const trainMs = performance.now() - started;
   const texts = (heldOutCases() ?? corpus).map((c) => c.text);
   const context = { now: EVAL_NOW, timeZone: 'Asia/Tokyo', departments: [] };
+  model.understand(texts[0] ?? 'ヘルプ', context);
+  const trainMs = performance.now() - started;
   for (const text of texts) model.understand(text, context);
   const times: number[] = [];
   const best = texts.map(() => Infinity);
@@ -33,7 +35,7 @@ export async function understandingBench(): Promise<BenchRow[]> {
   const note = `${texts.length} messages × ${ROUNDS}`;
   return [
     {
-      name: 'training at start-up',
+      name: 'learning the corpus, with the first message',
       value: trainMs,
       unit: 'ms',
       note: `${corpus.length} utterances`,

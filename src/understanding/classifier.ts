@@ -5,7 +5,7 @@ import { conceptsOf } from './lexicon.js';
  * words for Latin text). Japanese has no spaces, so characters are the natural
  * unit; short n-grams also absorb typos and kana/kanji variants that a word
  * list would miss. Training is a single counting pass, so the model is built
- * at start-up from the labelled corpus in milliseconds, and a prediction is one
+ * from the labelled corpus in milliseconds, and a prediction is one
  * dictionary look-up per n-gram per intent.
  */
 

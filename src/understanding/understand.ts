@@ -114,25 +114,40 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = { act: 0.5, margin: 0.15, ask: 0.12 };
 
+interface Learnt {
+  readonly model: NaiveBayes;
+  /** The folded utterances of every other intent, to tell a policy word from a common one. */
+  readonly otherTexts: readonly string[];
+}
+
 /**
  * Free text → intent and slots: rules where they are surer (a non-policy cue
- * keeps a text away from the policy book), a classifier learnt at start-up
- * from the features' labelled utterances for the rest, and a question back
+ * keeps a text away from the policy book), a classifier learnt from the
+ * features' labelled utterances for the rest, and a question back
  * when the classifier is unsure.
  */
 export class Understanding {
-  private readonly model: NaiveBayes;
-  /** The folded utterances of every other intent, to tell a policy word from a common one. */
-  private readonly otherTexts: readonly string[];
+  #learnt: Learnt | undefined;
   private readonly distinctive = new WeakMap<readonly string[], readonly string[]>();
 
   constructor(
-    corpus: readonly LabelledUtterance[],
+    private readonly corpus: readonly LabelledUtterance[],
     private readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
-  ) {
-    const folded = corpus.map((u) => ({ text: foldForMatching(u.text), label: u.intent }));
-    this.model = new NaiveBayes(folded);
-    this.otherTexts = folded.filter((u) => u.label !== POLICY_INTENT).map((u) => u.text);
+  ) {}
+
+  /**
+   * Learnt from the corpus on the first free text rather than at start: starting,
+   * card buttons and exact commands never need it, and a new instance is ready sooner.
+   */
+  private get learnt(): Learnt {
+    if (!this.#learnt) {
+      const folded = this.corpus.map((u) => ({ text: foldForMatching(u.text), label: u.intent }));
+      this.#learnt = {
+        model: new NaiveBayes(folded),
+        otherTexts: folded.filter((u) => u.label !== POLICY_INTENT).map((u) => u.text),
+      };
+    }
+    return this.#learnt;
   }
 
   /**
@@ -143,7 +158,8 @@ export class Understanding {
     let found = this.distinctive.get(terms);
     if (!found) {
       found = terms.filter(
-        (term) => term.length >= 2 && !this.otherTexts.some((text) => containsTerm(text, term)),
+        (term) =>
+          term.length >= 2 && !this.learnt.otherTexts.some((text) => containsTerm(text, term)),
       );
       this.distinctive.set(terms, found);
     }
@@ -198,7 +214,7 @@ export class Understanding {
       )
         return { kind: 'intent', intent: POLICY_INTENT, slots: {}, p: 1 };
     }
-    const prediction = this.model.predict(folded, read);
+    const prediction = this.learnt.model.predict(folded, read);
     const ranked = rerank(prediction.ranked, concepts, permitted, { asked, excluded });
     const [best, second] = ranked;
     if (!best || (concepts.size === 0 && (prediction.coverage < 0.3 || cleaned.length > LONG_TEXT)))
