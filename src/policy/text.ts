@@ -30,7 +30,13 @@ export interface Reading {
   readonly surfaces: ReadonlyMap<string, string>;
 }
 
-const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/** Made on first use: making it loads ICU's Japanese word dictionary, which starting never needs. */
+function segmenter(): Intl.Segmenter {
+  wordSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  return wordSegmenter;
+}
 
 const HIRAGANA_ONLY = /^[\u3041-\u309f\u30fc]+$/u;
 const JAPANESE = /[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff々〆ヵヶ]/u;
@@ -98,7 +104,7 @@ interface Word {
 function segmentsOf(text: string): string[] {
   const out: string[] = [];
   let previousKatakana = false;
-  for (const part of segmenter.segment(text)) {
+  for (const part of segmenter().segment(text)) {
     if (!part.isWordLike) {
       previousKatakana = false;
       continue;
@@ -206,8 +212,17 @@ function termSet(words: readonly string[]): ReadonlySet<string> {
   return new Set(words.flatMap((w) => wordsOf(normalise(w))));
 }
 
-const GENERIC = termSet(GENERIC_WORDS);
-const STOP = termSet(STOP_WORDS);
+interface WordLists {
+  readonly generic: ReadonlySet<string>;
+  readonly stop: ReadonlySet<string>;
+}
+let wordLists: WordLists | undefined;
+
+/** The generic and stop words as terms: segmented with the first text read, not at start. */
+function lists(): WordLists {
+  wordLists ??= { generic: termSet(GENERIC_WORDS), stop: termSet(STOP_WORDS) };
+  return wordLists;
+}
 
 interface Span {
   readonly start: number;
@@ -287,9 +302,10 @@ export function read(raw: string, knownSubjects: readonly string[] = []): Readin
   const generic: string[] = [];
   const weak: string[] = [];
   const surfaces = new Map<string, string>();
+  const { generic: genericWords, stop } = lists();
   for (const { term, surface } of wordsWithSurfaces(rest)) {
-    if (STOP.has(term)) continue;
-    if (GENERIC.has(term)) generic.push(term);
+    if (stop.has(term)) continue;
+    if (genericWords.has(term)) generic.push(term);
     else if ([...term].length === 1) weak.push(term);
     else {
       content.push(term);
