@@ -1,46 +1,11 @@
-import { readFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
-import { Writer } from 'steno';
-import { matches, StoreUnavailableError } from './document-store.js';
+import { matches } from './document-store.js';
 import type { Collection, DocumentStore, Match, Record_ } from './document-store.js';
+import { JournaledJsonFile, ownRecord, recordsOf, setRecord } from './journaled-file.js';
 import { assertScalarMatch, assertStorable } from './storable.js';
 import { CURRENT_SCHEMA_VERSION, migrate, type StoredData } from './migrations.js';
-
-/**
- * lowdb's own JSONFile pretty-prints; at 100,000 records that doubles the bytes
- * written on every change. This adapter keeps lowdb's atomic writer (steno:
- * write a temp file, then rename, writes serialised) but writes compact JSON,
- * and refuses to treat an unreadable file as empty.
- */
-class CompactJsonFile implements Adapter<StoredData> {
-  readonly #writer: Writer;
-  constructor(private readonly path: string) {
-    this.#writer = new Writer(path);
-  }
-
-  async read(): Promise<StoredData | null> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf-8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new StoreUnavailableError(`Cannot read the store file ${this.path}: ${String(error)}`);
-    }
-    try {
-      return JSON.parse(text) as StoredData;
-    } catch (error) {
-      throw new StoreUnavailableError(
-        `The store file ${this.path} is not valid JSON (${(error as Error).message}). ` +
-          'Honbu will not start and will not overwrite it: restore it from a backup or move it away.',
-      );
-    }
-  }
-
-  async write(data: StoredData): Promise<void> {
-    await this.#writer.write(JSON.stringify(data));
-  }
-}
 
 /**
  * A deep copy of a stored value. Everything in the store is plain JSON data
@@ -71,25 +36,6 @@ function copyOf<V>(value: V): V {
   return copy as V;
 }
 
-/**
- * Records are kept in a plain object keyed by id (the file's format), so an id
- * such as "__proto__", "constructor" or "toString" must never reach the object's
- * prototype: reads look at own properties only, and writes define the property
- * (plain assignment of "__proto__" would replace the prototype instead).
- */
-function ownRecord<T>(records: Record<string, T>, id: string): T | undefined {
-  return Object.hasOwn(records, id) ? records[id] : undefined;
-}
-
-function setRecord<T>(records: Record<string, T>, id: string, record: T): void {
-  Object.defineProperty(records, id, {
-    value: record,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-}
-
 class LowdbCollection<T extends Record_> implements Collection<T> {
   constructor(
     private readonly store: LowdbStore,
@@ -97,9 +43,14 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
   ) {}
 
   private records(): Record<string, T> {
-    const collections = this.store.db.data.collections;
-    if (!Object.hasOwn(collections, this.name)) setRecord(collections, this.name, {});
-    return collections[this.name] as Record<string, T>;
+    return recordsOf(this.store.db.data, this.name) as Record<string, T>;
+  }
+
+  /** Keeps `record` (undefined: deletes) and writes the change. */
+  private keep(records: Record<string, T>, id: string, record: T | undefined): Promise<void> {
+    if (record === undefined) Reflect.deleteProperty(records, id);
+    else setRecord(records, id, record);
+    return this.store.persist(this.name, id, record);
   }
 
   async get(id: string): Promise<T | undefined> {
@@ -118,15 +69,13 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
     assertStorable(this.name, record);
     const records = this.records();
     if (Object.hasOwn(records, record.id)) return false;
-    setRecord(records, record.id, copyOf(record));
-    await this.store.persist();
+    await this.keep(records, record.id, copyOf(record));
     return true;
   }
 
   async put(record: T): Promise<void> {
     assertStorable(this.name, record);
-    setRecord(this.records(), record.id, copyOf(record));
-    await this.store.persist();
+    await this.keep(this.records(), record.id, copyOf(record));
   }
 
   async update(
@@ -140,16 +89,15 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
     if (next === undefined) return current === undefined ? undefined : copyOf(current);
     if (next.id !== id) throw new Error(`update of ${this.name}/${id} tried to change the id`);
     assertStorable(this.name, next);
-    setRecord(records, id, copyOf(next));
-    await this.store.persist();
-    return copyOf(next);
+    const stored = copyOf(next);
+    await this.keep(records, id, stored);
+    return copyOf(stored);
   }
 
   async delete(id: string): Promise<boolean> {
     const records = this.records();
     if (!Object.hasOwn(records, id)) return false;
-    Reflect.deleteProperty(records, id);
-    await this.store.persist();
+    await this.keep(records, id, undefined);
     return true;
   }
 
@@ -161,10 +109,15 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
 /** Writes at least this long are followed by an equal pause (see #restAfterLastWrite). */
 const REST_AFTER_WRITES_OF_MS = 5;
 
-/** The embedded store: one JSON file (or memory), loaded whole, written atomically. */
+/**
+ * The embedded store: one JSON file (or memory), loaded whole; each change is
+ * appended to the file's journal (see JournaledJsonFile).
+ */
 export class LowdbStore implements DocumentStore {
   readonly db: Low<StoredData>;
   readonly sharedByInstances = false;
+  /** The file, when the store has one. */
+  readonly #file: JournaledJsonFile | undefined;
   #ready = false;
   #pending = new Set<Promise<void>>();
   /** The write not started yet, which new changes join. */
@@ -179,11 +132,12 @@ export class LowdbStore implements DocumentStore {
       schemaVersion: CURRENT_SCHEMA_VERSION,
       collections: {},
     });
+    this.#file = adapter instanceof JournaledJsonFile ? adapter : undefined;
   }
 
   static async openFile(path: string): Promise<LowdbStore> {
     await mkdir(dirname(path), { recursive: true });
-    return LowdbStore.open(new CompactJsonFile(path), path);
+    return LowdbStore.open(new JournaledJsonFile(path), path);
   }
 
   static async openMemory(): Promise<LowdbStore> {
@@ -195,7 +149,11 @@ export class LowdbStore implements DocumentStore {
     await store.db.read();
     const migrated = migrate(store.db.data, label);
     store.db.data = migrated.data;
-    if (migrated.changed) await store.db.write();
+    // A journal left by a crash is folded into the file before anything is appended.
+    if (migrated.changed || store.#file?.hasJournal) {
+      store.#file?.snapshotNext();
+      await store.db.write();
+    }
     store.#ready = true;
     return store;
   }
@@ -209,12 +167,17 @@ export class LowdbStore implements DocumentStore {
   }
 
   /**
-   * Writes the whole data set. Serialising a big store costs more than writing the
-   * file, so changes made while a write is waiting to start share it: every call
-   * resolves after a write that began after the call (so it holds the change), and
-   * a burst of changes costs one JSON.stringify per write, not one per change.
+   * Writes a change to `collection`/`id` (`record` undefined: deleted). Writes
+   * follow one another, and changes made while a write is waiting to start share
+   * it (one append to the journal, or one snapshot): every call resolves after a
+   * write that began after the call, so it holds the change.
    */
-  persist(): Promise<void> {
+  persist(collection: string, id: string, record: unknown): Promise<void> {
+    this.#file?.changed(collection, id, record);
+    return this.#write();
+  }
+
+  #write(): Promise<void> {
     if (this.#queued) {
       this.#queuedChanges++;
       return this.#queued;
@@ -241,9 +204,8 @@ export class LowdbStore implements DocumentStore {
   }
 
   /**
-   * Back-to-back writes of a big store would keep the event loop busy serialising
-   * (a 5,000-person fan-out writes the delivery log twice per message), so every
-   * send and turn would wait behind them. When writers contend (the last write
+   * Back-to-back snapshots of a big store would keep the event loop busy
+   * serialising, so every send and turn would wait behind them. When writers contend (the last write
    * carried several changes), the next write waits as long as the last one took:
    * writing takes at most half of the process's time, and the changes of that wait
    * share the next write. One writer at a time (each write one change) gains
@@ -257,8 +219,17 @@ export class LowdbStore implements DocumentStore {
     return rest > 0 ? new Promise((resolve) => setTimeout(resolve, rest)) : undefined;
   }
 
+  /** Writes the whole data set now, in place of the journal (e.g. after filling `db.data` directly). */
+  snapshot(): Promise<void> {
+    this.#file?.snapshotNext();
+    return this.#write();
+  }
+
+  /** Waits for the writes already started; then a snapshot takes in the journal. */
   async close(): Promise<void> {
     await Promise.allSettled([...this.#pending]);
+    // Should it fail, the journal still holds every change and is read at the next open.
+    if (this.#file?.hasJournal) await this.snapshot().catch(() => undefined);
     this.#ready = false;
   }
 }
