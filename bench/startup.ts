@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { message, teamsUser } from '../scripts/teams/activities.js';
 import { FakeConnector } from '../test/harness/fake-connector.js';
-import { freePort } from './processes.js';
+import { cpuMsOf, freePort } from './processes.js';
 import { buildForBench, compiled, productionNodeArgs } from './production.js';
 import { percentile, type BenchRow } from './types.js';
 
@@ -13,8 +13,6 @@ const ECHO_ENTRY = 'bench/echo-bot.ts';
 /** Fine enough for starts of about a second; both servers are polled alike. */
 const POLL_MS = 10;
 const START_TIMEOUT_MS = 60_000;
-/** Linux's clock ticks per second, the unit of /proc/<pid>/stat's CPU times. */
-const CLOCK_TICKS = 100;
 
 interface Start {
   /** Spawn to the first answer that says it is ready. */
@@ -35,12 +33,6 @@ interface Server {
   readonly isReady: (status: number) => boolean;
 }
 
-const procStat = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf-8');
-const cpuMsOf = (pid: number) => {
-  // Fields after the command name: utime and stime are the 12th and 13th.
-  const fields = procStat(pid).split(') ')[1]?.split(' ') ?? [];
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-};
 const rssMiBOf = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf-8'))?.[1]) / 1024;
 
@@ -77,7 +69,7 @@ async function startOnce(server: Server, serviceUrl: string): Promise<Start> {
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
     const readyMs = performance.now() - started;
-    const cpuMs = cpuMsOf(pid);
+    const cpuMs = cpuMsOf(child) ?? NaN;
     const rssMiB = rssMiBOf(pid);
     const user = teamsUser('kumin-bucho@city.example.jp');
     const turnStarted = performance.now();
