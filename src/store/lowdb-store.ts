@@ -5,16 +5,21 @@ import { Writer } from 'steno';
 import { matches, StoreUnavailableError } from './document-store.js';
 import type { Collection, DocumentStore, Match, Record_ } from './document-store.js';
 import { assertScalarMatch, assertStorable } from './storable.js';
+import { jsonBytes } from './json-bytes.js';
 import { CURRENT_SCHEMA_VERSION, migrate, type StoredData } from './migrations.js';
 
 /**
  * lowdb's own JSONFile pretty-prints; at 100,000 records that doubles the bytes
  * written on every change. This adapter keeps lowdb's atomic writer (steno:
  * write a temp file, then rename, writes serialised) but writes compact JSON,
- * and refuses to treat an unreadable file as empty.
+ * record by record (jsonBytes: the whole file as one string made every write
+ * grow the heap by twice the file's size), and refuses to treat an unreadable
+ * file as empty.
  */
 class CompactJsonFile implements Adapter<StoredData> {
   readonly #writer: Writer;
+  /** The size of the last file written, which the next one is likely close to. */
+  #lastBytes = 0;
   constructor(private readonly path: string) {
     this.#writer = new Writer(path);
   }
@@ -22,7 +27,9 @@ class CompactJsonFile implements Adapter<StoredData> {
   async read(): Promise<StoredData | null> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf-8');
+      const bytes = await readFile(this.path);
+      this.#lastBytes = bytes.length;
+      text = bytes.toString('utf-8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StoreUnavailableError(`Cannot read the store file ${this.path}: ${String(error)}`);
@@ -38,7 +45,10 @@ class CompactJsonFile implements Adapter<StoredData> {
   }
 
   async write(data: StoredData): Promise<void> {
-    await this.#writer.write(JSON.stringify(data));
+    // Levels written key by key: the data, its collections, each collection's records.
+    const bytes = jsonBytes(data, 3, this.#lastBytes);
+    this.#lastBytes = bytes.length;
+    await this.#writer.write(bytes);
   }
 }
 
