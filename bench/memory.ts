@@ -7,12 +7,15 @@ import { seedCrowd, type Crowd } from '../test/harness/crowd.js';
 import { FakeConnector } from '../test/harness/fake-connector.js';
 import { createTestSchema } from '../test/harness/postgres.js';
 import { startNode } from './processes.js';
+import { buildProduction, productionNodeArgs, type ProductionBuild } from './production.js';
 import type { BenchRow } from './types.js';
 
 const PEOPLE = 10_000;
 const DEPARTMENTS = 500;
 /** Requests in flight during the warm-up, as a busy Teams tenant would send them. */
 const CONCURRENCY = 32;
+/** src/main.ts plus the memory route, run compiled as `npm run start:prod` runs the bot. */
+const BOT = 'bench/memory-bot.ts';
 
 type Memory = NodeJS.MemoryUsage;
 
@@ -64,13 +67,15 @@ function warmUpTurns(crowd: Crowd, serviceUrl: string): Activity[] {
 
 /** Starts the bot on `storeUrl`, measures its memory at start and after the warm-up turns. */
 async function measure(
+  production: ProductionBuild,
   storeUrl: string,
   turns: readonly Activity[],
 ): Promise<{ atStart: Memory; afterWarmUp: Memory; failed: number }> {
   const bot = await startNode(
-    'bench/memory-bot.ts',
+    production.entry(BOT),
     { STORE_URL: storeUrl, SEED_DEMO: 'false', LOG_LEVEL: 'silent', SCHEDULER_TICK_MS: '0' },
-    { nodeArgs: ['--expose-gc'] },
+    // The production start's flags, and gc() for reading memory after a collection.
+    { nodeArgs: [...productionNodeArgs(), '--expose-gc'], tsx: false },
   );
   const memory = async () => (await (await fetch(`${bot.url}/bench/memory`)).json()) as Memory;
   try {
@@ -118,11 +123,13 @@ function rows(backend: string, result: Awaited<ReturnType<typeof measure>>, turn
  * with a conversation reference, in 500 departments, with an open survey.
  */
 export async function memoryBench(): Promise<BenchRow[]> {
+  const production = await buildProduction([BOT]);
   const connector = new FakeConnector();
   await connector.start();
   const serviceUrl = `${connector.url}/`;
   try {
     const demo = await measure(
+      production,
       `file:${join(mkdtempSync(join(tmpdir(), 'honbu-memory-')), 'honbu.json')}`,
       [],
     );
@@ -131,7 +138,7 @@ export async function memoryBench(): Promise<BenchRow[]> {
         name: 'demo data only (19 people): RSS after start',
         value: mb(demo.atStart.rss),
         unit: 'MiB',
-        note: `heap used ${mb(demo.atStart.heapUsed).toFixed(0)} MiB (after gc); run with tsx, as npm start does`,
+        note: `heap used ${mb(demo.atStart.heapUsed).toFixed(0)} MiB (after gc); compiled, as npm run start:prod runs`,
       },
     ];
 
@@ -144,19 +151,22 @@ export async function memoryBench(): Promise<BenchRow[]> {
     });
     await fileStore.close();
     const turns = warmUpTurns(crowd, serviceUrl);
-    results.push(...rows('lowdb', await measure(file, turns), turns.length));
+    results.push(...rows('lowdb', await measure(production, file, turns), turns.length));
 
     const schema = await createTestSchema();
     try {
       const pgStore = await openStore(schema.url);
       await seedCrowd(pgStore, { people: PEOPLE, departments: DEPARTMENTS, serviceUrl });
       await pgStore.close();
-      results.push(...rows('PostgreSQL', await measure(schema.url, turns), turns.length));
+      results.push(
+        ...rows('PostgreSQL', await measure(production, schema.url, turns), turns.length),
+      );
     } finally {
       await schema.drop();
     }
     return results;
   } finally {
     await connector.stop();
+    production.remove();
   }
 }

@@ -1,31 +1,46 @@
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildDist, DIST, moduleOptions } from '../scripts/build.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = join(DIST, '..');
 
-/**
- * Builds dist/ exactly as `npm run build` does, then compiles the bench's own
- * entry points (bench/*.ts) beside it, one module each with the same options, so
- * a bench starts every server the way production starts Honbu: plain `node` on
- * compiled modules, with no tsx hook. An entry's imports of src/ and bot/ find
- * their compiled modules at the same relative place (dist/bench → dist/src).
- */
-export async function buildForBench(entries: readonly string[]): Promise<void> {
-  await buildDist();
-  await build({
-    entryPoints: entries.map((entry) => join(root, entry)),
-    outdir: DIST,
-    outbase: root,
-    ...moduleOptions(),
-  });
+/** The bot as `npm run build` compiles it, with bench entry points beside it. */
+export interface ProductionBuild {
+  /** The compiled file of a source path (`src/main.ts` → `…/src/main.js`), for `node` to run. */
+  entry(sourcePath: string): string;
+  remove(): void;
 }
 
-/** Where a compiled bench entry (`bench/echo-bot.ts`) or module sits in dist/. */
-export function compiled(entry: string): string {
-  return join(DIST, entry.replace(/\.ts$/, '.js'));
+/**
+ * Compiles the bot exactly as `npm run build` does (scripts/build.ts), into a folder of its own
+ * so a bench never races a developer's or a test's dist/, and compiles each of `benchEntries`
+ * (a bench's wrapper around the app, e.g. bench/memory-bot.ts) with the same options beside it:
+ * the folder mirrors the repository, so their `../src/…` imports reach the compiled modules.
+ * The runtime dependencies are the repository's own (a link to node_modules/).
+ */
+export async function buildProduction(benchEntries: readonly string[]): Promise<ProductionBuild> {
+  const dir = mkdtempSync(join(tmpdir(), 'honbu-bench-dist-'));
+  try {
+    await buildDist(dir);
+    await build({
+      entryPoints: benchEntries.map((entry) => join(root, entry)),
+      outdir: dir,
+      outbase: root,
+      ...moduleOptions(),
+    });
+    // "type": "module" makes Node read the compiled .js files as ES modules, as in dist/.
+    cpSync(join(root, 'package.json'), join(dir, 'package.json'));
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    entry: (sourcePath) => join(dir, sourcePath.replace(/\.ts$/, '.js')),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /**

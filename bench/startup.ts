@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { message, teamsUser } from '../scripts/teams/activities.js';
 import { FakeConnector } from '../test/harness/fake-connector.js';
 import { cpuMsOf, freePort } from './processes.js';
-import { buildForBench, compiled, productionNodeArgs } from './production.js';
+import { buildProduction, productionNodeArgs } from './production.js';
 import { percentile, type BenchRow } from './types.js';
 
 const ROUNDS = 3;
@@ -103,16 +103,11 @@ const median = (values: readonly number[]) =>
  * same rounds, for before/after figures from one run.
  */
 export async function startupBench(): Promise<BenchRow[]> {
-  await buildForBench([ECHO_ENTRY]);
-  const root = resolve(compiled(''), '..');
+  const build = await buildProduction([ECHO_ENTRY]);
+  const cwd = resolve(build.entry('src/main.ts'), '../..');
   const servers: Server[] = [
-    {
-      label: 'Honbu',
-      cwd: root,
-      entry: compiled('src/main.ts'),
-      isReady: (status) => status === 200,
-    },
-    { label: 'echo bot', cwd: root, entry: compiled(ECHO_ENTRY), isReady: (status) => status > 0 },
+    { label: 'Honbu', cwd, entry: build.entry('src/main.ts'), isReady: (status) => status === 200 },
+    { label: 'echo bot', cwd, entry: build.entry(ECHO_ENTRY), isReady: (status) => status > 0 },
   ];
   const baseline = process.env['STARTUP_BASELINE'];
   if (baseline)
@@ -124,16 +119,17 @@ export async function startupBench(): Promise<BenchRow[]> {
     });
 
   const connector = new FakeConnector();
-  await connector.start();
-  const serviceUrl = `${connector.url}/`;
-  connector.addMember(teamsUser('kumin-bucho@city.example.jp'));
   const starts = new Map<string, Start[]>(servers.map((s) => [s.label, []]));
   try {
+    await connector.start();
+    const serviceUrl = `${connector.url}/`;
+    connector.addMember(teamsUser('kumin-bucho@city.example.jp'));
     for (let round = 0; round < ROUNDS; round++)
       for (const server of servers)
         starts.get(server.label)?.push(await startOnce(server, serviceUrl));
   } finally {
     await connector.stop();
+    build.remove();
   }
 
   const of = (label: string, measure: keyof Start) =>

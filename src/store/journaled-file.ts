@@ -3,6 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { Writer } from 'steno';
 import { StoreUnavailableError } from './document-store.js';
+import { jsonBytes } from './json-bytes.js';
 import type { StoredData } from './migrations.js';
 
 /**
@@ -59,7 +60,7 @@ function isStoredData(data: unknown): data is StoredData {
   );
 }
 
-const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
+const hashOf = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
 
 /**
  * The store file, written so that a change costs what the change weighs rather
@@ -91,7 +92,7 @@ export class JournaledJsonFile implements Adapter<StoredData> {
   /** The hash of the snapshot on disk, which the journal extends. */
   #base = '';
   #snapshotLength = 0;
-  /** Characters in the journal (0: there is none). */
+  /** Bytes in the journal (0: there is none). */
   #journalLength = 0;
   /** The next write is a snapshot: a journal was read, or an append failed. */
   #snapshotNext = false;
@@ -120,7 +121,7 @@ export class JournaledJsonFile implements Adapter<StoredData> {
     const text = await this.#readText(this.path);
     const data = text === undefined ? null : (this.#parse(text, this.path) as StoredData);
     this.#base = hashOf(text ?? '');
-    this.#snapshotLength = text?.length ?? 0;
+    this.#snapshotLength = text === undefined ? 0 : Buffer.byteLength(text);
     const journal = await this.#readText(this.#journal);
     if (journal === undefined) return data;
     // Whatever the journal holds, it goes at the next write, which is a snapshot.
@@ -155,7 +156,10 @@ export class JournaledJsonFile implements Adapter<StoredData> {
       const line: JournalLine = record === undefined ? [collection, id] : [collection, id, record];
       lines += `${JSON.stringify(line)}\n`;
     }
-    if (this.#snapshotNext || this.#journalLength + lines.length > this.#snapshotLength) {
+    if (
+      this.#snapshotNext ||
+      this.#journalLength + Buffer.byteLength(lines) > this.#snapshotLength
+    ) {
       await this.#snapshot(data);
       return;
     }
@@ -165,7 +169,7 @@ export class JournaledJsonFile implements Adapter<StoredData> {
     try {
       // A new journal replaces whatever an earlier run left (already in the snapshot).
       await writeFile(this.#journal, text, { encoding: 'utf-8', flag: first ? 'w' : 'a' });
-      this.#journalLength += text.length;
+      this.#journalLength += Buffer.byteLength(text);
     } catch (error) {
       // The journal may end in part of a line now: the next write is a snapshot.
       this.#snapshotNext = true;
@@ -174,11 +178,14 @@ export class JournaledJsonFile implements Adapter<StoredData> {
   }
 
   async #snapshot(data: StoredData): Promise<void> {
-    const text = JSON.stringify(data);
+    // Record by record into one buffer (levels: the data, its collections, each
+    // collection's records): the whole store as one string grew the heap by twice
+    // the file's size on every snapshot.
+    const bytes = jsonBytes(data, 3, this.#snapshotLength);
     this.#snapshotNext = true;
-    await this.#writer.write(text);
-    this.#base = hashOf(text);
-    this.#snapshotLength = text.length;
+    await this.#writer.write(bytes);
+    this.#base = hashOf(bytes);
+    this.#snapshotLength = bytes.length;
     // From here the journal is stale: its header no longer names the snapshot.
     this.#journalLength = 0;
     this.#snapshotNext = false;
