@@ -21,6 +21,15 @@ export interface UnderstandingUses {
 }
 
 /**
+ * The model learnt from the features' example utterances. The corpus ships with the
+ * code, so every Honbu in a process learns the same model and it never changes after:
+ * it is learnt once, on first use (a process that runs several bots, as the tests do,
+ * would otherwise spend a quarter of a second on each).
+ */
+let learnt: Understanding | undefined;
+const understandingModel = (): Understanding => (learnt ??= new Understanding(loadCorpus()));
+
+/**
  * The routing table, derived from the feature list (src/app/features.ts): help,
  * then every feature's commands, card verbs and intents, with who may use them.
  * Free text no command matched goes through one understanding step, learnt from
@@ -35,7 +44,7 @@ export function createRouter(
   const routes = () => router;
   const step = understanding
     ? understandingStep({
-        understanding: new Understanding(loadCorpus()),
+        understanding: understandingModel(),
         memory: new ConversationMemory(understanding.store, understanding.clock),
         directory: understanding.directory,
         clock: understanding.clock,
