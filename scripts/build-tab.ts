@@ -2,6 +2,7 @@
 // build/tab/app.js, which GET /tab/app.js serves when the bot runs from its sources (the tests
 // build it in their setup). `npm run build` bundles it into dist/build/tab/app.js instead.
 import { build } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -18,8 +19,13 @@ export async function buildTab(outDir = dirname(TAB_SCRIPT_PATH)): Promise<void>
   await bundle(PANEL_SCRIPT_SOURCE, join(outDir, basename(PANEL_SCRIPT_PATH)));
 }
 
+/**
+ * Each output file is written beside its place and renamed into it, so a bot serving
+ * build/tab/ while another build writes it (test files running side by side) reads the
+ * old file or the new one, never a part of one.
+ */
 async function bundle(source: string, outfile: string): Promise<void> {
-  await build({
+  const { outputFiles } = await build({
     entryPoints: [source],
     outfile,
     bundle: true,
@@ -31,7 +37,14 @@ async function bundle(source: string, outfile: string): Promise<void> {
     sourcemap: 'external',
     legalComments: 'linked',
     logLevel: 'warning',
+    write: false,
   });
+  for (const { path, contents } of outputFiles) {
+    mkdirSync(dirname(path), { recursive: true });
+    const partial = `${path}.${process.pid}.partial`;
+    writeFileSync(partial, contents);
+    renameSync(partial, path);
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
