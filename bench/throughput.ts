@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { message, teamsUser, type Activity } from '../scripts/teams/activities.js';
 import { FakeConnector } from '../test/harness/fake-connector.js';
 import { cpuMsOf, startNode } from './processes.js';
+import { buildProduction, productionNodeArgs } from './production.js';
 import { percentile, type BenchRow } from './types.js';
 
 /** Alternating rounds, so a slow spell of a shared machine hits every server alike. */
@@ -83,13 +84,21 @@ export async function throughputBench(): Promise<BenchRow[]> {
   connector.addMember(member);
   connector.addMember(secretary);
 
-  const echo = await startNode('bench/echo-bot.ts', {});
-  const keptClientsEcho = await startNode('bench/echo-bot.ts', { ECHO_HONBU_ADAPTER: '1' });
+  // Every server as production starts Honbu: node with start:prod's flags on the build.
+  const build = await buildProduction(['bench/echo-bot.ts']);
+  const production = { nodeArgs: productionNodeArgs(), tsx: false };
+  const echo = await startNode(build.entry('bench/echo-bot.ts'), {}, production);
+  const keptClientsEcho = await startNode(
+    build.entry('bench/echo-bot.ts'),
+    { ECHO_HONBU_ADAPTER: '1' },
+    production,
+  );
   const store = join(mkdtempSync(join(tmpdir(), 'honbu-bench-')), 'honbu.json');
-  const honbu = await startNode('src/main.ts', {
-    STORE_URL: `file:${store}`,
-    SCHEDULER_TICK_MS: '0',
-  });
+  const honbu = await startNode(
+    build.entry('src/main.ts'),
+    { STORE_URL: `file:${store}`, SCHEDULER_TICK_MS: '0' },
+    production,
+  );
   await turnsPerSecond(echo.url, READS_PER_ROUND, () => message(member, 'warm-up', where));
   await turnsPerSecond(keptClientsEcho.url, READS_PER_ROUND, () =>
     message(member, 'warm-up', where),
@@ -144,6 +153,7 @@ export async function throughputBench(): Promise<BenchRow[]> {
   }
   await Promise.all([echo.stop(), keptClientsEcho.stop(), honbu.stop()]);
   await connector.stop();
+  build.remove();
 
   const ratios = (rates: readonly number[], baseline = echoRates) =>
     rates.map((rate, i) => rate / (baseline[i] ?? NaN));
