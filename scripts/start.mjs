@@ -1,7 +1,7 @@
 // `npm start`: runs the compiled bot, compiling it first when dist/ is missing or older than
 // its sources, so a newcomer's one command always runs what they see. Plain Node (no dev tool)
 // for the check itself; only the build it may start uses esbuild. A production start skips
-// all this: `npm run start:prod` is `node dist/src/main.js`.
+// all this: `npm run start:prod` runs node on dist/src/main.js.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
