@@ -12,6 +12,9 @@ export async function seedDemoIfEmpty(
 ): Promise<boolean> {
   const existing = await store.collection('people').count();
   if (existing > 0) return false;
-  for (const feature of features) await feature.seedDemo?.();
+  // Hundreds of records: stored in one write, and a start cut short leaves none of them.
+  await store.writeTogether(async () => {
+    for (const feature of features) await feature.seedDemo?.();
+  });
   return true;
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
@@ -126,6 +127,8 @@ export class LowdbStore implements DocumentStore {
   /** Changes that have joined the queued write. */
   #queuedChanges = 0;
   #lastWrite = { ms: 0, ended: 0, changes: 0 };
+  /** Set inside writeTogether's work: only its own changes wait for the end. */
+  readonly #together = new AsyncLocalStorage<true>();
 
   private constructor(adapter: Adapter<StoredData>) {
     this.db = new Low<StoredData>(adapter, {
@@ -174,7 +177,15 @@ export class LowdbStore implements DocumentStore {
    */
   persist(collection: string, id: string, record: unknown): Promise<void> {
     this.#file?.changed(collection, id, record);
+    if (this.#together.getStore()) return Promise.resolve();
     return this.#write();
+  }
+
+  /** The work's changes go to the file as one snapshot once it has finished. */
+  async writeTogether<T>(work: () => Promise<T>): Promise<T> {
+    const result = await this.#together.run(true, work);
+    await this.snapshot();
+    return result;
   }
 
   #write(): Promise<void> {

@@ -290,6 +290,11 @@ export class PostgresStore implements DocumentStore {
     }
   }
 
+  /** Each change is durable as it is made: the work just runs. */
+  writeTogether<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
   /** Lets every started call finish, then closes the connections. */
   close(): Promise<void> {
     this.#closed ??= Promise.allSettled([...this.#inFlight]).then(() => this.pool.end());

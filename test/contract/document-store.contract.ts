@@ -496,6 +496,39 @@ export function documentStoreContract(name: string, open: () => Promise<OpenedSt
         assert.deepEqual(await again.collection('counters').get('c'), { id: 'c', n: 7 });
       });
 
+      it('writeTogether: the work sees its changes, and they are stored when it resolves', async function () {
+        const result = await opened.store.writeTogether(async () => {
+          for (let i = 0; i < 20; i++) await items.put({ id: `t${i}`, n: i });
+          await items.update('t3', () => ({ id: 't3', n: 33 }));
+          await items.delete('t19');
+          assert.equal((await items.get('t3'))?.n, 33);
+          return 'done';
+        });
+        assert.equal(result, 'done');
+        assert.equal(await items.count(), 19);
+        if (!opened.reopen) return;
+        // Opened again without closing the first: what a crash right after would find.
+        const again = (await opened.reopen()).collection<Item>('items');
+        assert.equal(await again.count(), 19);
+        assert.equal((await again.get('t3'))?.n, 33);
+        assert.equal(await again.get('t19'), undefined);
+      });
+
+      it('writeTogether: a change made outside the work meanwhile is stored when its call resolves', async function () {
+        if (!opened.reopen) this.skip();
+        let release = (): void => undefined;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        const together = opened.store.writeTogether(async () => {
+          await items.put({ id: 'inside' });
+          await held;
+        });
+        await items.put({ id: 'outside' });
+        const again = (await opened.reopen()).collection<Item>('items');
+        assert.deepEqual(await again.get('outside'), { id: 'outside' });
+        release();
+        await together;
+      });
+
       it('close waits for the writes already started', async function () {
         if (!opened.reopen) this.skip();
         const writes = Array.from({ length: 50 }, (_, i) => items.put({ id: `w${i}`, n: i }));
