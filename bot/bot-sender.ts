@@ -6,9 +6,15 @@ import {
   type ConnectorClient,
 } from 'botframework-connector';
 import type { Logger } from '../src/logger.js';
-import type { ConversationRegistry } from '../src/messaging/conversations.js';
+import type { ConversationRecord, ConversationRegistry } from '../src/messaging/conversations.js';
 import { SendFailures } from '../src/messaging/refusals.js';
-import type { OutboundMessage, Sender, SendResult, Target } from '../src/messaging/sender.js';
+import type {
+  OutboundMessage,
+  PreparedSend,
+  Sender,
+  SendResult,
+  Target,
+} from '../src/messaging/sender.js';
 import { toActivity } from './activities.js';
 
 /**
@@ -41,11 +47,21 @@ export class BotSender implements Sender {
   }
 
   async send(target: Target, message: OutboundMessage): Promise<SendResult> {
+    const prepared = await this.prepare(target, message);
+    return 'ok' in prepared ? prepared : prepared.send();
+  }
+
+  /** Reads the stored conversation now; the returned send posts there. */
+  async prepare(target: Target, message: OutboundMessage): Promise<PreparedSend | SendResult> {
     const record =
       'conversationId' in target
         ? await this.conversations.get(target.conversationId)
         : await this.conversations.personalChatOf(target.userAadObjectId);
     if (!record || !record.active) return { ok: false, reason: 'unreachable' };
+    return { conversationId: record.id, send: () => this.sendTo(record, message) };
+  }
+
+  private async sendTo(record: ConversationRecord, message: OutboundMessage): Promise<SendResult> {
     const reference = record.reference as Partial<ConversationReference>;
     try {
       const client = await this.clientFor(reference.serviceUrl ?? '');

@@ -7,6 +7,7 @@ import {
   type Reservation,
 } from '../src/messaging/rate-limit.js';
 import { RateLimitedSender } from '../src/messaging/rate-limited-sender.js';
+import type { OutboundMessage, PreparedSend, SendResult, Target } from '../src/messaging/sender.js';
 import { ManualClock } from './harness/manual-clock.js';
 import { RecordingSender } from './harness/recording-sender.js';
 import { maxInAnyWindow } from './harness/windows.js';
@@ -88,6 +89,28 @@ describe('pacing to Teams rate limits', () => {
     );
   });
 
+  it('looks the target up before its turn: no turn for nowhere to send, one thread for a chat however named', async () => {
+    const clock = new ManualClock('2026-12-01T00:00:00Z');
+    const inner = new PreparingSender(() => clock.now());
+    const sender = new RateLimitedSender(inner, clock);
+    for (let i = 0; i < 20; i++)
+      assert.deepEqual(await sender.send({ userAadObjectId: 'left' }, { text: 'x' }), {
+        ok: false,
+        reason: 'unreachable',
+      });
+    assert.equal(clock.now().getTime(), Date.parse('2026-12-01T00:00:00Z'), 'no turn waited for');
+    // The 1:1 chat by person and by conversation id is one thread: 7 per second in all.
+    for (let i = 0; i < 8; i++)
+      await sender.send(i % 2 ? { conversationId: 'a:u1' } : { userAadObjectId: 'u1' }, {
+        text: `#${i}`,
+      });
+    const times = inner.sent.map((s) => s.at.getTime() - Date.parse('2026-12-01T00:00:00Z'));
+    assert.deepEqual(times, [0, 0, 0, 0, 0, 0, 0, 1000]);
+    assert.ok(
+      inner.sent.every((s) => 'conversationId' in s.target && s.target.conversationId === 'a:u1'),
+    );
+  });
+
   it('forgets a conversation once its longest window has passed', () => {
     const limiter = new RateLimiter(TEAMS_PER_CONVERSATION, TEAMS_PER_BOT);
     let now = 0;
@@ -109,3 +132,13 @@ describe('pacing to Teams rate limits', () => {
     assert.ok(limiter.trackedConversations <= 1000, `${limiter.trackedConversations} kept`);
   });
 });
+
+/** A transport that reads the stored conversation first, as the bot's does. */
+class PreparingSender extends RecordingSender {
+  async prepare(target: Target, message: OutboundMessage): Promise<PreparedSend | SendResult> {
+    const conversationId =
+      'conversationId' in target ? target.conversationId : `a:${target.userAadObjectId}`;
+    if (conversationId === 'a:left') return { ok: false, reason: 'unreachable' };
+    return { conversationId, send: () => this.send({ conversationId }, message) };
+  }
+}

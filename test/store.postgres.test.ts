@@ -106,6 +106,58 @@ describe('PostgreSQL store', () => {
     });
   });
 
+  it('concurrent inserts and puts share statements, each caller getting its own outcome', async () => {
+    const store = await PostgresStore.open(schema.url, { poolSize: 2 });
+    opened.push(store);
+    const log = store.collection<{ id: string; n: number }>('log');
+    await log.insert({ id: 'r-5', n: -1 });
+    const inserted = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => log.insert({ id: `r-${i % 50}`, n: i })),
+    );
+    // r-5 existed; of every other id's two inserts, the first asked for wins.
+    inserted.forEach((won, i) => assert.equal(won, i < 50 && i !== 5, `insert ${i}`));
+    const ids = (await log.find()).map((r) => r.id);
+    assert.deepEqual(ids, [
+      'r-5',
+      ...Array.from({ length: 50 }, (_, i) => `r-${i}`).filter((id) => id !== 'r-5'),
+    ]);
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => log.put({ id: `r-${i % 3}`, n: 1000 + i })),
+    );
+    assert.deepEqual(
+      await Promise.all(['r-0', 'r-1', 'r-2'].map((id) => log.get(id))),
+      [
+        { id: 'r-0', n: 1027 },
+        { id: 'r-1', n: 1028 },
+        { id: 'r-2', n: 1029 },
+      ],
+      'the last put of each id is the one kept',
+    );
+  });
+
+  it('follows a reference to another collection in one read', async () => {
+    const store = await PostgresStore.open(schema.url);
+    opened.push(store);
+    const chats = store.collection<{ id: string; conversationId: string }>('personalChats');
+    await store
+      .collection<{ id: string; kind: string }>('conversations')
+      .put({ id: 'a:1', kind: 'personal' });
+    await chats.put({ id: 'user-1', conversationId: 'a:1' });
+    await chats.put({ id: 'user-2', conversationId: 'a:missing' });
+    assert.deepEqual(await chats.getReferenced?.('user-1', 'conversationId', 'conversations'), {
+      id: 'a:1',
+      kind: 'personal',
+    });
+    assert.equal(
+      await chats.getReferenced?.('user-2', 'conversationId', 'conversations'),
+      undefined,
+    );
+    assert.equal(
+      await chats.getReferenced?.('nobody', 'conversationId', 'conversations'),
+      undefined,
+    );
+  });
+
   it('refuses a schema migrated by a newer Honbu, naming both versions', async () => {
     opened.push(await PostgresStore.open(schema.url));
     await rows(

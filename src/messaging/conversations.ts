@@ -21,6 +21,8 @@ export interface ConversationRecord {
   readonly updatedAt: string;
 }
 
+const CONVERSATIONS = 'conversations';
+
 interface PersonalChat {
   readonly id: string; // the user's AAD object id
   readonly conversationId: string;
@@ -34,7 +36,7 @@ export class ConversationRegistry {
     store: DocumentStore,
     private readonly clock: Clock,
   ) {
-    this.conversations = store.collection<ConversationRecord>('conversations');
+    this.conversations = store.collection<ConversationRecord>(CONVERSATIONS);
     this.personalChats = store.collection<PersonalChat>('personalChats');
   }
 
@@ -82,6 +84,9 @@ export class ConversationRegistry {
   }
 
   async personalChatOf(userAadObjectId: string): Promise<ConversationRecord | undefined> {
+    // One read instead of two where the store can follow the reference (a fan-out's every message).
+    if (this.personalChats.getReferenced)
+      return this.personalChats.getReferenced(userAadObjectId, 'conversationId', CONVERSATIONS);
     const chat = await this.personalChats.get(userAadObjectId);
     return chat ? this.conversations.get(chat.conversationId) : undefined;
   }

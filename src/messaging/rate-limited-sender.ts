@@ -19,26 +19,38 @@ export class RateLimitedSender implements Sender {
     private readonly share?: BotShare,
   ) {}
 
+  /**
+   * The target is looked up before the turn is taken: a turn held during
+   * database reads would stretch every send's place in the windows, and a
+   * fan-out would fall behind the pace the limits allow.
+   */
   async send(target: Target, message: OutboundMessage): Promise<SendResult> {
-    const place = await this.turn(
-      'conversationId' in target ? `c:${target.conversationId}` : `u:${target.userAadObjectId}`,
-    );
-    try {
-      return await this.inner.send(target, message);
-    } finally {
-      place.finish(this.clock.now().getTime());
+    if (!this.inner.prepare) {
+      const key =
+        'conversationId' in target ? `c:${target.conversationId}` : `u:${target.userAadObjectId}`;
+      return this.inTurn(key, () => this.inner.send(target, message));
     }
+    const prepared = await this.inner.prepare(target, message);
+    // Nowhere to send: no turn is used.
+    if ('ok' in prepared) return prepared;
+    return this.inTurn(`c:${prepared.conversationId}`, () => prepared.send());
   }
 
   /** Updates count against the same per-conversation limits as sends. */
-  async update(
+  update(
     conversationId: string,
     activityId: string,
     message: OutboundMessage,
   ): Promise<SendResult> {
-    const place = await this.turn(`c:${conversationId}`);
+    return this.inTurn(`c:${conversationId}`, () =>
+      this.inner.update(conversationId, activityId, message),
+    );
+  }
+
+  private async inTurn(key: string, work: () => Promise<SendResult>): Promise<SendResult> {
+    const place = await this.turn(key);
     try {
-      return await this.inner.update(conversationId, activityId, message);
+      return await work();
     } finally {
       place.finish(this.clock.now().getTime());
     }

@@ -20,9 +20,21 @@ export type SendResult =
       readonly message: string;
     };
 
+/** A send whose target has been looked up: the conversation it goes to, and the send itself. */
+export interface PreparedSend {
+  readonly conversationId: string;
+  send(): Promise<SendResult>;
+}
+
 /** Sends proactive messages. The bot layer implements it; tests fake it. */
 export interface Sender {
   send(target: Target, message: OutboundMessage): Promise<SendResult>;
+  /**
+   * Optional: looks the target up now and returns the send to make later, or the
+   * result when there is nothing to send ('unreachable'). A pacer calls it before
+   * waiting for its turn, so that the turn covers the send alone.
+   */
+  prepare?(target: Target, message: OutboundMessage): Promise<PreparedSend | SendResult>;
   /**
    * Replaces a message the bot posted earlier (e.g. a progress card) in place.
    * 'gone' means that message (or the whole conversation) no longer exists.

@@ -49,6 +49,16 @@ export interface Collection<T extends Record_> {
   update(id: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined>;
   delete(id: string): Promise<boolean>;
   count(): Promise<number>;
+  /**
+   * Optional, for backends where every read is a round trip: the record of
+   * `collection` whose id is the string field `field` of record `id` here, in
+   * one read. Callers fall back to two `get`s where it is absent.
+   */
+  getReferenced?<U extends Record_>(
+    id: string,
+    field: string,
+    collection: string,
+  ): Promise<U | undefined>;
 }
 
 export interface DocumentStore {

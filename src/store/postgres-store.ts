@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { matches, StoreUnavailableError } from './document-store.js';
 import type { Collection, DocumentStore, Match, Record_ } from './document-store.js';
+import { GroupCommit } from './group-commit.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { assertScalarMatch, assertStorable, isStorableText } from './storable.js';
 
@@ -34,11 +35,22 @@ function describeUrl(url: string): string {
   }
 }
 
+function idOf(record: Record_): string {
+  return record.id;
+}
+
 interface DocumentRow<T> {
   data: T;
 }
 
 class PostgresCollection<T extends Record_> implements Collection<T> {
+  /** Concurrent inserts and puts share statements (a fan-out's delivery log). */
+  private readonly inserts = new GroupCommit<T, boolean>(
+    (records) => this.insertRows(records),
+    idOf,
+  );
+  private readonly puts = new GroupCommit<T, undefined>((records) => this.putRows(records), idOf);
+
   constructor(
     private readonly store: PostgresStore,
     private readonly name: string,
@@ -50,6 +62,23 @@ class PostgresCollection<T extends Record_> implements Collection<T> {
     const { rows } = await this.store.query<DocumentRow<T>>(
       'SELECT data FROM documents WHERE collection = $1 AND id = $2',
       [this.name, id],
+    );
+    return rows[0]?.data;
+  }
+
+  /** Both reads in one statement: the referencing record and the one it names. */
+  async getReferenced<U extends Record_>(
+    id: string,
+    field: string,
+    collection: string,
+  ): Promise<U | undefined> {
+    if (!isStorableText(id) || !isStorableText(field) || !isStorableText(collection))
+      return undefined;
+    const { rows } = await this.store.query<DocumentRow<U>>(
+      `SELECT target.data FROM documents source
+       JOIN documents target ON target.collection = $3 AND target.id = source.data->>$4
+       WHERE source.collection = $1 AND source.id = $2`,
+      [this.name, id, collection, field],
     );
     return rows[0]?.data;
   }
@@ -79,21 +108,54 @@ class PostgresCollection<T extends Record_> implements Collection<T> {
 
   async insert(record: T): Promise<boolean> {
     assertStorable(this.name, record);
-    const { rowCount } = await this.store.query(
-      `INSERT INTO documents (collection, id, data) VALUES ($1, $2, $3::jsonb)
-       ON CONFLICT (collection, id) DO NOTHING`,
-      [this.name, record.id, JSON.stringify(record)],
-    );
-    return rowCount === 1;
+    return this.store.track(() => this.inserts.submit(record));
   }
 
   async put(record: T): Promise<void> {
     assertStorable(this.name, record);
-    await this.store.query(
-      `INSERT INTO documents (collection, id, data) VALUES ($1, $2, $3::jsonb)
-       ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data`,
-      [this.name, record.id, JSON.stringify(record)],
+    return this.store.track(() => this.puts.submit(record));
+  }
+
+  /** One statement; ids are distinct (GroupCommit keeps a repeated id for the next one). */
+  private async insertRows(records: readonly T[]): Promise<boolean[]> {
+    const [only] = records;
+    if (records.length === 1 && only) {
+      const { rowCount } = await this.store.queryTracked(
+        `INSERT INTO documents (collection, id, data) VALUES ($1, $2, $3::jsonb)
+         ON CONFLICT (collection, id) DO NOTHING`,
+        [this.name, only.id, JSON.stringify(only)],
+      );
+      return [rowCount === 1];
+    }
+    const { rows } = await this.store.queryTracked<{ id: string }>(
+      `INSERT INTO documents (collection, id, data)
+       SELECT $1, r.doc->>'id', r.doc FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS r(doc, n)
+       ORDER BY r.n
+       ON CONFLICT (collection, id) DO NOTHING RETURNING id`,
+      [this.name, JSON.stringify(records)],
     );
+    const inserted = new Set(rows.map((row) => row.id));
+    return records.map((record) => inserted.has(record.id));
+  }
+
+  private async putRows(records: readonly T[]): Promise<undefined[]> {
+    const [only] = records;
+    if (records.length === 1 && only) {
+      await this.store.queryTracked(
+        `INSERT INTO documents (collection, id, data) VALUES ($1, $2, $3::jsonb)
+         ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data`,
+        [this.name, only.id, JSON.stringify(only)],
+      );
+    } else {
+      await this.store.queryTracked(
+        `INSERT INTO documents (collection, id, data)
+         SELECT $1, r.doc->>'id', r.doc FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS r(doc, n)
+         ORDER BY r.n
+         ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data`,
+        [this.name, JSON.stringify(records)],
+      );
+    }
+    return records.map(() => undefined);
   }
 
   async update(
@@ -257,6 +319,14 @@ export class PostgresStore implements DocumentStore {
     return this.track(() => this.pool.query<R>(text, values));
   }
 
+  /** A statement for calls already counted by track(), which close() waits for. */
+  queryTracked<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    text: string,
+    values: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>(text, values);
+  }
+
   /** Runs `work` between BEGIN and COMMIT on one connection; any error rolls back. */
   transaction<R>(work: (client: pg.PoolClient) => Promise<R>): Promise<R> {
     return this.track(async () => {
@@ -279,7 +349,8 @@ export class PostgresStore implements DocumentStore {
     });
   }
 
-  private async track<R>(operation: () => Promise<R>): Promise<R> {
+  /** Counts `operation` among the calls that close() lets finish. */
+  async track<R>(operation: () => Promise<R>): Promise<R> {
     if (this.#closed) throw new Error('The PostgreSQL store is closed.');
     const running = operation();
     this.#inFlight.add(running);
