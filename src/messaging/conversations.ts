@@ -84,11 +84,8 @@ export class ConversationRegistry {
   }
 
   async personalChatOf(userAadObjectId: string): Promise<ConversationRecord | undefined> {
-    // One read instead of two where the store can follow the reference (a fan-out's every message).
-    if (this.personalChats.getReferenced)
-      return this.personalChats.getReferenced(userAadObjectId, 'conversationId', CONVERSATIONS);
-    const chat = await this.personalChats.get(userAadObjectId);
-    return chat ? this.conversations.get(chat.conversationId) : undefined;
+    // One read on a database: a fan-out does this for every message.
+    return this.personalChats.getReferenced(userAadObjectId, 'conversationId', CONVERSATIONS);
   }
 
   async channels(): Promise<ConversationRecord[]> {

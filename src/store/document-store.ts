@@ -50,11 +50,11 @@ export interface Collection<T extends Record_> {
   delete(id: string): Promise<boolean>;
   count(): Promise<number>;
   /**
-   * Optional, for backends where every read is a round trip: the record of
-   * `collection` whose id is the string field `field` of record `id` here, in
-   * one read. Callers fall back to two `get`s where it is absent.
+   * The record of `collection` whose id is the string field `field` of record
+   * `id` here: one read where every read is a round trip (a database), two
+   * look-ups in memory otherwise. Undefined when either record is missing.
    */
-  getReferenced?<U extends Record_>(
+  getReferenced<U extends Record_>(
     id: string,
     field: string,
     collection: string,

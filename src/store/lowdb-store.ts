@@ -59,6 +59,18 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
     return found === undefined ? undefined : copyOf(found);
   }
 
+  async getReferenced<U extends Record_>(
+    id: string,
+    field: string,
+    collection: string,
+  ): Promise<U | undefined> {
+    const source = ownRecord(this.records(), id) as Record<string, unknown> | undefined;
+    const targetId = source === undefined ? undefined : ownRecord(source, field);
+    return typeof targetId === 'string'
+      ? this.store.collection<U>(collection).get(targetId)
+      : undefined;
+  }
+
   async find(match?: Match<T>): Promise<T[]> {
     assertScalarMatch(this.name, match);
     return Object.values(this.records())

@@ -135,6 +135,23 @@ export function documentStoreContract(name: string, open: () => Promise<OpenedSt
       });
     });
 
+    describe('getReferenced', () => {
+      it('follows a string field to the record of another collection', async () => {
+        const owners = opened.store.collection<{ id: string; itemId?: string }>('owners');
+        await seed({ id: 'a', name: '青木' });
+        await owners.put({ id: 'o1', itemId: 'a' });
+        await owners.put({ id: 'o2', itemId: 'missing' });
+        await owners.put({ id: 'o3' });
+        assert.deepEqual(await owners.getReferenced<Item>('o1', 'itemId', 'items'), {
+          id: 'a',
+          name: '青木',
+        });
+        assert.equal(await owners.getReferenced('o2', 'itemId', 'items'), undefined);
+        assert.equal(await owners.getReferenced('o3', 'itemId', 'items'), undefined);
+        assert.equal(await owners.getReferenced('nobody', 'itemId', 'items'), undefined);
+      });
+    });
+
     describe('insert and put', () => {
       it('insert adds a record and returns true', async () => {
         assert.equal(await items.insert({ id: 'a', name: 'first' }), true);
