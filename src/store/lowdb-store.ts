@@ -141,6 +141,7 @@ export class LowdbStore implements DocumentStore {
   #lastWrite = { ms: 0, ended: 0, changes: 0 };
   /** Set inside writeTogether's work: only its own changes wait for the end. */
   readonly #together = new AsyncLocalStorage<true>();
+  #togetherWorks = 0;
 
   private constructor(adapter: Adapter<StoredData>) {
     this.db = new Low<StoredData>(adapter, {
@@ -195,7 +196,14 @@ export class LowdbStore implements DocumentStore {
 
   /** The work's changes go to the file as one snapshot once it has finished. */
   async writeTogether<T>(work: () => Promise<T>): Promise<T> {
-    const result = await this.#together.run(true, work);
+    this.#togetherWorks++;
+    let result: T;
+    try {
+      result = await this.#together.run(true, work);
+    } finally {
+      // Tracking the context hooks every promise of the process: off when no work needs it.
+      if (--this.#togetherWorks === 0) this.#together.disable();
+    }
     await this.snapshot();
     return result;
   }
