@@ -8,6 +8,8 @@ const root = join(DIST, '..');
 
 /** The bot as `npm run build` compiles it, with bench entry points beside it. */
 export interface ProductionBuild {
+  /** The folder it is in. */
+  readonly dir: string;
   /** The compiled file of a source path (`src/main.ts` → `…/src/main.js`), for `node` to run. */
   entry(sourcePath: string): string;
   remove(): void;
@@ -20,8 +22,11 @@ export interface ProductionBuild {
  * the folder mirrors the repository, so their `../src/…` imports reach the compiled modules.
  * The runtime dependencies are the repository's own (a link to node_modules/).
  */
-export async function buildProduction(benchEntries: readonly string[]): Promise<ProductionBuild> {
-  const dir = mkdtempSync(join(tmpdir(), 'honbu-bench-dist-'));
+export async function buildProduction(
+  benchEntries: readonly string[],
+  prefix = 'honbu-bench-dist-',
+): Promise<ProductionBuild> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   try {
     await buildDist(dir);
     await build({
@@ -37,7 +42,13 @@ export async function buildProduction(benchEntries: readonly string[]): Promise<
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  return productionBuildAt(dir);
+}
+
+/** A build that buildProduction made earlier, e.g. in another process of the same run. */
+export function productionBuildAt(dir: string): ProductionBuild {
   return {
+    dir,
     entry: (sourcePath) => join(dir, sourcePath.replace(/\.ts$/, '.js')),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

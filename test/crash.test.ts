@@ -11,6 +11,7 @@ import type { AnswerContent, SurveyAnswer } from '../src/surveys/survey.js';
 import { inBatches, seedCrowd, type Crowd, type CrowdMember } from './harness/crowd.js';
 import { FakeConnector } from './harness/fake-connector.js';
 import { createTestSchema } from './harness/postgres.js';
+import { builtBot } from './harness/shared-build.js';
 import { inputOf, invokeCard } from './harness/survey-cards.js';
 import { visibleText } from './harness/test-bot.js';
 
@@ -67,14 +68,14 @@ async function seed(storeUrl: string, serviceUrl: string): Promise<Crowd> {
   return crowd;
 }
 
-/** The bot as its own process (so it can be killed), with the scheduler idle. */
-function startBot(storeUrl: string) {
-  return startNode('src/main.ts', {
-    STORE_URL: storeUrl,
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
-    SCHEDULER_TICK_MS: '0',
-  });
+/** The compiled bot as its own process (so it can be killed), with the scheduler idle. */
+async function startBot(storeUrl: string) {
+  const { entry, nodeArgs } = await builtBot();
+  return startNode(
+    entry,
+    { STORE_URL: storeUrl, SEED_DEMO: 'false', LOG_LEVEL: 'silent', SCHEDULER_TICK_MS: '0' },
+    { nodeArgs, tsx: false },
+  );
 }
 
 /** Whether the invoke answered with the stored answer's card (not the form, not an error). */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sinon from 'sinon';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { botProcessArgs } from './harness/shared-build.js';
 import { TestBot, textsOf } from './harness/test-bot.js';
 
 describe('a failing turn', () => {
@@ -64,8 +65,8 @@ describe('configuration', () => {
 });
 
 describe('the process', () => {
-  function startProcess(env: Record<string, string>) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  async function startProcess(env: Record<string, string>) {
+    const child = spawn(process.execPath, await botProcessArgs(), {
       env: {
         ...process.env,
         HOST: '127.0.0.1',
@@ -90,7 +91,7 @@ describe('the process', () => {
     const path = join(dir, 'honbu.json');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path, '{"schemaVersion":1,"collections":{"people":');
-    const run = startProcess({ PORT: '0', STORE_URL: `file:${path}` });
+    const run = await startProcess({ PORT: '0', STORE_URL: `file:${path}` });
     assert.equal(await run.exited, 1);
     assert.match(run.output(), /Honbu cannot start: The store file .* is not valid JSON/);
     assert.equal(readFileSync(path, 'utf-8'), '{"schemaVersion":1,"collections":{"people":');
@@ -98,7 +99,7 @@ describe('the process', () => {
 
   it('says where it listens and how to chat with it on another port and on every interface', async function () {
     this.timeout(30000);
-    const run = startProcess({ PORT: '0', HOST: '0.0.0.0', STORE_URL: 'memory:' });
+    const run = await startProcess({ PORT: '0', HOST: '0.0.0.0', STORE_URL: 'memory:' });
     const deadline = Date.now() + 25000;
     while (!run.output().includes('npm run chat')) {
       if (Date.now() > deadline) throw new Error(`no start message: ${run.output()}`);
@@ -123,7 +124,7 @@ describe('the process', () => {
     this.timeout(30000);
     const dir = mkdtempSync(join(tmpdir(), 'honbu-term-'));
     const path = join(dir, 'honbu.json');
-    const run = startProcess({ PORT: '0', STORE_URL: `file:${path}` });
+    const run = await startProcess({ PORT: '0', STORE_URL: `file:${path}` });
     const deadline = Date.now() + 25000;
     while (!/listens on (http:\/\/\S+)\/api\/messages/.test(run.output())) {
       if (Date.now() > deadline) throw new Error(`no start: ${run.output()}`);

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ConfigError, loadConfig, redactStoreUrl } from '../../src/config.js';
 import { createTestSchema } from '../harness/postgres.js';
+import { botProcessArgs } from '../harness/shared-build.js';
 
 /**
- * Runs `src/main.ts` as operators do. When `done` matches the output, `meanwhile`
+ * Runs the compiled bot as operators do (`npm run start:prod`). When `done` matches the output, `meanwhile`
  * runs against the live process, which is then stopped; if the process exits
  * first, its exit code is returned.
  */
@@ -17,7 +18,7 @@ async function runMain(
   done: RegExp,
   meanwhile: (output: string) => Promise<void> = async () => undefined,
 ): Promise<{ output: string; exitCode: number | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, await botProcessArgs(), {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SCHEDULER_TICK_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
