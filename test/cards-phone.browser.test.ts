@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './harness/chromium.js';
 import { adaptiveCardsIn } from './harness/cards.js';
 import { ManualClock } from './harness/manual-clock.js';
 import { runUntil } from './harness/run-until.js';
@@ -15,7 +16,6 @@ import type { TestUser } from './harness/teams.js';
  * real turns through the bot, so this checks what people get on a phone, not fixtures.
  * Screenshots go to test-output/cards-360/ for a person to look at.
  */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SHOTS = 'test-output/cards-360';
 const PHONE_WIDTH = 360;
 /** The smallest button a thumb can hit reliably (Teams mobile draws 32 px buttons). */
@@ -284,18 +284,7 @@ describe('every card at Teams mobile width (360 px) in Chromium', function () {
       bot.execute(member, 'item.done', pressed(withVerb(ping, 'item.done'), 'item.done')),
     );
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({
       viewport: { width: PHONE_WIDTH, height: 780 },
       locale: 'ja-JP',

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Frame } from 'playwright-core';
+import { type Browser, type BrowserContext, type Frame } from 'playwright-core';
 import { buildTab } from '../scripts/build-tab.js';
 import { Audience } from '../src/domain/roles.js';
+import { launchChromium } from './harness/chromium.js';
 import { contrastOf, focusedElement, unlabelledControls } from './harness/a11y.js';
 import { FakeEntra } from './harness/sso.js';
 import { TabServer } from './harness/tab-server.js';
@@ -20,7 +21,6 @@ import {
  * the protected API and the page's rendering all run for real.
  * Screenshots go to test-output/ for a person to look at.
  */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SHOTS = 'test-output';
 
 const chair: HostUser = { upn: 'fukukucho@city.example.jp', oid: 'aad-chair-0001' };
@@ -51,20 +51,7 @@ describe('dashboard tab in Chromium', function () {
         ranking: ['meeting-room-wifi', 'telework', 'rpa'],
       },
     ]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      // launch() gives Chromium a fresh temporary profile (user data dir) every run.
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -1,13 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Frame,
-  type Page,
-} from 'playwright-core';
+import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { buildTab } from '../../scripts/build-tab.js';
+import { launchChromium } from '../harness/chromium.js';
 import { contrastOf } from '../harness/a11y.js';
 import { FakeEntra } from '../harness/sso.js';
 import { TabServer } from '../harness/tab-server.js';
@@ -18,7 +13,6 @@ import type { HostUser } from '../harness/teams-host.js';
  * side panel's width (320 px): teams-js, the SSO token, the panel API and the
  * page run for real. Screenshots go to test-output/ for a person to look at.
  */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SHOTS = 'test-output';
 const SIDE_PANEL_WIDTH = 320;
 const MEETING_CHAT = '19:meeting_hq3@thread.v2';
@@ -74,10 +68,7 @@ describe('meeting side panel (320 px) and dashboard deep links in Chromium', fun
     assert.ok(next);
     // Ten minutes before the meeting: the meeting chat is linked to it.
     server.clock.set(new Date(new Date(next.startsAt).getTime() - 10 * 60_000));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
