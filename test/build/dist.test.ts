@@ -4,10 +4,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
-import { buildDist, DIST, moduleOptions } from '../../scripts/build.js';
+import { DIST, moduleOptions } from '../../scripts/build.js';
+import { sharedBuild } from '../harness/shared-build.js';
 
 const root = join(DIST, '..');
-// Its own output folder, so it never races a test that runs the repository's dist/.
+// The run's build (what `npm run build` writes, in a folder of its own), so it never races a
+// test that runs the repository's dist/.
 let out = '';
 const sourceModules = ['src', 'bot'].flatMap((dir) =>
   readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
@@ -20,11 +22,8 @@ describe('npm run build: dist/', function () {
   this.timeout(60_000);
 
   before(async () => {
-    out = mkdtempSync(join(tmpdir(), 'honbu-dist-'));
-    await buildDist(out);
+    out = (await sharedBuild()).dir;
   });
-
-  after(() => rmSync(out, { recursive: true, force: true }));
 
   it('holds every module of src/ and bot/ as JavaScript with its source map', () => {
     assert.ok(sourceModules.includes(join('src', 'main.ts')));
