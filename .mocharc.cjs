@@ -4,19 +4,8 @@
 // The slowest files start first, so that they overlap the many short ones instead
 // of running alone at the end. (Each file must keep to its own ports, temp folders
 // and PostgreSQL schema, which the harness gives it.)
-const { accessSync, constants, readdirSync } = require('node:fs');
+const { readdirSync } = require('node:fs');
 const { availableParallelism } = require('node:os');
-const process = require('node:process');
-
-// Scratch files (stores, the staged production install, builds) go to memory where the machine
-// has a tmpfs: they are thrown away after the run, and on a journaling disk the production
-// install's 20,000 files alone cost the run ten seconds of system time. (Workers inherit it.)
-try {
-  accessSync('/dev/shm', constants.W_OK);
-  process.env.TMPDIR = '/dev/shm';
-} catch {
-  // no writable tmpfs: the system's temporary folder
-}
 
 /** Longest first, as measured; any other file follows in path order. */
 const SLOWEST = [
