@@ -36,8 +36,9 @@ module.exports = {
   // A young generation of 32 MiB per semi-space (Node 20 starts at 1 and grows to 16): the tests
   // allocate in bursts (stores, cards, parsed bodies), and each scavenge copies what is alive.
   'node-option': ['import=tsx', 'max-semi-space-size=32'],
-  // Compiles the bot once for the tests that start it as a process (test/harness/shared-build.ts).
-  require: ['test/harness/shared-build.ts'],
+  // Before the workers start: a scratch folder for the run (test/harness/scratch.ts), then the bot
+  // compiled once for the tests that start it as a process (test/harness/shared-build.ts).
+  require: ['test/harness/scratch.ts', 'test/harness/shared-build.ts'],
   timeout: 10000,
   reporter: 'spec',
   parallel: true,
