@@ -104,7 +104,7 @@ export class LinkPreviews {
   }
 
   private async survey(turn: ExtensionTurn, survey: Survey): Promise<Shown> {
-    const answered = (await this.deps.surveys.repository.answersOf(survey.id)).length;
+    const answered = (await this.deps.surveys.repository.answeredDepartments(survey)).length;
     return {
       title: turn.t('ext.link.survey.title', {
         number: survey.number,

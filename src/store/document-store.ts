@@ -34,6 +34,12 @@ export interface Collection<T extends Record_> {
    * that look like array indices ("0", "42") come first: use prefixed ids.
    */
   find(match?: Match<T>): Promise<T[]>;
+  /**
+   * The ids of the records `find(match)` returns, in the same order, without reading the
+   * records themselves: for counting and membership over a large collection (a survey's
+   * answers from a thousand departments) where each record may be large.
+   */
+  ids(match?: Match<T>): Promise<string[]>;
   /** Adds a record; returns false, changing nothing, when the id already exists. */
   insert(record: T): Promise<boolean>;
   /** Inserts or replaces a record. */

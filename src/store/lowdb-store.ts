@@ -78,6 +78,13 @@ class LowdbCollection<T extends Record_> implements Collection<T> {
       .map((r) => copyOf(r));
   }
 
+  async ids(match?: Match<T>): Promise<string[]> {
+    assertScalarMatch(this.name, match);
+    return Object.values(this.records())
+      .filter((r) => matches(r, match))
+      .map((r) => r.id);
+  }
+
   async insert(record: T): Promise<boolean> {
     assertStorable(this.name, record);
     const records = this.records();

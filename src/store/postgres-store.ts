@@ -84,6 +84,35 @@ class PostgresCollection<T extends Record_> implements Collection<T> {
   }
 
   async find(match?: Match<T>): Promise<T[]> {
+    const rows = await this.select<DocumentRow<T>>('data', match);
+    // Containment narrows the rows through the index; `matches` keeps exactly the
+    // records that equality on top-level fields selects, as every backend does.
+    return rows.map((row) => row.data).filter((record) => matches(record, match));
+  }
+
+  async ids(match?: Match<T>): Promise<string[]> {
+    // Only the id and the matched fields travel: `matches` needs no more to decide, and a
+    // field the record lacks stays absent (what an undefined in `match` asks for).
+    const keys = Object.keys(match ?? {});
+    const rows = await this.select<{ id: string; fields: Record<string, unknown> | null }>(
+      `id, (SELECT jsonb_object_agg(key, data->key) FROM unnest($2::text[]) AS key
+            WHERE data ? key) AS fields`,
+      match,
+      [keys],
+    );
+    return rows.filter((row) => matches(row.fields ?? {}, match)).map((row) => row.id);
+  }
+
+  /**
+   * `columns` of the rows whose data contains the defined fields of `match`, in the order
+   * first stored; none when a field cannot be stored at all. `extra` are `$2`, `$3`, … for
+   * `columns`.
+   */
+  private async select<R extends pg.QueryResultRow>(
+    columns: string,
+    match: Match<T> | undefined,
+    extra: unknown[] = [],
+  ): Promise<R[]> {
     assertScalarMatch(this.name, match);
     const fields = Object.entries(match ?? {}).filter(([, value]) => value !== undefined);
     const unstorable = fields.some(
@@ -91,19 +120,17 @@ class PostgresCollection<T extends Record_> implements Collection<T> {
         !isStorableText(key) || (typeof value === 'string' && !isStorableText(value)),
     );
     if (unstorable) return [];
-    const { rows } =
-      fields.length === 0
-        ? await this.store.query<DocumentRow<T>>(
-            'SELECT data FROM documents WHERE collection = $1 ORDER BY seq',
-            [this.name],
-          )
-        : await this.store.query<DocumentRow<T>>(
-            'SELECT data FROM documents WHERE collection = $1 AND data @> $2::jsonb ORDER BY seq',
-            [this.name, JSON.stringify(Object.fromEntries(fields))],
-          );
-    // Containment narrows the rows through the index; `matches` keeps exactly the
-    // records that equality on top-level fields selects, as every backend does.
-    return rows.map((row) => row.data).filter((record) => matches(record, match));
+    const parameters: unknown[] = [this.name, ...extra];
+    let where = 'collection = $1';
+    if (fields.length > 0) {
+      parameters.push(JSON.stringify(Object.fromEntries(fields)));
+      where += ` AND data @> $${parameters.length}::jsonb`;
+    }
+    const { rows } = await this.store.query<R>(
+      `SELECT ${columns} FROM documents WHERE ${where} ORDER BY seq`,
+      parameters,
+    );
+    return rows;
   }
 
   async insert(record: T): Promise<boolean> {

@@ -21,7 +21,7 @@ async function admin(services: SurveyUses, turn: Turn, notice?: Notice): Promise
   const rows = await Promise.all(
     surveys.map(async (survey) => ({
       survey,
-      answered: (await services.surveys.repository.answersOf(survey.id)).length,
+      answered: (await services.surveys.repository.answeredDepartments(survey)).length,
     })),
   );
   return adminCard(rows, notice, readerOf(services, turn));

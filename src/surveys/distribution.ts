@@ -233,9 +233,7 @@ export class SurveyCards {
   }
 
   async answeredCount(survey: Survey): Promise<number> {
-    return (await this.repository.answersOf(survey.id)).filter((a) =>
-      survey.audience.includes(a.departmentId),
-    ).length;
+    return (await this.repository.answeredDepartments(survey)).length;
   }
 
   private async updateProgressCards(surveyId: string): Promise<void> {
@@ -247,8 +245,8 @@ export class SurveyCards {
       this.reader(CHANNEL_LOCALE),
       dashboardLinkOf(this.deps.config),
     );
-    for (const post of await this.repository.postsOf(surveyId))
-      if (post.kind === 'progress') await this.update(post, { card });
+    for (const post of await this.repository.progressPostsOf(surveyId))
+      await this.update(post, { card });
   }
 
   private async updateDepartmentCards(
@@ -261,8 +259,7 @@ export class SurveyCards {
     const people = new Map(
       (await this.deps.directory.representativesOf(departmentId)).map((p) => [p.id, p]),
     );
-    for (const post of await this.repository.postsOf(surveyId)) {
-      if (post.kind !== 'form' || post.departmentId !== departmentId) continue;
+    for (const post of await this.repository.formPostsOf(surveyId, departmentId)) {
       if (post.personId === exceptPersonId) continue;
       const person = post.personId ? people.get(post.personId) : undefined;
       const reader = person ? await this.personReader(person) : this.reader(CHANNEL_LOCALE);
@@ -316,7 +313,7 @@ export class SurveyCards {
   /** Posts the progress card where it is not yet; returns in how many channels it is. */
   private async postProgress(survey: Survey): Promise<number> {
     let posted = 0;
-    const answered = (await this.repository.answersOf(survey.id)).length;
+    const answered = await this.answeredCount(survey);
     for (const channel of await this.deps.committeeChannels.list()) {
       const id = `${survey.id}|progress|${channel.id}`;
       const claim = await this.repository.claimPost(

@@ -61,9 +61,7 @@ export class SurveyNudges {
   async nudge(context: JobContext<NudgePayload>): Promise<{ drop: string } | undefined> {
     const survey = await this.repository.get(context.job.payload.surveyId);
     if (!survey || !acceptsAnswers(survey, context.now)) return { drop: 'survey not open' };
-    const answered = new Set(
-      (await this.repository.answersOf(survey.id)).map((a) => a.departmentId),
-    );
+    const answered = new Set(await this.repository.answeredDepartments(survey));
     const deliveries: Delivery[] = [];
     for (const departmentId of survey.audience) {
       if (answered.has(departmentId)) continue;

@@ -21,8 +21,7 @@ async function surveyAsked(services: SurveyUses, turn: CommandTurn): Promise<Sur
 
 /** Which of the survey's departments have answered, as the progress card counts them. */
 async function answeredIds(services: SurveyUses, survey: Survey): Promise<Set<string>> {
-  const answers = await services.surveys.repository.answersOf(survey.id);
-  return new Set(answers.map((a) => a.departmentId).filter((id) => survey.audience.includes(id)));
+  return new Set(await services.surveys.repository.answeredDepartments(survey));
 }
 
 /**

@@ -84,6 +84,18 @@ export class SurveyRepository {
   }
 
   /**
+   * The departments of the survey's audience that have answered, in audience order
+   * (answers of departments taken out of the audience later do not count), read without
+   * the answers themselves: every stored answer updates the progress count.
+   */
+  async answeredDepartments(survey: Survey): Promise<string[]> {
+    const answered = new Set(await this.answers.ids({ surveyId: survey.id }));
+    return survey.audience.filter((departmentId) =>
+      answered.has(answerId(survey.id, departmentId)),
+    );
+  }
+
+  /**
    * Stores a department's answer in one atomic update: a new version is
    * appended to its history, unless the content is what is stored already
    * (idempotent resubmit) or someone changed it since `basedOn` (conflict).
@@ -127,8 +139,14 @@ export class SurveyRepository {
     return { kind: outcome, answer: saved };
   }
 
-  postsOf(surveyId: string): Promise<SurveyPost[]> {
-    return this.posts.find({ surveyId });
+  /** The survey's form cards posted to one department's head and delegates. */
+  formPostsOf(surveyId: string, departmentId: string): Promise<SurveyPost[]> {
+    return this.posts.find({ surveyId, kind: 'form', departmentId });
+  }
+
+  /** The survey's progress cards, one per committee channel. */
+  progressPostsOf(surveyId: string): Promise<SurveyPost[]> {
+    return this.posts.find({ surveyId, kind: 'progress' });
   }
 
   /**

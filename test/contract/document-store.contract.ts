@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import {
   UnstorableDocumentError,
   type Collection,
@@ -132,6 +133,36 @@ export function documentStoreContract(name: string, open: () => Promise<OpenedSt
         await seed({ id: 'a', tags: ['x'], meta: { k: 1 } });
         await assert.rejects(items.find({ tags: ['x'] }), TypeError);
         await assert.rejects(items.find({ meta: { k: 1 } }), TypeError);
+      });
+
+      it('ids names exactly the records find returns, in the same order, for every kind of match', async () => {
+        await seed(
+          { id: 'r-b', dept: 'kumin', active: true, n: 0, text: 'x'.repeat(10_000) },
+          { id: 'r-a', dept: 'kumin', active: false, n: '0' },
+          { id: 'r-c', dept: 'somu', n: null, tags: ['kumin'] },
+          { id: 'r-d', meta: { dept: 'kumin' }, n: 0.5 },
+          { id: 'r-e' },
+        );
+        await items.put({ id: 'r-b', dept: 'kumin', active: true, n: 0 });
+        const matches: Array<Parameters<typeof items.find>[0]> = [
+          undefined,
+          {},
+          { dept: 'kumin' },
+          { dept: 'kumin', active: false },
+          { id: 'r-c', dept: 'somu' },
+          { n: 0 },
+          { n: '0' },
+          { n: null },
+          { n: 0.5 },
+          { active: undefined },
+          { dept: undefined, n: undefined },
+          { dept: 'kaikei' },
+          { dept: 'ku\uD800min' },
+        ];
+        for (const match of matches)
+          assert.deepEqual(await items.ids(match), ids(await items.find(match)), inspect(match));
+        assert.deepEqual(await items.ids({ dept: 'kumin' }), ['r-b', 'r-a']);
+        await assert.rejects(items.ids({ tags: ['kumin'] }), TypeError);
       });
     });
 
