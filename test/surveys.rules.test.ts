@@ -6,6 +6,7 @@ import sinon from 'sinon';
 import { translator } from '../src/i18n/translate.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
 import { Coalescer } from '../src/surveys/coalescer.js';
+import { SurveyRepository } from '../src/surveys/repository.js';
 import { tally } from '../src/surveys/results.js';
 import { resultsCsv } from '../src/surveys/results-csv.js';
 import { fieldProblems, type SubmittedValues } from '../src/surveys/submission.js';
@@ -192,5 +193,22 @@ describe('lowdb writes under a burst', () => {
     const reopened = await LowdbStore.openFile(path);
     assert.equal(await reopened.collection('burst').count(), 200);
     await reopened.close();
+  });
+});
+
+describe('which departments have answered', () => {
+  it('names the audience departments with an answer, in audience order, and no other', async () => {
+    const store = await LowdbStore.openMemory();
+    const answers = store.collection<SurveyAnswer>('surveyAnswers');
+    // d3 and d1 answered; d9 answered before it was taken out of the audience.
+    for (const department of ['d3', 'd9', 'd1']) await answers.put(answer(department, ['a']));
+    await answers.put({ ...answer('d2', ['a']), id: 's2|d2', surveyId: 's2' });
+    const repository = new SurveyRepository(store);
+    assert.deepEqual(await repository.answeredDepartments(survey('exactly')), ['d1', 'd3']);
+    assert.deepEqual(
+      await repository.answeredDepartments({ ...survey('exactly'), audience: ['d9', 'd3'] }),
+      ['d9', 'd3'],
+    );
+    await store.close();
   });
 });
