@@ -59,10 +59,21 @@ describe('dashboard tab in Chromium', function () {
     await entra?.stop();
   });
 
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+  /**
+   * A fresh browser context for one test. Its waits give up well before the test's own limit,
+   * so a page that never gets where a test waits fails with Playwright's account of what it was
+   * waiting for, not with mocha's bare timeout.
+   */
+  async function newTabContext(viewport: { width: number; height: number }) {
+    const created = await browser.newContext({ viewport, locale: 'ja-JP' });
+    created.setDefaultTimeout(20_000);
     // teams-js refreshes its list of Teams origins from a CDN; the test runs offline.
-    await context.route('https://res.cdn.office.net/**', (route) => route.abort());
+    await created.route('https://res.cdn.office.net/**', (route) => route.abort());
+    return created;
+  }
+
+  beforeEach(async () => {
+    context = await newTabContext({ width: 1280, height: 900 });
   });
   afterEach(async () => {
     await context.close();
@@ -241,8 +252,7 @@ describe('dashboard tab in Chromium', function () {
 
   it('at Teams mobile width (360 px) stacks the board: every status, 完了 included, is on screen', async () => {
     await context.close();
-    context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
-    await context.route('https://res.cdn.office.net/**', (route) => route.abort());
+    context = await newTabContext({ width: 360, height: 780 });
     server.clock.set('2026-11-24T01:00:00Z');
     try {
       const { page, tab } = await open(chair);
