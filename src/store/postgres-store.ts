@@ -104,9 +104,8 @@ class PostgresCollection<T extends Record_> implements Collection<T> {
   }
 
   /**
-   * `columns` of the rows whose data contains the defined fields of `match`, in the order
-   * first stored; none when a field cannot be stored at all. `extra` are `$2`, `$3`, … for
-   * `columns`.
+   * `columns` of the rows whose data contains the defined fields of `match`, in the order first
+   * stored (none when a field cannot be stored); `extra` are `$2`, `$3`, … for `columns`.
    */
   private async select<R extends pg.QueryResultRow>(
     columns: string,
@@ -126,11 +125,8 @@ class PostgresCollection<T extends Record_> implements Collection<T> {
       parameters.push(JSON.stringify(Object.fromEntries(fields)));
       where += ` AND data @> $${parameters.length}::jsonb`;
     }
-    const { rows } = await this.store.query<R>(
-      `SELECT ${columns} FROM documents WHERE ${where} ORDER BY seq`,
-      parameters,
-    );
-    return rows;
+    const sql = `SELECT ${columns} FROM documents WHERE ${where} ORDER BY seq`;
+    return (await this.store.query<R>(sql, parameters)).rows;
   }
 
   async insert(record: T): Promise<boolean> {
