@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
 import { TestBot, cardsOf, textsOf, visibleText } from './harness/test-bot.js';
 
 describe('foundation: the bot over its real HTTP endpoint', () => {
@@ -187,6 +189,30 @@ describe('foundation: the bot over its real HTTP endpoint', () => {
       type: 'application/vnd.microsoft.activity.message',
       value: 'This card action could not be accepted. Please reopen the card.',
     });
+  });
+});
+
+describe('foundation: shutting down', () => {
+  it('stops while clients hold connections with no request on them (a browser preconnect, half-sent headers)', async () => {
+    const bot = await TestBot.start();
+    const open = async (send?: string): Promise<Socket> => {
+      const socket = connect(Number(new URL(bot.url).port), '127.0.0.1');
+      await once(socket, 'connect');
+      if (send) socket.write(send);
+      return socket;
+    };
+    const sockets = [await open(), await open('GET /healthz HTTP/1.1\r\nHost: honbu\r\n')];
+    try {
+      // The server has taken both connections (and the half request) before it is told to stop.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const outcome = await Promise.race([
+        bot.stop().then(() => 'stopped'),
+        new Promise((resolve) => setTimeout(resolve, 5000, 'still waiting after 5 s').unref()),
+      ]);
+      assert.equal(outcome, 'stopped');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
   });
 });
 

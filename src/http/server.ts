@@ -96,7 +96,11 @@ export class HttpServer {
   async close(): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
-    this.server.server.closeIdleConnections?.();
+    // Every request begun has been answered. Left are keep-alive connections and ones with no
+    // whole request on them: a browser opens connections ahead of requests it may never send
+    // (Chromium preconnects). Node counts those as busy, and once closing stops timing them out,
+    // so closing only the idle ones waited until the client hung up: for ever, under a tab left open.
+    this.server.server.closeAllConnections();
     await closed;
   }
 
