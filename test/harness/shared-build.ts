@@ -2,7 +2,6 @@
 // own (kill -9, SIGTERM, start-up refusals, bad bodies). Each of them used to load the sources
 // through tsx, which compiles them again in every process started: about 1.5 s of CPU a start,
 // a dozen starts a run. The compiled bot is also what production runs (`npm run start:prod`).
-import { rmSync } from 'node:fs';
 import {
   buildProduction,
   productionBuildAt,
@@ -22,7 +21,7 @@ export async function mochaGlobalSetup(): Promise<void> {
 
 export function mochaGlobalTeardown(): void {
   const dir = process.env[BUILD_DIR_VARIABLE];
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir) productionBuildAt(dir).remove();
 }
 
 let ownBuild: Promise<ProductionBuild> | undefined;

@@ -9,9 +9,9 @@ import { createTestSchema } from '../harness/postgres.js';
 import { botProcessArgs } from '../harness/shared-build.js';
 
 /**
- * Runs the compiled bot as operators do (`npm run start:prod`). When `done` matches the output, `meanwhile`
- * runs against the live process, which is then stopped; if the process exits
- * first, its exit code is returned.
+ * Runs the compiled bot as operators do (`npm run start:prod`). When `done` matches the
+ * output, `meanwhile` runs against the live process, which is then stopped; if the process
+ * exits first, its exit code is returned.
  */
 async function runMain(
   env: Record<string, string>,
