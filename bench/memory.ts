@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execute, message, type Activity } from '../scripts/teams/activities.js';
 import { openStore } from '../src/store/open-store.js';
-import { seedCrowd, type Crowd } from '../test/harness/crowd.js';
+import { fillStore, seedCrowd, type Crowd } from '../test/harness/crowd.js';
 import { FakeConnector } from '../test/harness/fake-connector.js';
 import { createTestSchema } from '../test/harness/postgres.js';
 import { startNode } from './processes.js';
@@ -156,7 +156,9 @@ export async function memoryBench(): Promise<BenchRow[]> {
     const schema = await createTestSchema();
     try {
       const pgStore = await openStore(schema.url);
-      await seedCrowd(pgStore, { people: PEOPLE, departments: DEPARTMENTS, serviceUrl });
+      await fillStore(pgStore, (scratch) =>
+        seedCrowd(scratch, { people: PEOPLE, departments: DEPARTMENTS, serviceUrl }),
+      );
       await pgStore.close();
       results.push(
         ...rows('PostgreSQL', await measure(production, schema.url, turns), turns.length),

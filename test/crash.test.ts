@@ -8,7 +8,7 @@ import { demoSurveyTopics } from '../src/demo/surveys.js';
 import { openStore } from '../src/store/open-store.js';
 import { SurveyRepository } from '../src/surveys/repository.js';
 import type { AnswerContent, SurveyAnswer } from '../src/surveys/survey.js';
-import { inBatches, seedCrowd, type Crowd, type CrowdMember } from './harness/crowd.js';
+import { fillStore, inBatches, seedCrowd, type Crowd, type CrowdMember } from './harness/crowd.js';
 import { FakeConnector } from './harness/fake-connector.js';
 import { createTestSchema } from './harness/postgres.js';
 import { builtBot } from './harness/shared-build.js';
@@ -51,18 +51,21 @@ function submission(crowd: Crowd, n: number): Record<string, unknown> {
 /** The crowd, with the earlier answers of half of it, written before the bot starts. */
 async function seed(storeUrl: string, serviceUrl: string): Promise<Crowd> {
   const store = await openStore(storeUrl);
-  const crowd = await seedCrowd(store, { people: SUBMISSIONS, serviceUrl });
-  const surveys = new SurveyRepository(store);
-  await inBatches(crowd.members, async ({ department, head }, n) => {
-    if (!answeredBefore(n)) return;
-    await surveys.saveAnswer({
-      surveyId: crowd.survey.id,
-      departmentId: department.id,
-      content: earlierAnswer(n),
-      basedOn: 0,
-      by: { personId: head.userPrincipalName ?? '', name: department.name },
-      at: new Date().toISOString(),
+  const crowd = await fillStore(store, async (scratch) => {
+    const seeded = await seedCrowd(scratch, { people: SUBMISSIONS, serviceUrl });
+    const surveys = new SurveyRepository(scratch);
+    await inBatches(seeded.members, async ({ department, head }, n) => {
+      if (!answeredBefore(n)) return;
+      await surveys.saveAnswer({
+        surveyId: seeded.survey.id,
+        departmentId: department.id,
+        content: earlierAnswer(n),
+        basedOn: 0,
+        by: { personId: head.userPrincipalName ?? '', name: department.name },
+        at: new Date().toISOString(),
+      });
     });
+    return seeded;
   });
   await store.close();
   return crowd;
