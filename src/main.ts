@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, redactStoreUrl } from './config.js';
-import { createHonbu } from './app/honbu.js';
 import { createLogger } from './logger.js';
 import { localStartMessage } from './start-message.js';
 import { StoreUnavailableError } from './store/document-store.js';
@@ -11,6 +10,9 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // The bot itself is loaded only once its settings are valid: a start refused for a bad
+  // setting then says so at once, not after a second of loading what it will never run.
+  const { createHonbu } = await import('./app/honbu.js');
   const honbu = await createHonbu({ config, logger });
   let stopping = false;
   const shutdown = async (signal: string) => {
