@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { matches, StoreUnavailableError } from './document-store.js';
 import type { Collection, DocumentStore, Match, Record_ } from './document-store.js';
+import { BatchedReads } from './batched-reads.js';
 import { GroupCommit } from './group-commit.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { assertScalarMatch, assertStorable, isStorableText } from './storable.js';
@@ -35,13 +36,9 @@ function describeUrl(url: string): string {
   }
 }
 
-function idOf(record: Record_): string {
-  return record.id;
-}
+const idOf = (record: Record_): string => record.id;
 
-interface DocumentRow<T> {
-  data: T;
-}
+type DocumentRow<T> = { data: T };
 
 class PostgresCollection<T extends Record_> implements Collection<T> {
   /** Concurrent inserts and puts share statements (a fan-out's delivery log). */
@@ -56,14 +53,19 @@ class PostgresCollection<T extends Record_> implements Collection<T> {
     private readonly name: string,
   ) {}
 
+  /** Concurrent gets share statements too (a burst of turns reading one survey). */
+  private readonly reads = new BatchedReads<T>(async (ids) => {
+    const { rows } = await this.store.queryTracked<DocumentRow<T> & Record_>(
+      'SELECT id, data FROM documents WHERE collection = $1 AND id = ANY($2::text[])',
+      [this.name, ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.data]));
+  });
+
   async get(id: string): Promise<T | undefined> {
     // The driver would turn a lone surrogate into U+FFFD and find another record.
     if (!isStorableText(id)) return undefined;
-    const { rows } = await this.store.query<DocumentRow<T>>(
-      'SELECT data FROM documents WHERE collection = $1 AND id = $2',
-      [this.name, id],
-    );
-    return rows[0]?.data;
+    return this.store.track(() => this.reads.get(id));
   }
 
   /** Both reads in one statement: the referencing record and the one it names. */

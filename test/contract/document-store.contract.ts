@@ -69,6 +69,31 @@ export function documentStoreContract(name: string, open: () => Promise<OpenedSt
         assert.equal(await items.get(''), undefined);
       });
 
+      it('concurrent gets each find their own record, a copy of their own, absent ones undefined', async () => {
+        const docs = opened.store.collection<{ id: string; name: string; tags: string[] }>('docs');
+        await docs.put({ id: 'a', name: 'Aoki', tags: ['x'] });
+        await docs.put({ id: 'b', name: 'Baba', tags: [] });
+        const asked = ['a', 'zz', 'b', 'a', 'a', 'b', ''];
+        const got = await Promise.all(asked.map((id) => docs.get(id)));
+        assert.deepEqual(
+          got.map((record) => record?.name),
+          ['Aoki', undefined, 'Baba', 'Aoki', 'Aoki', 'Baba', undefined],
+        );
+        got[0]?.tags.push('changed by the first caller');
+        assert.deepEqual(got[3]?.tags, ['x'], 'another caller of the same id');
+        assert.notEqual(got[3], got[4]);
+        assert.deepEqual(await docs.get('a'), { id: 'a', name: 'Aoki', tags: ['x'] });
+      });
+
+      it('a get asked for after a write has finished sees the write', async () => {
+        await seed({ id: 'a', name: 'Aoki', tags: [] });
+        const before = items.get('a');
+        await items.put({ id: 'a', name: 'Abe', tags: [] });
+        const reads = await Promise.all([items.get('a'), before, items.get('a')]);
+        assert.equal(reads[0]?.name, 'Abe');
+        assert.equal(reads[2]?.name, 'Abe');
+      });
+
       it('find without a match returns every record in the order first stored', async () => {
         await seed({ id: 'r-c' }, { id: 'r-a' }, { id: 'r-b' });
         await items.put({ id: 'r-a', name: 'replaced keeps its place' });
