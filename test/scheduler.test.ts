@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createLogger } from '../src/logger.js';
-import { WorkCalendar, parseQuietHours } from '../src/scheduling/calendar.js';
+import { BusinessDays, WorkCalendar, parseQuietHours } from '../src/scheduling/calendar.js';
 import { DeliveryLog } from '../src/scheduling/delivery-log.js';
 import { DocumentJobStore } from '../src/scheduling/job-store.js';
 import { Scheduler, type JobHandler } from '../src/scheduling/scheduler.js';
@@ -275,6 +275,19 @@ describe('work calendar', () => {
     assert.equal(calendar.isBusinessDay(new Date('2026-11-23T00:30:00+09:00')), false); // 勤労感謝の日
     assert.equal(calendar.isBusinessDay(new Date('2026-11-24T00:30:00+09:00')), true);
     assert.equal(calendar.isBusinessDay(new Date('2026-11-28T10:00:00+09:00')), false); // Saturday
+  });
+  it('counts business days on local dates across month and year ends and holidays', () => {
+    const days = new BusinessDays(calendar);
+    assert.equal(days.plusDays('2026-12-31', 1), '2027-01-01');
+    assert.equal(days.plusDays('2027-03-01', -1), '2027-02-28');
+    assert.equal(days.plusDays('2028-02-28', 1), '2028-02-29');
+    assert.equal(days.plusDays('2026-11-20', 0), '2026-11-20');
+    // Thu 12/31, then Mon 1/4 of 2027: 元日 (Fri 1/1) and the weekend do not count.
+    assert.equal(days.onOrAfter('2027-01-01'), '2027-01-04');
+    assert.equal(days.between('2026-12-30', '2027-01-04'), 2);
+    assert.equal(days.before('2026-11-24', 1), '2026-11-20'); // over 勤労感謝の日 and a weekend
+    assert.equal(days.isBusinessDay('2026-11-23'), false);
+    assert.equal(days.isBusinessDay('2026-11-24'), true);
   });
   it('moves a day back to the previous business day, keeping the time', () => {
     const monday = new Date('2026-11-23T09:00:00+09:00'); // holiday

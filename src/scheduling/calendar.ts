@@ -76,13 +76,26 @@ export class WorkCalendar {
     return localDate(instant, this.timeZone);
   }
 
+  /** Answers by local date, which never change: planning asks about the same few days often. */
+  private readonly businessDates = new Map<string, boolean>();
+
   isHoliday(date: Date): boolean {
     return holidayJp.isHoliday(this.localDate(date));
   }
 
   isBusinessDay(date: Date): boolean {
-    const local = this.local(date);
-    return local.weekday <= 5 && !this.isHoliday(date);
+    return this.isBusinessDate(this.localDate(date));
+  }
+
+  /** Whether a local date (YYYY-MM-DD) is a weekday and no public holiday. */
+  isBusinessDate(date: string): boolean {
+    let known = this.businessDates.get(date);
+    if (known === undefined) {
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      known = weekday >= 1 && weekday <= 5 && !holidayJp.isHoliday(date);
+      this.businessDates.set(date, known);
+    }
+    return known;
   }
 
   /** The same local time on the nearest business day at or before `date`. */
@@ -140,19 +153,12 @@ export class WorkCalendar {
  * the same few questions for thousands of items.
  */
 export class BusinessDays {
-  private readonly businessDay = new Map<string, boolean>();
   private readonly counts = new Map<string, number>();
 
   constructor(private readonly calendar: WorkCalendar) {}
 
   isBusinessDay(date: string): boolean {
-    let known = this.businessDay.get(date);
-    if (known === undefined) {
-      // Local noon is unambiguously on that date whatever the offset.
-      known = this.calendar.isBusinessDay(this.instant(date, 12, 0));
-      this.businessDay.set(date, known);
-    }
-    return known;
+    return this.calendar.isBusinessDate(date);
   }
 
   /** `date` at this local time, as an instant. */
@@ -168,7 +174,11 @@ export class BusinessDays {
   }
 
   plusDays(date: string, days: number): string {
-    return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+    // Calendar arithmetic on the date alone (no zone, no time of day): plain UTC dates do it.
+    const day = new Date(`${date}T00:00:00Z`);
+    if (Number.isNaN(day.getTime())) return date;
+    day.setUTCDate(day.getUTCDate() + days);
+    return day.toISOString().slice(0, 10);
   }
 
   onOrAfter(date: string): string {
