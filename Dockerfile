@@ -41,6 +41,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Honbu finishes in-flight turns and writes on SIGTERM, then exits 0 (src/main.ts).
 STOPSIGNAL SIGTERM
-# start:prod's command itself (not `npm run`), so SIGTERM reaches Node directly; its flag keeps
-# V8's young generation small (docs/deploy.md).
-CMD ["node", "--max-semi-space-size=1", "dist/src/main.js"]
+# start:prod's command itself (not `npm run`), so SIGTERM reaches Node directly; its flags keep
+# V8's heap small (docs/deploy.md).
+CMD ["node", "--max-semi-space-size=1", "--heap-growing-percent=50", "dist/src/main.js"]

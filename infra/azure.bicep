@@ -114,7 +114,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       // start:prod's command; the deployed folder already holds the runtime dependencies.
-      appCommandLine: 'node --max-semi-space-size=1 dist/src/main.js'
+      appCommandLine: 'node --max-semi-space-size=1 --heap-growing-percent=50 dist/src/main.js'
       alwaysOn: true
       // Instances that fail /readyz (store unreachable) get no traffic until they recover.
       healthCheckPath: '/readyz'
