@@ -34,7 +34,7 @@ const envSchema = z.object({
     .default('file:data/honbu.json'),
   STORE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   HONBU_TIME_ZONE: timeZone.default('Asia/Tokyo'),
-  SEED_DEMO: booleanString.default(true),
+  SEED_DEMO: booleanString.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUIET_HOURS: z
     .string()
@@ -77,7 +77,7 @@ const envSchema = z.object({
     .regex(/^api:\/\/\S+$/, 'must be an application id URI such as api://honbu.example.jp/<app id>')
     .optional(),
   TAB_SSO_KEYS_URL: z.string().url().optional(),
-  TAB_DEV_SIGNIN: booleanString.default(false),
+  TAB_DEV_SIGNIN: booleanString.default('false'),
 });
 
 export type Config = Readonly<{
