@@ -21,11 +21,6 @@ export function safeCell(value: string): string {
   return FORMULA_START.test(value.replace(INVISIBLE_LEAD, '')) ? `'${value}` : value;
 }
 
-/**
- * The results as CSV for Excel: UTF-8 with a BOM (so Excel reads Japanese
- * correctly), CRLF line ends, one row per audience department — answered or not —
- * with the ranked topics, a column per topic comment and the free opinion.
- */
 /** "2026-12-01 10:00" in the committee's time zone (one formatter for every row). */
 function localMinutes(timeZone: string): (iso: string) => string {
   const format = new Intl.DateTimeFormat('en-US', {
@@ -45,6 +40,11 @@ function localMinutes(timeZone: string): (iso: string) => string {
   };
 }
 
+/**
+ * The results as CSV for Excel: UTF-8 with a BOM (so Excel reads Japanese
+ * correctly), CRLF line ends, one row per audience department — answered or not —
+ * with the ranked topics, a column per topic comment and the free opinion.
+ */
 export function resultsCsv(
   survey: Survey,
   results: SurveyResults,
