@@ -247,7 +247,11 @@ export class SurveyService {
         reader,
       );
     }
-    const department = await this.deps.directory.getDepartment(departmentId);
+    // The card is usually the sender's own department's: read it once.
+    const department =
+      cardDepartment?.id === departmentId
+        ? cardDepartment
+        : await this.deps.directory.getDepartment(departmentId);
     const refreshUserIds = await this.cards.refreshUserIds(departmentId);
     const outcome = await this.repository.saveAnswer({
       surveyId: survey.id,
