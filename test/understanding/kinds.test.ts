@@ -142,6 +142,16 @@ const KINDS: ReadonlyArray<readonly [string, string]> = [
   ['watashi no yakuwari wa?', 'core.whoami'],
   ['soushin yotei', 'outbox.list'],
   ['What is Honbu going to send out in the coming days?', 'outbox.list'],
+  // Which part of the survey is asked about: its ranking, or who has not sent it back.
+  ['アンケートの順位どうなった？', 'surveys.results'],
+  ['which topic came out on top in the survey?', 'surveys.results'],
+  ['アンケート、返事がない部署どこ？', 'surveys.missing'],
+  ['アンケ出てないとこある？', 'surveys.missing'],
+  // The same words in other business stay there.
+  ['次回の資料まだ出てない？', 'meetings.materials'],
+  ['宿題3、結論が出ていないので止まっています', 'items.blocked'],
+  ['アンケートに回答します。1位はテレワーク', 'surveys.answer'],
+  ['一番人気のWeb会議ツールは？', 'policy.question'],
 ];
 
 describe('understanding: the kinds of writing people use beyond the corpus', () => {
