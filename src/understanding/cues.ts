@@ -133,9 +133,26 @@ export function states(cleaned: string, folded: string): boolean {
   return !asks(cleaned) && STATEMENT.test(folded);
 }
 
-/** 「8割方終わった」「ほぼ完了」 "mostly done": a share of the work is a progress note. */
+/**
+ * 「8割方終わった」「ほぼ完了」「3課まで確認済み、残り2課」 "mostly done", "done so far": a share of
+ * the work is a progress note.
+ */
 const PARTIAL =
-  /\d+\s*(?:割|%|パーセント)|半分|ほぼ|大体|だいたい|(?<![a-z])(?:almost|mostly|halfway|partly|partially|percent)(?![a-z])/;
+  /\d+\s*(?:割|%|パーセント)|半分|ほぼ|大体|だいたい|残り\s*\d|(?<![a-z])(?:almost|mostly|halfway|partly|partially|partway|percent|so far)(?![a-z])/;
+/**
+ * 「宿題4、見積を1社もらいました」 "item 2: we met two vendors": one item named by its number,
+ * then what was done, in a statement. It reports on the item; asking to see it takes a
+ * request word (見せて, 詳細, show) or a question.
+ */
+const NUMBERED_ITEM =
+  /(?:宿題|しゅくだい|あくしょんあいてむ|たすく|(?<![a-z])(?:item|task|homework|action item)|#)\s*(?:no\.?\s*)?\d+/;
+const REPORT_END =
+  /(?:ました|ています|ている|てます|ところです|ところ|中です|中|済み|済|実施)[。.!！\s]*$|(?<![a-z])(?:started|met|sent|received|drafted|collected|contacted|talked|spoke|reviewed|prepared|asked)(?![a-z])/;
+const REQUEST =
+  /見せ|みせ|教え|おしえ|見たい|みたい|知りたい|確認したい|確認させ|詳細|詳しく|内容|ください|下さい|ちょうだい|(?<![a-z])(?:show|tell|what|which|see|view|details?|about|list)(?![a-z])/;
+/** Concepts that already say what the message does to the item. */
+const ITEM_CHANGES = ['done', 'progress', 'snooze', 'blocked', 'reopen'];
+
 /** 「#4 +3日」「あと2日」 "+1 week", "3 more days": a due date pushed back by so long. */
 const PUSHED_BY =
   /(?:\+|あと|もう)\s*\d+\s*(?:日|週|days?|weeks?|d|w)(?![a-z])|\d+\s*more\s+(?:days?|weeks?)/;
@@ -146,7 +163,7 @@ const ROLE_ASKED = /扱い|(?<![a-z])(?:recorded|registered|listed|set up|treate
 
 /**
  * Concepts a word list cannot read: a share of the work done (progress, not
- * done), a due date pushed by "+3日" (snooze), a question of how the asker is
+ * done), a numbered item followed by what was done (progress), a due date pushed by "+3日" (snooze), a question of how the asker is
  * registered (whoami, even when it names 代理). Returns a new set.
  */
 export function withShorthand(folded: string, concepts: ReadonlySet<string>): Set<string> {
@@ -155,6 +172,14 @@ export function withShorthand(folded: string, concepts: ReadonlySet<string>): Se
     read.delete('done');
     read.add('progress');
   }
+  if (
+    NUMBERED_ITEM.test(folded) &&
+    REPORT_END.test(folded) &&
+    !QUESTION.test(folded) &&
+    !REQUEST.test(folded) &&
+    !ITEM_CHANGES.some((c) => read.has(c))
+  )
+    read.add('progress');
   if (PUSHED_BY.test(folded)) read.add('snooze');
   // 「3日後にもう一度知らせて」 asks a reminder again, not a finished item back.
   if (read.has('snooze') && REMIND_AGAIN.test(folded)) read.delete('reopen');

@@ -152,6 +152,15 @@ const KINDS: ReadonlyArray<readonly [string, string]> = [
   ['宿題3、結論が出ていないので止まっています', 'items.blocked'],
   ['アンケートに回答します。1位はテレワーク', 'surveys.answer'],
   ['一番人気のWeb会議ツールは？', 'policy.question'],
+  // A numbered item, then what was done: a progress note, unless it asks to see the item.
+  ['宿題4、関係課へのヒアリングを半分まで終えたところです', 'items.progress'],
+  ['宿題2について：業者から見積を1社もらいました', 'items.progress'],
+  ['宿題1、素案ができたので課内で回覧中です', 'items.progress'],
+  ['item 3 - started collecting quotes', 'items.progress'],
+  ['item 2: we have met with two vendors so far', 'items.progress'],
+  ['宿題6の件です', 'items.show'],
+  ['宿題5、期限は12月10日です', 'items.show'],
+  ['宿題3の経過を見せてください', 'items.show'],
 ];
 
 describe('understanding: the kinds of writing people use beyond the corpus', () => {
