@@ -12,15 +12,10 @@ import { updateOrRefuse } from '../store/updates.js';
 import { tally, type SurveyResults } from './results.js';
 import { resultsCsv } from './results-csv.js';
 import { dashboardLinkOf } from '../tab/deep-link.js';
-import {
-  audienceProblem,
-  checkSubmission,
-  formProblem,
-  readSubmission,
-  toContent,
-} from './submission.js';
+import { missingSurveyCard, SurveyAnswering } from './answering.js';
+import { audienceProblem, formProblem } from './submission.js';
 import { sameTopicIds, type Survey } from './survey.js';
-import { answerCard, formCard, noticeCard, resultsCard, valuesOf, type Reader } from './views.js';
+import { formCard, noticeCard, resultsCard, valuesOf, type Reader } from './views.js';
 
 /** Links to the results CSV expire after this long. */
 const CSV_LINK_TTL_MS = 15 * 60 * 1000;
@@ -54,11 +49,13 @@ export class SurveyService {
   readonly repository: SurveyRepository;
   private readonly cards: SurveyCards;
   private readonly nudges: SurveyNudges;
+  private readonly answering: SurveyAnswering;
 
   constructor(private readonly deps: SurveyDeps) {
     this.repository = new SurveyRepository(deps.store);
     this.cards = new SurveyCards(deps, this.repository);
     this.nudges = new SurveyNudges(deps, this.repository, this.cards);
+    this.answering = new SurveyAnswering(deps, this.repository, this.cards);
   }
 
   reader(locale: Locale): Reader {
@@ -161,7 +158,7 @@ export class SurveyService {
   /** `survey.refresh`: the current view for whoever opens the card. */
   async viewFor(surveyId: unknown, actor: Actor, reader: Reader): Promise<Card> {
     const survey = typeof surveyId === 'string' ? await this.repository.get(surveyId) : undefined;
-    if (!survey) return this.missingCard(reader);
+    if (!survey) return missingSurveyCard(reader);
     const problem =
       survey.status === 'draft'
         ? { key: 'survey.error.notOpen' as const }
@@ -178,7 +175,7 @@ export class SurveyService {
   /** `survey.answer`: the form filled with the department's current answer, to change it. */
   async editForm(surveyId: unknown, actor: Actor, reader: Reader): Promise<Card> {
     const survey = typeof surveyId === 'string' ? await this.repository.get(surveyId) : undefined;
-    if (!survey) return this.missingCard(reader);
+    if (!survey) return missingSurveyCard(reader);
     const problem = formProblem(survey, actor, this.now());
     const departmentId = actor.person?.departmentId;
     if (problem || !departmentId) return this.viewFor(survey.id, actor, reader);
@@ -196,90 +193,9 @@ export class SurveyService {
     );
   }
 
-  missingCard(reader: Reader): Card {
-    return noticeCard(reader.t('survey.error.missingTitle'), reader.t('survey.error.missing'));
-  }
-
-  /**
-   * `survey.submit`: checks everything on the server; a problem sends the card
-   * back with the inputs as typed and the message next to the field, storing
-   * nothing. A valid answer is stored once per department.
-   */
-  async submit(
-    data: Readonly<Record<string, unknown>>,
-    actor: Actor,
-    reader: Reader,
-  ): Promise<Card> {
-    const surveyId = data['surveyId'];
-    const survey = typeof surveyId === 'string' ? await this.repository.get(surveyId) : undefined;
-    if (!survey) return this.missingCard(reader);
-    const values = readSubmission(survey, data);
-    const basedOn = Number.isInteger(data['basedOn']) ? Number(data['basedOn']) : 0;
-    const cardDepartment =
-      typeof data['departmentId'] === 'string' && data['departmentId'] !== ''
-        ? await this.deps.directory.getDepartment(data['departmentId'])
-        : undefined;
-    const departmentId = actor.person?.departmentId;
-    const problems = checkSubmission(survey, actor, values, this.now(), cardDepartment);
-    if (
-      problems?.form?.key === 'survey.error.closed' &&
-      departmentId &&
-      !audienceProblem(survey, actor)
-    ) {
-      // Nothing more can be sent: the card becomes the closed view of the sender's own
-      // department, saying the send was not kept.
-      return this.cards.departmentView(survey, departmentId, reader, 'survey.error.closed');
-    }
-    if (problems || !departmentId || !actor.person) {
-      // The card comes back as it was: for the department it was made for.
-      const shownFor =
-        cardDepartment ??
-        (departmentId ? await this.deps.directory.getDepartment(departmentId) : undefined);
-      return formCard(
-        {
-          survey,
-          department: shownFor,
-          values,
-          basedOn,
-          problems: problems ?? { form: { key: 'survey.error.notRepresentative' }, fields: {} },
-          refreshUserIds: shownFor ? await this.cards.refreshUserIds(shownFor.id) : [],
-        },
-        reader,
-      );
-    }
-    // The card is usually the sender's own department's: read it once.
-    const department =
-      cardDepartment?.id === departmentId
-        ? cardDepartment
-        : await this.deps.directory.getDepartment(departmentId);
-    const refreshUserIds = await this.cards.refreshUserIds(departmentId);
-    const outcome = await this.repository.saveAnswer({
-      surveyId: survey.id,
-      departmentId,
-      content: toContent(values),
-      basedOn,
-      by: { personId: actor.person.id, name: actor.person.name },
-      at: this.now().toISOString(),
-    });
-    if (outcome.kind === 'conflict') {
-      return formCard(
-        {
-          survey,
-          department,
-          values,
-          basedOn: outcome.answer.current.revision,
-          conflict: outcome.answer.current,
-          refreshUserIds,
-        },
-        reader,
-      );
-    }
-    if (outcome.kind === 'stored')
-      void this.cards.answerChanged(survey.id, departmentId, actor.person.id);
-    return answerCard(
-      { survey, department, answer: outcome.answer, canEdit: true, refreshUserIds },
-      reader,
-    );
+  /** `survey.submit`: a department's answer from its card (SurveyAnswering). */
+  submit(data: Readonly<Record<string, unknown>>, actor: Actor, reader: Reader): Promise<Card> {
+    return this.answering.submit(data, actor, reader);
   }
 
   /** The card a representative of `departmentId` should see now: the form, their answer, or closed. */
