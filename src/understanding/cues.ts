@@ -1,6 +1,7 @@
 import { CASE_SENSITIVE_PHRASES, PRODUCT_NAMES } from '../policy/lexicon.js';
 import { conceptsOf } from './lexicon.js';
 import { foldForMatching } from './normalise.js';
+import { itemNumberIn } from './slots.js';
 
 /**
  * Readings of a text that a word list alone gets wrong: a product name in any
@@ -144,8 +145,6 @@ const PARTIAL =
  * then what was done, in a statement. It reports on the item; asking to see it takes a
  * request word (見せて, 詳細, show) or a question.
  */
-const NUMBERED_ITEM =
-  /(?:宿題|しゅくだい|あくしょんあいてむ|たすく|(?<![a-z])(?:item|task|homework|action item)|#)\s*(?:no\.?\s*)?\d+/;
 const REPORT_END =
   /(?:ました|ています|ている|てます|ところです|ところ|中です|中|済み|済|実施)[。.!！\s]*$|(?<![a-z])(?:started|met|sent|received|drafted|collected|contacted|talked|spoke|reviewed|prepared|asked)(?![a-z])/;
 const REQUEST =
@@ -163,17 +162,22 @@ const ROLE_ASKED = /扱い|(?<![a-z])(?:recorded|registered|listed|set up|treate
 
 /**
  * Concepts a word list cannot read: a share of the work done (progress, not
- * done), a numbered item followed by what was done (progress), a due date pushed by "+3日" (snooze), a question of how the asker is
- * registered (whoami, even when it names 代理). Returns a new set.
+ * done), a numbered item followed by what was done (progress), a due date
+ * pushed by "+3日" (snooze), a question of how the asker is registered (whoami,
+ * even when it names 代理). Returns a new set.
  */
-export function withShorthand(folded: string, concepts: ReadonlySet<string>): Set<string> {
+export function withShorthand(
+  cleaned: string,
+  folded: string,
+  concepts: ReadonlySet<string>,
+): Set<string> {
   const read = new Set(concepts);
   if (PARTIAL.test(folded) && (read.has('done') || read.has('item'))) {
     read.delete('done');
     read.add('progress');
   }
   if (
-    NUMBERED_ITEM.test(folded) &&
+    itemNumberIn(cleaned) !== undefined &&
     REPORT_END.test(folded) &&
     !QUESTION.test(folded) &&
     !REQUEST.test(folded) &&

@@ -28,7 +28,7 @@ function number(text: string | undefined): number | undefined {
 }
 
 const ITEM = [
-  /(?:宿題|しゅくだい|タスク|item|task|homework|to-?do|action item|no\.?)\s*(?:の\s*)?(?:#|番号)?\s*(\d+)/i,
+  /(?:宿題|しゅくだい|タスク|アクションアイテム|item|task|homework|to-?do|action item|no\.?)\s*(?:の\s*)?(?:#|番号)?\s*(\d+)/i,
   /#\s*(\d+)/,
   /(\d+)\s*番(?:の宿題)?/,
 ];
@@ -159,12 +159,17 @@ function readNote(text: string): string | undefined {
   return undefined;
 }
 
+/** The number of the item a text names (宿題3, item 3, #3), if it names one. */
+export function itemNumberIn(input: string): number | undefined {
+  return number(first(ITEM, input.normalize('NFKC')));
+}
+
 /** Reads every slot a text carries (full-width digits read as digits). Absent slots stay absent. */
 export function readSlots(input: string, context: SlotContext): Slots {
   const text = input.normalize('NFKC');
   const days = readDays(text);
   const slots: { -readonly [K in keyof Slots]: Slots[K] } = {};
-  const item = number(first(ITEM, text));
+  const item = itemNumberIn(text);
   if (item !== undefined) slots.itemNumber = item;
   const meeting = number(first(MEETING, text));
   if (meeting !== undefined) slots.meetingNumber = meeting;

@@ -180,7 +180,7 @@ export class Understanding {
     // Romaji is read as kana; a greeting or introduction before the request is courtesy.
     const cleaned = withoutPreamble(romajiAsKana(cleanText(text).slice(0, MAX_READ_LENGTH)));
     const folded = foldForMatching(cleaned);
-    const read = withShorthand(folded, conceptsOf(folded));
+    const read = withShorthand(cleaned, folded, conceptsOf(folded));
     const concepts = new Set(read);
     // 「Cの使い方は？」 asks how to use C, not Honbu: no help card for it.
     const howTo = howToAbout(folded);
